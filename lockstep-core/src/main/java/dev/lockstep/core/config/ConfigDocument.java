@@ -1,0 +1,61 @@
+package dev.lockstep.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deployment config exactly as written, before defaults and checks. Field names here are the
+ * YAML keys users type; {@link ConfigValidator} turns this into a {@link DeploymentConfig}.
+ */
+record ConfigDocument(
+    String environment,
+    String stateDir,
+    String releases,
+    Database database,
+    Migrations migrations,
+    Target target,
+    LinkedHashMap<String, Service> services,
+    List<Check> checks,
+    Backup backup) {
+
+  record Database(
+      String host,
+      Integer port,
+      String name,
+      String user,
+      JsonNode password,
+      String maintenanceDatabase) {}
+
+  record Migrations(String historyTable, String lockWait) {}
+
+  record Target(String type, String shell) {}
+
+  record Service(
+      String component,
+      List<String> nodes,
+      List<String> run,
+      String workingDir,
+      Map<String, String> env,
+      String stopTimeout,
+      String stop,
+      String install,
+      String start,
+      String version) {}
+
+  record Check(
+      String name, Http http, Command command, String deadline, Integer retries, String interval) {}
+
+  record Http(
+      String method,
+      String url,
+      Map<String, String> headers,
+      String body,
+      Integer expectStatus,
+      List<String> assertions) {}
+
+  record Command(String run, Integer expectExitCode) {}
+
+  record Backup(String dir, String format, Integer jobs) {}
+}

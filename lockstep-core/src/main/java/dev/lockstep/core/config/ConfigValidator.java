@@ -1,0 +1,198 @@
+package dev.lockstep.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.config.TargetConfig.TargetType;
+import dev.lockstep.core.yaml.ProblemCollector;
+import dev.lockstep.core.yaml.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Applies defaults to a {@link ConfigDocument} and checks everything a run will rely on. */
+final class ConfigValidator {
+  private static final String HISTORY_TABLE = "lockstep_schema_history";
+
+  private final Path file;
+  private final Path baseDir;
+  private final Variables variables;
+  private final ProblemCollector problems;
+
+  ConfigValidator(Path file, Variables variables) {
+    this.file = file;
+    this.baseDir = file.getParent();
+    this.variables = variables;
+    this.problems = new ProblemCollector(file, ErrorCode.CONFIG_INVALID);
+  }
+
+  DeploymentConfig validate(ConfigDocument doc) {
+    problems.require(
+        doc.environment(), "environment", "name the environment, for example: staging.");
+    DatabaseConfig database = database(doc.database());
+    MigrationsConfig migrations = migrations(doc.migrations());
+    TargetConfig target = target(doc.target());
+    Map<String, ServiceConfig> services = services(doc.services(), target, database);
+    List<CheckConfig> checks = new CheckValidator(problems).validate(doc.checks());
+    BackupConfig backup = backup(doc.backup());
+    problems.throwIfAny();
+    return new DeploymentConfig(
+        file,
+        doc.environment(),
+        resolve(doc.stateDir() == null ? ".lockstep" : doc.stateDir()),
+        resolve(doc.releases() == null ? "releases" : doc.releases()),
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        backup);
+  }
+
+  private DatabaseConfig database(ConfigDocument.Database doc) {
+    if (doc == null) {
+      problems.add(
+          "database", "is required but missing.", "describe the product's Postgres database.");
+      return null;
+    }
+    problems.require(doc.name(), "database.name", "name the product's database.");
+    problems.require(doc.user(), "database.user", "name the user Lockstep connects as.");
+    int port = doc.port() == null ? 5432 : doc.port();
+    if (port < 1 || port > 65535) {
+      problems.add("database.port", port + " is not a TCP port.", "use a port from 1 to 65535.");
+    }
+    return new DatabaseConfig(
+        doc.host() == null ? "127.0.0.1" : doc.host(),
+        port,
+        doc.name(),
+        doc.user(),
+        password(doc.password()),
+        doc.maintenanceDatabase() == null ? "postgres" : doc.maintenanceDatabase());
+  }
+
+  private Secret password(JsonNode node) {
+    String field = "database.password";
+    String fix = "write password: {env: NAME} or password: {file: /path/to/secret}.";
+    if (node == null || node.isNull()) {
+      problems.add(field, "is required but missing.", fix);
+      return Secret.of("");
+    }
+    if (!node.isObject()) {
+      problems.add(
+          field,
+          "must not be written in the config file, where it would be copied and logged.",
+          fix);
+      return Secret.of("");
+    }
+    JsonNode env = node.get("env");
+    JsonNode path = node.get("file");
+    if (node.size() != 1 || (env == null && path == null)) {
+      problems.add(field, "needs exactly one of env or file.", fix);
+      return Secret.of("");
+    }
+    if (env != null) {
+      String value = variables.get(env.asText());
+      if (value == null) {
+        problems.add(
+            field + ".env",
+            "the environment variable " + env.asText() + " is not set.",
+            "export " + env.asText() + " before running Lockstep.");
+        return Secret.of("");
+      }
+      return Secret.of(value);
+    }
+    Path secretFile = resolve(path.asText());
+    try {
+      return Secret.of(Files.readString(secretFile).strip());
+    } catch (IOException e) {
+      problems.add(
+          field + ".file",
+          "cannot read " + secretFile + " (" + e.getClass().getSimpleName() + ").",
+          "create the file, readable by the user that runs Lockstep.");
+      return Secret.of("");
+    }
+  }
+
+  private MigrationsConfig migrations(ConfigDocument.Migrations doc) {
+    if (doc == null) {
+      return new MigrationsConfig(HISTORY_TABLE, Duration.ofMinutes(1));
+    }
+    String table = doc.historyTable() == null ? HISTORY_TABLE : doc.historyTable();
+    if (!table.matches("[a-z_][a-z0-9_]{0,62}")) {
+      problems.add(
+          "migrations.historyTable",
+          "'" + table + "' is not a plain table name.",
+          "use lower-case letters, digits and underscores, such as " + HISTORY_TABLE + ".");
+    }
+    return new MigrationsConfig(
+        table, problems.duration(doc.lockWait(), "migrations.lockWait", Duration.ofMinutes(1)));
+  }
+
+  private TargetConfig target(ConfigDocument.Target doc) {
+    String fix = "write target: {type: process} or target: {type: command}.";
+    if (doc == null || doc.type() == null) {
+      problems.add("target.type", "is required but missing.", fix);
+      return null;
+    }
+    try {
+      TargetType type = TargetType.valueOf(doc.type().toUpperCase(Locale.ROOT));
+      return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell());
+    } catch (IllegalArgumentException e) {
+      problems.add("target.type", "'" + doc.type() + "' is not a target type.", fix);
+      return null;
+    }
+  }
+
+  private Map<String, ServiceConfig> services(
+      LinkedHashMap<String, ConfigDocument.Service> docs,
+      TargetConfig target,
+      DatabaseConfig database) {
+    if (docs == null || docs.isEmpty()) {
+      problems.add("services", "is required but missing.", "declare at least one service.");
+      return Map.of();
+    }
+    Map<String, ServiceConfig> services = new LinkedHashMap<>();
+    docs.forEach(
+        (name, doc) -> {
+          if (doc == null) {
+            problems.add("services." + name, "is empty.", "describe how the service runs.");
+            return;
+          }
+          services.put(
+              name,
+              new ServiceValidator(name, doc, problems, this::resolve).validate(target, database));
+        });
+    return services;
+  }
+
+  private BackupConfig backup(ConfigDocument.Backup doc) {
+    if (doc == null) {
+      return new BackupConfig(null, BackupConfig.DumpFormat.CUSTOM, 2);
+    }
+    BackupConfig.DumpFormat format = BackupConfig.DumpFormat.CUSTOM;
+    if (doc.format() != null) {
+      try {
+        format = BackupConfig.DumpFormat.valueOf(doc.format().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "backup.format",
+            "'" + doc.format() + "' is not a dump format.",
+            "use custom or directory.");
+      }
+    }
+    int jobs = doc.jobs() == null ? 2 : doc.jobs();
+    if (jobs < 1) {
+      problems.add("backup.jobs", "must be at least 1.", "use the number of cores, e.g. 2.");
+    }
+    return new BackupConfig(doc.dir() == null ? null : resolve(doc.dir()), format, jobs);
+  }
+
+  private Path resolve(String path) {
+    return baseDir.resolve(path).normalize();
+  }
+}

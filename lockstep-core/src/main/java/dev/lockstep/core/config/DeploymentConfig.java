@@ -1,0 +1,54 @@
+package dev.lockstep.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the operator writes: one deployment (an environment), its services and how the target runs
+ * them, its database, the checks that prove it works, and where Lockstep keeps its state.
+ *
+ * <p>Paths are resolved against the folder of the configuration file by {@link ConfigLoader}.
+ *
+ * @param file the configuration file this was read from
+ * @param environment a name such as {@code staging} or {@code production}
+ * @param stateDir Lockstep's own folder: journal, backups, reports, service state
+ * @param releases the folder holding one {@code <version>/release.yaml} per release
+ */
+public record DeploymentConfig(
+    Path file,
+    String environment,
+    Path stateDir,
+    Path releases,
+    DatabaseConfig database,
+    MigrationsConfig migrations,
+    TargetConfig target,
+    Map<String, ServiceConfig> services,
+    List<CheckConfig> checks,
+    BackupConfig backup) {
+
+  public DeploymentConfig {
+    services = Map.copyOf(services);
+    checks = List.copyOf(checks);
+  }
+
+  public Path journalFile() {
+    return stateDir.resolve("journal.db");
+  }
+
+  public Path reportsDir() {
+    return stateDir.resolve("reports");
+  }
+
+  public Path serviceStateDir() {
+    return stateDir.resolve("services");
+  }
+
+  public Path logsDir() {
+    return stateDir.resolve("logs");
+  }
+
+  public Path backupsDir() {
+    return backup.dir() != null ? backup.dir() : stateDir.resolve("backups");
+  }
+}

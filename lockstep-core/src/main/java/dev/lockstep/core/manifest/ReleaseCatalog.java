@@ -1,0 +1,76 @@
+package dev.lockstep.core.manifest;
+
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.Problem;
+import dev.lockstep.core.api.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The releases available to a deployment: a folder holding one {@code <version>/release.yaml} per
+ * release.
+ */
+public final class ReleaseCatalog {
+  public static final String MANIFEST_FILE = "release.yaml";
+
+  private final Path dir;
+  private final ManifestLoader loader = new ManifestLoader();
+
+  public ReleaseCatalog(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The versions found in the folder, oldest first. */
+  public List<Version> versions() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(entry -> Files.isRegularFile(entry.resolve(MANIFEST_FILE)))
+          .map(entry -> entry.getFileName().toString())
+          .filter(name -> name.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"))
+          .map(Version::parse)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** Loads the manifest of {@code version}, refusing versions the folder does not hold. */
+  public ReleaseManifest get(Version version) {
+    Path file = dir.resolve(version.toString()).resolve(MANIFEST_FILE);
+    if (!Files.isRegularFile(file)) {
+      List<Version> known = versions();
+      throw new BadInputException(
+          ErrorCode.RELEASE_UNKNOWN,
+          new Problem(
+              dir,
+              "",
+              "there is no release " + version + " (no " + file + ").",
+              known.isEmpty()
+                  ? "put each release's manifest at <releases>/<version>/release.yaml."
+                  : "pick one of the known releases: " + known + "."));
+    }
+    ReleaseManifest manifest = loader.load(file);
+    if (!manifest.version().equals(version)) {
+      throw new BadInputException(
+          ErrorCode.MANIFEST_INVALID,
+          new Problem(
+              file,
+              "version",
+              "says "
+                  + manifest.version()
+                  + " but the manifest sits in the folder of "
+                  + version
+                  + ".",
+              "move the manifest to the folder named after its version."));
+    }
+    return manifest;
+  }
+}

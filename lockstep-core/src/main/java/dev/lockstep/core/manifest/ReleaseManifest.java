@@ -1,0 +1,38 @@
+package dev.lockstep.core.manifest;
+
+import dev.lockstep.core.api.Version;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the vendor publishes for one release: its pinned version, the immutable artifact of every
+ * component, and its migrations with their class.
+ *
+ * @param file the manifest file; relative paths inside it are resolved against its folder
+ * @param migrationsDir the folder of SQL migrations applied in version order (may be null)
+ */
+public record ReleaseManifest(
+    Path file,
+    String product,
+    Version version,
+    Map<String, Component> components,
+    Path migrationsDir,
+    List<MigrationScript> migrations,
+    String notes) {
+
+  public ReleaseManifest {
+    components = Map.copyOf(components);
+    migrations = List.copyOf(migrations);
+  }
+
+  public Optional<Component> component(String name) {
+    return Optional.ofNullable(components.get(name));
+  }
+
+  /** The migration declared for a Flyway version, such as {@code 2} for {@code V2__x.sql}. */
+  public Optional<MigrationScript> migration(String migrationVersion) {
+    return migrations.stream().filter(m -> m.version().equals(migrationVersion)).findFirst();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.lockstep.core.yaml;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a YAML file into a document type strictly (unknown fields and wrong types are errors) and
+ * turns every failure into a {@link Problem} that names the file, the field and the fix.
+ */
+public final class YamlBinder {
+  private static final ObjectMapper YAML =
+      JsonMapper.builder(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  private final ErrorCode errorCode;
+  private final String kindOfFile;
+
+  /**
+   * @param errorCode the code bad input of this kind is reported with
+   * @param kindOfFile how the user calls this file, used in messages ("deployment config")
+   */
+  public YamlBinder(ErrorCode errorCode, String kindOfFile) {
+    this.errorCode = errorCode;
+    this.kindOfFile = kindOfFile;
+  }
+
+  /** Reads {@code file}, expands {@code ${VARIABLES}} in its text values, and binds it. */
+  public <T> T read(Path file, Class<T> type, Variables variables) {
+    JsonNode tree = readTree(file);
+    List<Problem> problems = variables.expand(file, tree);
+    if (!problems.isEmpty()) {
+      throw new BadInputException(errorCode, problems);
+    }
+    return bind(file, tree, type);
+  }
+
+  private JsonNode readTree(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw fail(
+          file,
+          "",
+          "the " + kindOfFile + " does not exist.",
+          "check the path, or create it (see the README's configuration reference).");
+    } catch (IOException e) {
+      throw fail(file, "", "cannot be read: " + e.getMessage(), "check its permissions.");
+    }
+    try {
+      JsonNode tree = YAML.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw fail(file, "", "the " + kindOfFile + " is empty.", "see the README for an example.");
+      }
+      if (!tree.isObject()) {
+        throw fail(
+            file,
+            "",
+            "the " + kindOfFile + " must be a mapping of fields, found " + describe(tree) + ".",
+            "see the README for an example.");
+      }
+      return tree;
+    } catch (JacksonException e) {
+      throw fail(
+          file,
+          at(e.getLocation()),
+          "is not valid YAML: " + e.getOriginalMessage(),
+          "fix the syntax.");
+    }
+  }
+
+  private <T> T bind(Path file, JsonNode tree, Class<T> type) {
+    try {
+      return YAML.treeToValue(tree, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw fail(
+          file,
+          path(e),
+          "unknown field '" + e.getPropertyName() + "'.",
+          Suggestions.forField(e.getPropertyName(), known(e.getKnownPropertyIds())));
+    } catch (InvalidFormatException e) {
+      throw fail(
+          file,
+          path(e),
+          "'" + e.getValue() + "' is not " + expected(e.getTargetType()) + ".",
+          fixFor(e.getTargetType()));
+    } catch (MismatchedInputException e) {
+      throw fail(
+          file,
+          path(e),
+          "expected " + expected(e.getTargetType()) + ".",
+          fixFor(e.getTargetType()));
+    } catch (JsonMappingException e) {
+      throw fail(
+          file, path(e), e.getOriginalMessage(), "see the README's reference for this field.");
+    } catch (JacksonException e) {
+      throw fail(file, "", e.getOriginalMessage(), "see the README's reference.");
+    }
+  }
+
+  private BadInputException fail(Path file, String field, String message, String fix) {
+    return new BadInputException(errorCode, new Problem(file, field, message, fix));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null
+        ? ""
+        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static List<String> known(Collection<Object> ids) {
+    return ids == null ? List.of() : ids.stream().map(String::valueOf).sorted().toList();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "a different kind of value";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+              .collect(Collectors.joining(", "));
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text value";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping of fields";
+    }
+    return "a " + type.getSimpleName();
+  }
+
+  private static String fixFor(Class<?> type) {
+    if (type != null && type.isEnum()) {
+      return "use one of the listed values.";
+    }
+    return "write " + expected(type) + " here (see the README's configuration reference).";
+  }
+
+  private static String describe(JsonNode node) {
+    return node.isArray() ? "a list" : "a single value";
+  }
+
+  /** A plain JSON/YAML mapper for Lockstep's own files (reports, backup manifests). */
+  public static ObjectMapper yamlMapper() {
+    return YAML;
+  }
+}
