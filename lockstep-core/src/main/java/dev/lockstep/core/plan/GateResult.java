@@ -1,0 +1,33 @@
+package dev.lockstep.core.plan;
+
+/**
+ * The verdict of one pre-flight gate.
+ *
+ * @param fix what the operator can do when the gate blocks; null when it passed
+ */
+public record GateResult(String gate, Verdict verdict, String message, String fix) {
+
+  public enum Verdict {
+    PASSED,
+    /** The deployment is not ready (a run in progress, too little disk): exit 1. */
+    BLOCKED,
+    /** The input is wrong (a digest that does not match): exit 2. */
+    INVALID
+  }
+
+  public static GateResult passed(String gate, String message) {
+    return new GateResult(gate, Verdict.PASSED, message, null);
+  }
+
+  public static GateResult blocked(String gate, String message, String fix) {
+    return new GateResult(gate, Verdict.BLOCKED, message, fix);
+  }
+
+  public static GateResult invalid(String gate, String message, String fix) {
+    return new GateResult(gate, Verdict.INVALID, message, fix);
+  }
+
+  public boolean blocked() {
+    return verdict != Verdict.PASSED;
+  }
+}

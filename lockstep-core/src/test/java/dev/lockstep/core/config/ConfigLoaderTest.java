@@ -1,0 +1,235 @@
+package dev.lockstep.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.yaml.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+  static final String VALID =
+      """
+      environment: staging
+      database:
+        name: notes
+        user: notes
+        password: {env: DB_PASSWORD}
+      target:
+        type: process
+      services:
+        api:
+          run: [java, -jar, "{artifact}", --port, "${API_PORT:-8081}"]
+          stopTimeout: 5s
+      checks:
+        - name: health
+          http:
+            url: http://127.0.0.1:8081/.status
+            assertions: ['$.status == "ok"']
+          retries: 2
+      """;
+
+  @TempDir Path dir;
+
+  private final ConfigLoader loader =
+      new ConfigLoader(Variables.of(Map.of("DB_PASSWORD", "s3cret-pw")));
+
+  @Test
+  void load_appliesDefaultsAndResolvesPaths() throws IOException {
+    DeploymentConfig config = loader.load(write(VALID));
+
+    assertThat(config.environment()).isEqualTo("staging");
+    assertThat(config.stateDir()).isEqualTo(dir.resolve(".lockstep"));
+    assertThat(config.releases()).isEqualTo(dir.resolve("releases"));
+    assertThat(config.database().port()).isEqualTo(5432);
+    assertThat(config.database().password().reveal()).isEqualTo("s3cret-pw");
+    assertThat(config.database().toString()).doesNotContain("s3cret-pw");
+    ServiceConfig api = config.services().get("api");
+    assertThat(api.component()).isEqualTo("api");
+    assertThat(api.nodes()).containsExactly("local");
+    assertThat(api.run()).containsExactly("java", "-jar", "{artifact}", "--port", "8081");
+    assertThat(api.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
+    CheckConfig health = config.checks().get(0);
+    assertThat(health.http().method()).isEqualTo("GET");
+    assertThat(health.http().expectStatus()).isEqualTo(200);
+    assertThat(health.http().assertions().get(0).path()).isEqualTo("$.status");
+    assertThat(health.retries()).isEqualTo(2);
+    assertThat(config.migrations().historyTable()).isEqualTo("lockstep_schema_history");
+  }
+
+  @Test
+  void load_readsThePasswordFromAFile() throws IOException {
+    Files.writeString(dir.resolve("db.secret"), "from-file\n");
+    DeploymentConfig config =
+        loader.load(write(VALID.replace("{env: DB_PASSWORD}", "{file: db.secret}")));
+
+    assertThat(config.database().password().reveal()).isEqualTo("from-file");
+  }
+
+  @Test
+  void load_missingFile_namesTheFile() {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("nope.yaml")
+        .hasMessageContaining("does not exist");
+  }
+
+  static Stream<Arguments> badConfigs() {
+    return Stream.of(
+        Arguments.of("malformed YAML", "environment: [staging\n", "", "not valid YAML"),
+        Arguments.of(
+            "unknown field, with a suggestion",
+            VALID.replace("stopTimeout: 5s", "stopTimout: 5s"),
+            "services.api",
+            "did you mean 'stopTimeout'"),
+        Arguments.of(
+            "wrong type",
+            VALID.replace("retries: 2", "retries: many"),
+            "checks[0].retries",
+            "whole number"),
+        Arguments.of(
+            "missing environment",
+            VALID.replace("environment: staging\n", ""),
+            "environment",
+            "required"),
+        Arguments.of(
+            "password written in the file",
+            VALID.replace("{env: DB_PASSWORD}", "hunter2"),
+            "database.password",
+            "must not be written in the config"),
+        Arguments.of(
+            "password variable not set",
+            VALID.replace("{env: DB_PASSWORD}", "{env: NOT_SET_ANYWHERE}"),
+            "database.password.env",
+            "NOT_SET_ANYWHERE"),
+        Arguments.of(
+            "unset environment variable",
+            VALID.replace("${API_PORT:-8081}", "${API_PORT}"),
+            "services.api.run[4]",
+            "API_PORT"),
+        Arguments.of(
+            "bad duration",
+            VALID.replace("stopTimeout: 5s", "stopTimeout: five seconds"),
+            "services.api.stopTimeout",
+            "not a duration"),
+        Arguments.of(
+            "unknown target type",
+            VALID.replace("type: process", "type: kubernetes-ish"),
+            "target.type",
+            "not a target type"),
+        Arguments.of(
+            "process service without run",
+            VALID.replace(
+                "run: [java, -jar, \"{artifact}\", --port, \"${API_PORT:-8081}\"]",
+                "component: api"),
+            "services.api.run",
+            "required for the process target"),
+        Arguments.of(
+            "unknown placeholder",
+            VALID.replace("{artifact}", "{artefact}"),
+            "services.api.run[2]",
+            "{artefact}"),
+        Arguments.of(
+            "check without http or command",
+            VALID.replace(
+                "    http:\n      url: http://127.0.0.1:8081/.status\n      assertions: ['$.status == \"ok\"']\n",
+                ""),
+            "checks[0]",
+            "exactly one of http or command"),
+        Arguments.of(
+            "not an http URL",
+            VALID.replace("http://127.0.0.1:8081/.status", "ftp://host/x"),
+            "checks[0].http.url",
+            "not an http(s) URL"),
+        Arguments.of(
+            "assertion that does not parse",
+            VALID.replace("'$.status == \"ok\"'", "'status is ok'"),
+            "checks[0].http.assertions[0]",
+            "not an assertion"),
+        Arguments.of(
+            "port out of range",
+            VALID.replace("  user: notes\n", "  user: notes\n  port: 70000\n"),
+            "database.port",
+            "not a TCP port"),
+        Arguments.of(
+            "password on a command line",
+            VALID.replace("--port", "--password=s3cret-pw"),
+            "services.api",
+            "password on a command line"),
+        Arguments.of(
+            "command-target field on a process service",
+            VALID.replace("    stopTimeout: 5s", "    stopTimeout: 5s\n    stop: systemctl stop x"),
+            "services.api.stop",
+            "belongs to the command target"),
+        Arguments.of(
+            "no services",
+            VALID.substring(0, VALID.indexOf("services:")) + "services: {}\n",
+            "services",
+            "required"),
+        Arguments.of("empty file", "", "", "is empty"),
+        Arguments.of("a list instead of a mapping", "- a\n- b\n", "", "must be a mapping"),
+        Arguments.of(
+            "bad history table name",
+            VALID + "migrations:\n  historyTable: \"drop table x;\"\n",
+            "migrations.historyTable",
+            "not a plain table name"),
+        Arguments.of(
+            "bad backup format",
+            VALID + "backup:\n  format: zip\n",
+            "backup.format",
+            "custom or directory"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigs")
+  void load_badInput_namesFileFieldAndFixWithExitCode2(
+      String name, String yaml, String field, String message) throws IOException {
+    Path file = write(yaml);
+
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOf(BadInputException.class)
+        .satisfies(
+            e -> {
+              LockstepException failure = (LockstepException) e;
+              assertThat(failure.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID);
+              assertThat(failure.exitCode()).isEqualTo(2);
+              assertThat(failure.getMessage())
+                  .contains(file.toString())
+                  .contains(field)
+                  .contains(message)
+                  .doesNotContain("s3cret-pw");
+            });
+  }
+
+  @Test
+  void load_reportsEveryProblemAtOnce() throws IOException {
+    Path file =
+        write(
+            VALID
+                .replace("environment: staging\n", "")
+                .replace("stopTimeout: 5s", "stopTimeout: soon")
+                .replace("type: process", "type: nope"));
+
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOf(BadInputException.class)
+        .satisfies(e -> assertThat(((BadInputException) e).problems()).hasSize(3));
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("lockstep.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.lockstep.core.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.api.Version;
+import dev.lockstep.core.io.Sha256;
+import dev.lockstep.core.manifest.Artifact.FileArtifact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ManifestLoaderTest {
+  @TempDir Path releases;
+  Path release;
+  String manifest;
+
+  @BeforeEach
+  void writeRelease() throws IOException {
+    release = Files.createDirectories(releases.resolve("1.1.0"));
+    Files.writeString(release.resolve("api.jar"), "api bits");
+    Files.createDirectories(release.resolve("migrations"));
+    Files.writeString(release.resolve("migrations/V1__create.sql"), "CREATE TABLE t (id int);");
+    Files.writeString(release.resolve("migrations/V2__add_tags.sql"), "ALTER TABLE t ADD c int;");
+    manifest =
+        """
+        product: notes
+        version: 1.1.0
+        components:
+          api:
+            file: api.jar
+            sha256: %s
+          ui:
+            image: ghcr.io/acme/ui@sha256:%s
+        migrations:
+          location: migrations
+          scripts:
+            - file: V1__create.sql
+              class: expand
+            - file: V2__add_tags.sql
+              class: expand
+        """
+            .formatted(Sha256.of(release.resolve("api.jar")), "a".repeat(64));
+  }
+
+  @Test
+  void get_loadsTheReleaseOfThatVersion() throws IOException {
+    Files.writeString(release.resolve("release.yaml"), manifest);
+
+    ReleaseManifest loaded = new ReleaseCatalog(releases).get(Version.parse("1.1.0"));
+
+    assertThat(loaded.components()).containsOnlyKeys("api", "ui");
+    assertThat(((FileArtifact) loaded.components().get("api").artifact()).path())
+        .isEqualTo(release.resolve("api.jar"));
+    assertThat(loaded.migrations())
+        .extracting(MigrationScript::version, MigrationScript::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("1", MigrationClass.EXPAND),
+            org.assertj.core.groups.Tuple.tuple("2", MigrationClass.EXPAND));
+    assertThat(loaded.migration("2").orElseThrow().description()).isEqualTo("add tags");
+  }
+
+  @Test
+  void get_unknownVersion_listsTheKnownOnes() throws IOException {
+    Files.writeString(release.resolve("release.yaml"), manifest);
+
+    assertThatThrownBy(() -> new ReleaseCatalog(releases).get(Version.parse("9.9.9")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("no release 9.9.9")
+        .hasMessageContaining("[1.1.0]")
+        .satisfies(
+            e ->
+                assertThat(((LockstepException) e).errorCode())
+                    .isEqualTo(ErrorCode.RELEASE_UNKNOWN));
+  }
+
+  static Stream<Arguments> badManifests() {
+    return Stream.of(
+        Arguments.of("version: 1.1.0", "version: latest", "version", "moving tag"),
+        Arguments.of("version: 1.1.0", "version: ^1.1.0", "version", "version range"),
+        Arguments.of(
+            "ghcr.io/acme/ui@sha256:",
+            "ghcr.io/acme/ui:v1 #",
+            "components.ui.image",
+            "not pinned by digest"),
+        Arguments.of("file: api.jar", "file: missing.jar", "components.api.file", "does not exist"),
+        Arguments.of(
+            "    sha256: ", "    sha256: nothex #", "components.api.sha256", "is not a sha256"),
+        Arguments.of(
+            "class: expand\n    - file: V2",
+            "class: sideways\n    - file: V2",
+            "migrations.scripts[0].class",
+            "not a migration class"),
+        Arguments.of(
+            "    - file: V2__add_tags.sql\n      class: expand\n",
+            "",
+            "migrations.scripts",
+            "V2__add_tags.sql is in"),
+        Arguments.of(
+            "product: notes", "product: notes\nvendor: acme", "", "unknown field 'vendor'"));
+  }
+
+  @ParameterizedTest(name = "{3}")
+  @MethodSource("badManifests")
+  void load_badManifest_namesFieldAndFix(String from, String to, String field, String message)
+      throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest.replace(from, to));
+
+    assertThatThrownBy(() -> new ManifestLoader().load(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining(field)
+        .hasMessageContaining(message)
+        .hasMessageContaining("Fix:")
+        .satisfies(e -> assertThat(((LockstepException) e).exitCode()).isEqualTo(2));
+  }
+
+  @Test
+  void get_versionThatDisagreesWithItsFolder_isRefused() throws IOException {
+    Files.writeString(
+        release.resolve("release.yaml"), manifest.replace("version: 1.1.0", "version: 1.2.0"));
+
+    assertThatThrownBy(() -> new ReleaseCatalog(releases).get(Version.parse("1.1.0")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("says 1.2.0");
+  }
+}
