@@ -1,0 +1,163 @@
+package dev.lockstep.postgres.migrate;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.config.MigrationsConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.postgres.Database;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Applies a release's SQL migrations exactly once, with Flyway as a library, under Lockstep's own
+ * advisory lock. Whichever of several concurrent runs gets the lock first applies the pending
+ * migrations; the others then find nothing pending.
+ */
+public final class MigrationRunner {
+  private static final String LOCK_PREFIX = "lockstep:migrate:";
+
+  private final DatabaseConfig db;
+  private final MigrationsConfig config;
+  private final MigrationHistory history;
+
+  public MigrationRunner(DatabaseConfig db, MigrationsConfig config) {
+    this.db = db;
+    this.config = config;
+    this.history = new MigrationHistory(config.historyTable());
+  }
+
+  /**
+   * Applies the pending migrations of {@code release}. Throws MIGRATION_LOCKED when another session
+   * holds the lock past {@code lockWait}, and {@link MigrationFailedException} naming the migration
+   * that failed and Postgres's error.
+   */
+  public MigrationResult migrate(ReleaseManifest release) {
+    Instant start = Instant.now();
+    Path dir = release.migrationsDir();
+    if (dir == null || (Files.isDirectory(dir) && !holdsSql(dir))) {
+      return new MigrationResult(List.of(), Duration.between(start, Instant.now()));
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new LockstepException(
+          ErrorCode.MANIFEST_INVALID,
+          "The migrations folder "
+              + dir
+              + " of release "
+              + release.version()
+              + " does not exist. Fix migrations in "
+              + release.file()
+              + ", or restore the folder.");
+    }
+    Connection lockConnection = new Database(db).connect();
+    MigrationResult result;
+    try {
+      result =
+          new MigrationLock(lockConnection, LOCK_PREFIX + config.historyTable(), config.lockWait())
+              .withLock(() -> apply(release, dir, start));
+    } catch (SQLException e) {
+      throw closeAfterFailure(lockConnection, unreachable("take the migration lock", e));
+    } catch (RuntimeException e) {
+      throw closeAfterFailure(lockConnection, e);
+    }
+    try {
+      lockConnection.close();
+    } catch (SQLException e) {
+      // The migrations are applied; a session that fails to close ends on the server by itself.
+    }
+    return result;
+  }
+
+  /** Every migration recorded in the history table, oldest first; empty when there is none. */
+  public List<AppliedMigration> history() {
+    try (Connection connection = new Database(db).connect()) {
+      return history.after(connection, 0);
+    } catch (SQLException e) {
+      throw unreachable("read the history table '" + config.historyTable() + "'", e);
+    }
+  }
+
+  private MigrationResult apply(ReleaseManifest release, Path dir, Instant start) {
+    int lastRank = withConnection(connection -> history.lastRank(connection));
+    try {
+      flyway(dir).migrate();
+    } catch (FlywayException e) {
+      List<AppliedMigration> before = withConnection(c -> history.after(c, lastRank));
+      throw new FlywayFailure(e, release, db).toException(before);
+    }
+    List<AppliedMigration> applied = withConnection(c -> history.after(c, lastRank));
+    return new MigrationResult(applied, Duration.between(start, Instant.now()));
+  }
+
+  private Flyway flyway(Path dir) {
+    String password = db.password() == null ? "" : db.password().reveal();
+    return Flyway.configure(MigrationRunner.class.getClassLoader())
+        .dataSource(db.jdbcUrl() + "?ApplicationName=lockstep-migrate", db.user(), password)
+        .locations("filesystem:" + dir.toAbsolutePath())
+        .table(config.historyTable())
+        .encoding(StandardCharsets.UTF_8)
+        .cleanDisabled(true)
+        .failOnMissingLocations(true)
+        // A misnamed .sql file is an error, not a migration silently skipped.
+        .validateMigrationNaming(true)
+        .loggers(FlywayLogBridge.class.getName())
+        .load();
+  }
+
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T withConnection(SqlWork<T> work) {
+    try (Connection connection = new Database(db).connect()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw unreachable("read the history table '" + config.historyTable() + "'", e);
+    }
+  }
+
+  /** Flyway warns about a folder without migrations; a release without any is normal. */
+  private static boolean holdsSql(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".sql"));
+    } catch (IOException e) {
+      // Let Flyway read the folder and report what is wrong with it.
+      return true;
+    }
+  }
+
+  /** Closing the session also frees the lock; a failure to close must not hide the first one. */
+  private static RuntimeException closeAfterFailure(Connection connection, RuntimeException error) {
+    try {
+      connection.close();
+    } catch (SQLException closeFailure) {
+      error.addSuppressed(closeFailure);
+    }
+    return error;
+  }
+
+  private LockstepException unreachable(String action, SQLException e) {
+    return new LockstepException(
+        ErrorCode.DATABASE_UNREACHABLE,
+        "Could not "
+            + action
+            + " on "
+            + db
+            + ": "
+            + e.getMessage()
+            + ". Check that the server is running and that user '"
+            + db.user()
+            + "' may use the database.",
+        e);
+  }
+}
