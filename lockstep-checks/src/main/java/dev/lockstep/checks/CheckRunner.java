@@ -1,0 +1,153 @@
+package dev.lockstep.checks;
+
+import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.config.CheckConfig;
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.yaml.Durations;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs validation checks: each is tried up to {@code 1 + retries} times, {@code interval} apart,
+ * and fails when its attempts run out or its {@code deadline} passes, whichever comes first. Every
+ * attempt gets the time left before the deadline, so a hung server cannot stretch it.
+ */
+public final class CheckRunner {
+  /** Command checks run with {@code /bin/sh -c}, whatever shell the target uses. */
+  public static final String SHELL = "/bin/sh";
+
+  private final HttpClient http;
+  private final Path workingDir;
+  private final Redactor redactor;
+  private final CheckListener listener;
+
+  /**
+   * @param http sends the HTTP checks' requests
+   * @param workingDir where command checks run; null for Lockstep's working directory
+   * @param secrets masked wherever a result quotes a response or a command's output
+   * @param listener hears every attempt
+   */
+  public CheckRunner(
+      HttpClient http, Path workingDir, Collection<Secret> secrets, CheckListener listener) {
+    this.http = http;
+    this.workingDir = workingDir;
+    this.redactor = new Redactor(secrets);
+    this.listener = listener;
+  }
+
+  public CheckRunner(CheckListener listener) {
+    this(defaultClient(), null, List.of(), listener);
+  }
+
+  public CheckRunner() {
+    this(CheckListener.NONE);
+  }
+
+  /** Runs checks the way {@code config} means them: command checks in the config's folder. */
+  public static CheckRunner forDeployment(DeploymentConfig config, CheckListener listener) {
+    List<Secret> secrets =
+        config.database() == null || config.database().password().isEmpty()
+            ? List.of()
+            : List.of(config.database().password());
+    Path folder = config.file() == null ? null : config.file().getParent();
+    return new CheckRunner(defaultClient(), folder, secrets, listener);
+  }
+
+  /** An HTTP/1.1 client that does not follow redirects: a health check must see what it got. */
+  public static HttpClient defaultClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** Runs every check in order, failed or not, and returns all their results. */
+  public List<CheckResult> runAll(List<CheckConfig> checks) {
+    return checks.stream().map(this::run).toList();
+  }
+
+  public CheckResult run(CheckConfig check) {
+    Probe probe = probeFor(check);
+    int maxAttempts = 1 + check.retries();
+    long started = System.nanoTime();
+    long deadline = started + check.deadline().toNanos();
+    Attempt last = null;
+    int attempts = 0;
+    while (attempts < maxAttempts && remaining(deadline).compareTo(Duration.ZERO) > 0) {
+      if (attempts > 0) {
+        boolean slept = sleep(min(check.interval(), remaining(deadline)));
+        if (!slept || remaining(deadline).isZero()) {
+          break;
+        }
+      }
+      attempts++;
+      listener.attemptStarted(check, attempts, maxAttempts);
+      last = probe.attempt(remaining(deadline));
+      if (last.passed()) {
+        return finish(check, true, attempts, started, "ok");
+      }
+      listener.attemptFailed(check, attempts, maxAttempts, last.message());
+    }
+    return finish(check, false, attempts, started, failure(check, last, attempts, maxAttempts));
+  }
+
+  private static String failure(CheckConfig check, Attempt last, int attempts, int maxAttempts) {
+    if (last == null) {
+      return "not tried: its deadline of " + Durations.format(check.deadline()) + " is zero";
+    }
+    if (attempts < maxAttempts) {
+      return last.message()
+          + " ("
+          + attempts
+          + " of "
+          + maxAttempts
+          + " attempts; deadline "
+          + Durations.format(check.deadline())
+          + " passed)";
+    }
+    return maxAttempts == 1 ? last.message() : last.message() + " (" + attempts + " attempts)";
+  }
+
+  private CheckResult finish(
+      CheckConfig check, boolean passed, int attempts, long started, String message) {
+    CheckResult result =
+        new CheckResult(
+            check.name(), passed, attempts, Duration.ofNanos(System.nanoTime() - started), message);
+    listener.finished(result);
+    return result;
+  }
+
+  private Probe probeFor(CheckConfig check) {
+    if (check.http() != null) {
+      return new HttpProbe(check.http(), http, redactor);
+    }
+    if (check.command() != null) {
+      return new CommandProbe(check.command(), SHELL, workingDir, redactor);
+    }
+    throw new IllegalArgumentException("check " + check.name() + " has neither http nor command");
+  }
+
+  private static Duration remaining(long deadline) {
+    long left = deadline - System.nanoTime();
+    return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** False when interrupted: Lockstep is shutting down, and the check ends with what it saw. */
+  private static boolean sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

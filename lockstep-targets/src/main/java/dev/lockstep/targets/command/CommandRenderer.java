@@ -1,0 +1,86 @@
+package dev.lockstep.targets.command;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.Placeholders;
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.Component;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.targets.ReleaseComponents;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Fills in a service's command templates; touches nothing, so plans can show the result. */
+final class CommandRenderer {
+  /**
+   * Values made only of these characters mean the same to a shell quoted or not. Anything else (a
+   * path with a space, a crafted package name) is single-quoted so that a value from a manifest can
+   * never add shell syntax to a command that may run as root.
+   */
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
+
+  private static final Pattern RELEASE_PLACEHOLDER = Pattern.compile("\\{(version|artifact)}");
+
+  private final String shell;
+
+  CommandRenderer(String shell) {
+    this.shell = shell;
+  }
+
+  /**
+   * @param release the release to install or start; may be null for {@link Action#STOP} and {@link
+   *     Action#VERSION}, whose templates then must not use {@code {version}} or {@code {artifact}}
+   */
+  RenderedCommand render(
+      ServiceConfig service, Action action, ReleaseManifest release, String node) {
+    String template = action.template(service);
+    if (template == null || template.isBlank()) {
+      throw new LockstepException(
+          ErrorCode.CONFIG_INVALID,
+          "service '"
+              + service.name()
+              + "' has no "
+              + action.key()
+              + " command. Fix: set services."
+              + service.name()
+              + "."
+              + action.key()
+              + ".");
+    }
+    Map<String, String> values = new HashMap<>();
+    values.put("node", node);
+    values.put("service", service.name());
+    values.put("component", service.component());
+    if (release != null) {
+      Component component = ReleaseComponents.require(service, release);
+      values.put("version", release.version().toString());
+      values.put("artifact", component.artifact().reference(release.version()));
+    } else if (RELEASE_PLACEHOLDER.matcher(template).find()) {
+      throw new LockstepException(
+          ErrorCode.CONFIG_INVALID,
+          "services."
+              + service.name()
+              + "."
+              + action.key()
+              + " uses {version} or {artifact}, but "
+              + action.key()
+              + " runs without a release: `"
+              + template
+              + "`. Fix: remove the"
+              + " placeholder; "
+              + action.key()
+              + " must work whatever release is installed.");
+    }
+    values.replaceAll((name, value) -> quoteIfNeeded(value));
+    return new RenderedCommand(
+        service.name(), node, action, shell, Placeholders.render(template, values));
+  }
+
+  static String quoteIfNeeded(String value) {
+    if (SHELL_SAFE.matcher(value).matches()) {
+      return value;
+    }
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,192 @@
+package dev.lockstep.targets.command;
+
+import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.targets.KnownSecrets;
+import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.ServiceStatus;
+import dev.lockstep.targets.ServiceStatus.NodeStatus;
+import dev.lockstep.targets.Target;
+import dev.lockstep.targets.TargetException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs each service's templated shell commands ({@code target.type: command}): systemd and npm,
+ * Docker Compose, any CLI. Commands run on this machine, once per node, in the folder of the
+ * deployment config; {@code {node}} lets a template reach other hosts ({@code ssh {node} …}).
+ * Idempotence is the templates' own: {@code systemctl stop} of a stopped unit, {@code npm install}
+ * of the installed version and {@code docker compose up -d} all do nothing.
+ */
+public final class CommandTarget implements Target {
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
+  /** A status is asked for often and should answer at once; a hung one must not stall a plan. */
+  private static final Duration STATUS_DEADLINE = Duration.ofSeconds(30);
+
+  private final CommandRenderer renderer;
+  private final ShellRunner runner;
+  private final Duration deadline;
+  private final Path logFile;
+  private final List<Secret> secrets;
+
+  public CommandTarget(DeploymentConfig config) {
+    this(
+        config.target().shell(),
+        config.file() == null ? config.stateDir() : config.file().getParent(),
+        config.logsDir(),
+        DEFAULT_DEADLINE,
+        KnownSecrets.of(config));
+  }
+
+  /**
+   * @param shell runs each command as {@code shell -c command}
+   * @param workingDir where commands run, so that relative paths in them mean the config's folder
+   * @param logsDir every command and its output is appended to {@code <logsDir>/target.log}
+   * @param deadline how long one stop, install or start command may run before it is killed
+   * @param secrets masked in the log and in error messages
+   */
+  public CommandTarget(
+      String shell, Path workingDir, Path logsDir, Duration deadline, Collection<Secret> secrets) {
+    this.renderer = new CommandRenderer(shell);
+    this.logFile = logsDir.resolve("target.log");
+    this.runner = new ShellRunner(workingDir, logFile, secrets);
+    this.deadline = deadline;
+    this.secrets = List.copyOf(secrets);
+  }
+
+  /**
+   * The command {@code action} runs on {@code node}, without running it.
+   *
+   * @param release the release to install or start; null for stop and version
+   */
+  public RenderedCommand render(
+      ServiceConfig service, Action action, ReleaseManifest release, String node) {
+    return renderer.render(service, action, release, node);
+  }
+
+  /** The commands {@code action} runs, one per node, in node order. */
+  public List<RenderedCommand> render(
+      ServiceConfig service, Action action, ReleaseManifest release) {
+    return service.nodes().stream().map(node -> render(service, action, release, node)).toList();
+  }
+
+  @Override
+  public void stop(ServiceConfig service) {
+    runOnEveryNode(service, Action.STOP, null);
+  }
+
+  @Override
+  public void install(ServiceConfig service, ReleaseManifest release) {
+    runOnEveryNode(service, Action.INSTALL, release);
+  }
+
+  @Override
+  public void start(ServiceConfig service, ReleaseManifest release) {
+    runOnEveryNode(service, Action.START, release);
+  }
+
+  /**
+   * Runs the version command on every node: running when it exits 0, and the version is the first
+   * MAJOR.MINOR.PATCH it prints. Without a version command the target cannot tell whether the
+   * service runs, and says so: running false, version null, and a detail naming the missing key.
+   */
+  @Override
+  public ServiceStatus status(ServiceConfig service) {
+    List<NodeStatus> nodes = new ArrayList<>();
+    for (String node : service.nodes()) {
+      if (service.version() == null || service.version().isBlank()) {
+        nodes.add(
+            new NodeStatus(
+                node, false, null, "unknown: services." + service.name() + ".version is not set"));
+        continue;
+      }
+      ShellRunner.Result result =
+          runner.run(render(service, Action.VERSION, null, node), min(deadline, STATUS_DEADLINE));
+      nodes.add(nodeStatus(node, result));
+    }
+    return new ServiceStatus(service.name(), nodes);
+  }
+
+  private static NodeStatus nodeStatus(String node, ShellRunner.Result result) {
+    if (result.timedOut()) {
+      return new NodeStatus(
+          node,
+          false,
+          null,
+          "version command gave no answer in " + Durations.format(result.took()));
+    }
+    String lastLine =
+        result.tail().isBlank() ? "" : result.tail().lines().reduce((a, b) -> b).get();
+    if (result.exitCode() != 0) {
+      return new NodeStatus(
+          node,
+          false,
+          null,
+          "version command exited "
+              + result.exitCode()
+              + (lastLine.isEmpty() ? "" : ": " + brief(lastLine)));
+    }
+    String firstLine = result.head().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+    return new NodeStatus(node, true, VersionToken.first(result.head()), brief(firstLine));
+  }
+
+  /** Status details are one line in a table. */
+  private static String brief(String line) {
+    String text = line.strip();
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+  }
+
+  private void runOnEveryNode(ServiceConfig service, Action action, ReleaseManifest release) {
+    // Rendered first for every node, so that a template error stops before anything runs.
+    List<RenderedCommand> commands = render(service, action, release);
+    for (RenderedCommand command : commands) {
+      ShellRunner.Result result = runner.run(command, deadline);
+      if (!result.succeeded()) {
+        throw failure(result);
+      }
+    }
+  }
+
+  private TargetException failure(ShellRunner.Result result) {
+    RenderedCommand command = result.command();
+    String what =
+        result.timedOut()
+            ? "was still running after " + Durations.format(deadline) + " and was killed"
+            : "failed with exit code " + result.exitCode();
+    String fix =
+        result.timedOut()
+            ? "find out why it hangs (does it wait for input or a password prompt?)"
+            : "run the command by hand as the user that runs Lockstep to see what is wrong";
+    return new TargetException(
+        command.service(),
+        command.node(),
+        "the "
+            + command.action().key()
+            + " command of "
+            + command.service()
+            + "@"
+            + command.node()
+            + " "
+            + what
+            + ": "
+            + OutputTail.redact(command.command(), secrets)
+            + "\n"
+            + OutputTail.describe(result.tail())
+            + "\nFix: "
+            + fix
+            + "; the full output is in "
+            + logFile
+            + ".");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.lockstep.targets.process;
+
+import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.TargetException;
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a service as a process that outlives Lockstep: in a session of its own (through {@code
+ * setsid}, when installed) so that a Ctrl-C in Lockstep's terminal does not reach it, reading
+ * nothing from Lockstep and writing to its own log.
+ */
+final class ProcessLauncher {
+  private static final int TAIL_LINES = 20;
+
+  private final Optional<Path> setsid;
+  private final Duration startupGrace;
+  private final Collection<Secret> secrets;
+
+  /**
+   * @param setsid the {@code setsid} program, or empty to start services in Lockstep's session
+   * @param startupGrace how long a service must stay up to count as started
+   */
+  ProcessLauncher(Optional<Path> setsid, Duration startupGrace, Collection<Secret> secrets) {
+    this.setsid = setsid;
+    this.startupGrace = startupGrace;
+    this.secrets = List.copyOf(secrets);
+  }
+
+  /** A started process and where its output begins in the log. */
+  record Started(Process process, Instant startInstant, long logOffset, List<String> command) {
+    long pid() {
+      return process.pid();
+    }
+  }
+
+  static Optional<Path> findOnPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Started start(
+      String service,
+      String node,
+      List<String> command,
+      Path workingDir,
+      Map<String, String> env,
+      ServiceLog log) {
+    // Lockstep's child is never a process-group leader, so setsid calls setsid(2) and execs the
+    // service in place instead of forking: the pid Java sees is the service's own.
+    List<String> argv = new ArrayList<>();
+    setsid.ifPresent(program -> argv.add(program.toString()));
+    argv.addAll(command);
+    ProcessBuilder builder =
+        new ProcessBuilder(argv)
+            .directory(workingDir.toFile())
+            .redirectInput(Redirect.from(new File("/dev/null")))
+            .redirectOutput(Redirect.appendTo(log.file().toFile()))
+            .redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Instant now = Instant.now();
+    log.note(now, "starting " + service + "@" + node);
+    long offset = log.size();
+    try {
+      Process process = builder.start();
+      Instant startInstant = process.toHandle().info().startInstant().orElse(null);
+      return new Started(process, startInstant, offset, command);
+    } catch (IOException e) {
+      throw new TargetException(
+          service,
+          node,
+          "cannot start "
+              + service
+              + "@"
+              + node
+              + " with "
+              + command
+              + " in "
+              + workingDir
+              + ": "
+              + e.getMessage()
+              + ". Fix: check services."
+              + service
+              + ".run (is the program installed and on PATH?) and services."
+              + service
+              + ".workingDir.",
+          e);
+    }
+  }
+
+  /** Fails when the service exited during the start-up grace, with the end of its log. */
+  void awaitStartup(Started started, String service, String node, ServiceLog log) {
+    boolean exited;
+    try {
+      exited = started.process().waitFor(startupGrace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException(service, node, "interrupted while starting " + service, e);
+    }
+    if (exited) {
+      String tail = OutputTail.of(log.file(), started.logOffset(), TAIL_LINES, secrets);
+      throw new TargetException(
+          service,
+          node,
+          service
+              + "@"
+              + node
+              + " exited with code "
+              + started.process().exitValue()
+              + " within "
+              + Durations.format(startupGrace)
+              + " of starting "
+              + started.command()
+              + ". "
+              + OutputTail.describe(tail)
+              + "\nFix: run that command by hand to see why it stops; the full log is "
+              + log.file()
+              + ".");
+    }
+    Optional<String> program = started.process().info().command();
+    if (setsid.isPresent() && program.filter(p -> p.endsWith("/setsid")).isPresent()) {
+      throw new TargetException(
+          service,
+          node,
+          "setsid did not run "
+              + service
+              + "@"
+              + node
+              + " in place (pid "
+              + started.pid()
+              + " is still setsid), so Lockstep cannot track it. Fix: report this as a bug, with"
+              + " your operating system.");
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.lockstep.targets.process;
+
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.targets.TargetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Stops a service process: SIGTERM, a grace period, then SIGKILL. */
+final class ProcessStopper {
+  /** How long a SIGKILLed process may take to disappear before Lockstep gives up on it. */
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+  void stop(ProcessHandle handle, Duration timeout, String service, String node, ServiceLog log) {
+    // Children are listed before the parent dies: afterwards they belong to init and can no
+    // longer be found, yet they may still hold the service's port.
+    List<ProcessHandle> children = handle.descendants().toList();
+    if (!handle.destroy() && LiveProcess.isRunning(handle)) {
+      throw new TargetException(
+          service,
+          node,
+          "cannot send SIGTERM to pid "
+              + handle.pid()
+              + " of "
+              + service
+              + "@"
+              + node
+              + ". Fix: run Lockstep as the user that owns the process.");
+    }
+    if (!LiveProcess.awaitExit(handle, timeout)) {
+      log.note(
+          Instant.now(),
+          "pid "
+              + handle.pid()
+              + " still ran "
+              + Durations.format(timeout)
+              + " after SIGTERM; sending SIGKILL");
+      kill(handle, service, node);
+    }
+    for (ProcessHandle child : children) {
+      if (LiveProcess.isRunning(child)) {
+        kill(child, service, node);
+      }
+    }
+  }
+
+  private static void kill(ProcessHandle handle, String service, String node) {
+    handle.destroyForcibly();
+    if (!LiveProcess.awaitExit(handle, KILL_WAIT)) {
+      throw new TargetException(
+          service,
+          node,
+          "pid "
+              + handle.pid()
+              + " of "
+              + service
+              + "@"
+              + node
+              + " survived SIGKILL for "
+              + Durations.format(KILL_WAIT)
+              + " (stuck in the kernel, or owned by another user). Fix: check it with ps -o"
+              + " stat,user -p "
+              + handle.pid()
+              + " and stop it by hand.");
+    }
+  }
+}
