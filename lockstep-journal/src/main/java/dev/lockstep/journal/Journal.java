@@ -60,7 +60,23 @@ public final class Journal implements AutoCloseable {
   public static Journal open(Path file, Clock clock) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      return connect("jdbc:sqlite:" + file.toAbsolutePath(), clock);
+    } catch (IOException e) {
+      throw cannotOpen(file.toString(), e);
+    }
+  }
+
+  /**
+   * An empty journal that lives in memory: what commands that only read see before the first run
+   * has created the real one, so that reading never creates files.
+   */
+  public static Journal empty() {
+    return connect("jdbc:sqlite::memory:", Clock.systemUTC());
+  }
+
+  private static Journal connect(String url, Clock clock) {
+    try {
+      Connection connection = DriverManager.getConnection(url);
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA journal_mode=WAL");
         // FULL: a step recorded as started survives a kill -9 or a power cut right after.
@@ -73,16 +89,20 @@ public final class Journal implements AutoCloseable {
         }
       }
       return new Journal(connection, clock);
-    } catch (SQLException | IOException e) {
-      throw new LockstepException(
-          ErrorCode.INTERNAL,
-          "Cannot open the journal "
-              + file
-              + ": "
-              + e.getMessage()
-              + ". Check that the state folder is writable by the user running Lockstep.",
-          e);
+    } catch (SQLException e) {
+      throw cannotOpen(url, e);
     }
+  }
+
+  private static LockstepException cannotOpen(String where, Exception e) {
+    return new LockstepException(
+        ErrorCode.INTERNAL,
+        "Cannot open the journal "
+            + where
+            + ": "
+            + e.getMessage()
+            + ". Check that the state folder is writable by the user running Lockstep.",
+        e);
   }
 
   /** Records a new run owned by this process, in status RUNNING. */
@@ -180,6 +200,11 @@ public final class Journal implements AutoCloseable {
         version,
         runId,
         clock.instant().toEpochMilli());
+  }
+
+  /** Forgets the installed release, after a first install was rolled back. */
+  public void clearInstalled() {
+    update("DELETE FROM installed WHERE id = 1");
   }
 
   public Optional<Installed> installed() {

@@ -1,0 +1,81 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.run.ReportBuilder;
+import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.journal.Installed;
+import dev.lockstep.journal.Journal;
+import dev.lockstep.journal.RunRecord;
+import dev.lockstep.journal.StepRecord;
+import dev.lockstep.targets.ServiceStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads where a deployment stands and what it has been through, from the journal and targets. */
+final class DeploymentStatus {
+  private final Journal journal;
+  private final Toolbox tools;
+  private final ReportBuilder reports;
+
+  DeploymentStatus(Journal journal, Toolbox tools) {
+    this.journal = journal;
+    this.tools = tools;
+    this.reports = new ReportBuilder(journal);
+  }
+
+  StatusReport status() {
+    Optional<Installed> installed = journal.installed();
+    Optional<RunRecord> unfinished = journal.unfinishedRun();
+    String currentStep =
+        unfinished
+            .map(run -> journal.steps(run.id()))
+            .filter(steps -> !steps.isEmpty())
+            .map(steps -> describe(steps.get(steps.size() - 1)))
+            .orElse(null);
+    return new StatusReport(
+        tools.config().environment(),
+        installed.map(Installed::version).orElse(null),
+        installed.map(Installed::since).orElse(null),
+        unfinished.map(run -> reports.build(run.id())).orElse(null),
+        unfinished.map(RunRecord::orphaned).orElse(false),
+        currentStep,
+        journal.runs().stream().findFirst().map(run -> reports.build(run.id())).orElse(null),
+        services());
+  }
+
+  List<RunReport> history() {
+    return journal.runs().stream().map(run -> reports.build(run.id())).toList();
+  }
+
+  private List<ServiceStatus> services() {
+    return tools.config().services().values().stream().map(this::serviceStatus).toList();
+  }
+
+  private ServiceStatus serviceStatus(ServiceConfig service) {
+    try {
+      return tools.target().status(service);
+    } catch (RuntimeException e) {
+      return new ServiceStatus(
+          service.name(),
+          service.nodes().stream()
+              .map(
+                  node ->
+                      new ServiceStatus.NodeStatus(node, false, null, "unknown: " + e.getMessage()))
+              .toList());
+    }
+  }
+
+  private static String describe(StepRecord step) {
+    String phase = step.phase().name().toLowerCase(java.util.Locale.ROOT);
+    return switch (step.status()) {
+      case STARTED -> phase + " step '" + step.name() + "' (started " + step.startedAt() + ")";
+      default ->
+          phase
+              + " step '"
+              + step.name()
+              + "' "
+              + step.status().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

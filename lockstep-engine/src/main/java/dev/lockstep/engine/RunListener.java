@@ -1,0 +1,20 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.journal.Phase;
+import java.time.Duration;
+
+/** What a run tells its user while it goes: the CLI prints it, tests may record it. */
+public interface RunListener {
+
+  /** A step is about to run: {@code number} of {@code total} in its phase. */
+  default void stepStarted(Phase phase, int number, int total, String description) {}
+
+  default void stepSucceeded(Phase phase, String description, Duration took, String detail) {}
+
+  default void stepFailed(Phase phase, String description, Duration took, String reason) {}
+
+  /** Something the operator must see now: a rollback decision, a data-loss window. */
+  default void notice(String message) {}
+
+  RunListener NONE = new RunListener() {};
+}

@@ -1,0 +1,25 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.targets.ServiceStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a deployment stands.
+ *
+ * @param installed the installed release, or null
+ * @param unfinished the run in progress or interrupted, or null
+ * @param orphaned whether that run's Lockstep process is gone (then `lockstep resume` continues it)
+ * @param currentStep the step the unfinished run is in, or was in when it stopped
+ * @param lastRun the latest run, finished or not
+ */
+public record StatusReport(
+    String environment,
+    String installed,
+    Instant installedSince,
+    RunReport unfinished,
+    boolean orphaned,
+    String currentStep,
+    RunReport lastRun,
+    List<ServiceStatus> services) {}

@@ -1,0 +1,49 @@
+package dev.lockstep.engine.gates;
+
+import dev.lockstep.core.io.Sha256;
+import dev.lockstep.core.manifest.Artifact.FileArtifact;
+import dev.lockstep.core.manifest.Component;
+import dev.lockstep.core.plan.GateResult;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every file artifact is the one the vendor published: its sha256 matches the manifest. */
+public final class ArtifactDigestGate implements Gate {
+  private static final String NAME = "artifact digests";
+
+  @Override
+  public GateResult check(GateContext context) {
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    for (Component component : context.target().components().values()) {
+      if (component.artifact() instanceof FileArtifact file) {
+        checked++;
+        if (!Files.isRegularFile(file.path())) {
+          mismatches.add(component.name() + ": " + file.path() + " is missing");
+          continue;
+        }
+        String actual = Sha256.of(file.path());
+        if (!actual.equals(file.sha256())) {
+          mismatches.add(
+              component.name()
+                  + ": "
+                  + file.path()
+                  + " has sha256 "
+                  + actual
+                  + ", the manifest says "
+                  + file.sha256());
+        }
+      }
+    }
+    if (!mismatches.isEmpty()) {
+      return GateResult.invalid(
+          NAME,
+          String.join("; ", mismatches) + " (" + context.target().file() + ").",
+          "the artifact is not the one published for "
+              + context.target().version()
+              + ": download it again from the vendor; never edit the manifest to match.");
+    }
+    return GateResult.passed(NAME, checked + " file artifacts match their sha256");
+  }
+}

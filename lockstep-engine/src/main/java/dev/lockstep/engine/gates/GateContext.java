@@ -1,0 +1,19 @@
+package dev.lockstep.engine.gates;
+
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.journal.Journal;
+
+/**
+ * What the gates look at.
+ *
+ * @param installedVersion the release the journal says is installed, or null
+ * @param previous that release's manifest, or null when there is none or it cannot be found
+ */
+public record GateContext(
+    DeploymentConfig config,
+    Journal journal,
+    String installedVersion,
+    ReleaseManifest previous,
+    ReleaseManifest target,
+    DatabaseProbe database) {}

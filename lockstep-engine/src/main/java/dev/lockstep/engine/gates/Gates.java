@@ -1,0 +1,23 @@
+package dev.lockstep.engine.gates;
+
+import dev.lockstep.core.plan.GateResult;
+import java.util.List;
+
+/** The pre-flight gates of an upgrade, in the order they are reported. */
+public final class Gates {
+  private static final List<Gate> ALL =
+      List.of(
+          new NoRunInProgressGate(),
+          new UpgradePathGate(),
+          new SameReleaseGate(),
+          new ArtifactDigestGate(),
+          new DatabaseGate(),
+          new MigrationHistoryGate(),
+          new DiskSpaceGate());
+
+  private Gates() {}
+
+  public static List<GateResult> check(GateContext context) {
+    return ALL.stream().map(gate -> gate.check(context)).toList();
+  }
+}

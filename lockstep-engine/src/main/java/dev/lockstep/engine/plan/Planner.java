@@ -1,0 +1,69 @@
+package dev.lockstep.engine.plan;
+
+import dev.lockstep.core.manifest.MigrationScript;
+import dev.lockstep.core.plan.Plan;
+import dev.lockstep.core.plan.PlannedMigration;
+import dev.lockstep.core.plan.PlannedStep;
+import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.engine.gates.GateContext;
+import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.run.RollbackDecider;
+import dev.lockstep.engine.steps.MigrateStep;
+import dev.lockstep.engine.steps.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes the plan from the installed release to a target: the steps, the migrations with their
+ * class, the rollback that would apply after each step, and every gate. It touches nothing.
+ */
+public final class Planner {
+  private final RollbackDecider decider = new RollbackDecider();
+
+  /**
+   * @param steps the upgrade checklist the run would execute
+   */
+  public Plan plan(GateContext context, List<Step> steps) {
+    List<String> applied = context.database().appliedVersions();
+    List<MigrationScript> pending =
+        context.target().migrations().stream()
+            .filter(script -> !applied.contains(script.version()))
+            .toList();
+    List<PlannedStep> planned = new ArrayList<>();
+    boolean servicesDown = false;
+    boolean migrated = false;
+    RollbackStrategy strategy = RollbackStrategy.NOTHING_TO_UNDO;
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      servicesDown |= step.stopsServices();
+      migrated |= step.name().equals(MigrateStep.NAME);
+      List<String> appliedAfter = new ArrayList<>(applied);
+      if (migrated) {
+        pending.forEach(script -> appliedAfter.add(script.version()));
+      }
+      strategy =
+          decider
+              .decide(context.previous(), context.target(), servicesDown, appliedAfter)
+              .strategy();
+      planned.add(new PlannedStep(i + 1, step.name(), step.description(), servicesDown, strategy));
+    }
+    return new Plan(
+        context.config().environment(),
+        context.installedVersion(),
+        context.target().version().toString(),
+        planned,
+        pending.stream()
+            .map(s -> new PlannedMigration(s.version(), s.description(), s.type()))
+            .toList(),
+        Gates.check(context),
+        strategy,
+        downtime(pending));
+  }
+
+  private static String downtime(List<MigrationScript> pending) {
+    return "services are down from 'stop-services' until 'validate' passes; "
+        + (pending.isEmpty()
+            ? "no migration to apply"
+            : pending.size() + " migration(s) to apply while they are down");
+  }
+}

@@ -1,0 +1,95 @@
+package dev.lockstep.engine.run;
+
+import dev.lockstep.core.manifest.MigrationClass;
+import dev.lockstep.core.manifest.MigrationScript;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.plan.RollbackStrategy;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides how to undo a run from facts: whether its services were touched and which migrations are
+ * in the database now that the previous release did not have. The planner asks the same question
+ * about a run that has not happened yet.
+ */
+public final class RollbackDecider {
+
+  /** The strategy and the reason for it, in words for the report. */
+  public record Decision(RollbackStrategy strategy, String reason) {}
+
+  /**
+   * @param previous the release to return to, or null if nothing was installed before
+   * @param leaving the release being undone; it declares the class of its migrations
+   * @param appliedVersions the migration versions now applied in the database
+   */
+  public Decision decide(
+      ReleaseManifest previous,
+      ReleaseManifest leaving,
+      boolean servicesTouched,
+      Collection<String> appliedVersions) {
+    List<String> newMigrations = newSince(previous, appliedVersions);
+    if (previous == null) {
+      return servicesTouched
+          ? new Decision(RollbackStrategy.STOP_SERVICES, "no release was installed before")
+          : new Decision(RollbackStrategy.NOTHING_TO_UNDO, "nothing was touched");
+    }
+    if (!servicesTouched && newMigrations.isEmpty()) {
+      return new Decision(
+          RollbackStrategy.NOTHING_TO_UNDO, "no service was stopped and no migration ran");
+    }
+    if (newMigrations.isEmpty()) {
+      return new Decision(RollbackStrategy.REVERT_SERVICES, "no migration ran");
+    }
+    List<String> contract =
+        newMigrations.stream()
+            .filter(version -> classOf(leaving, version) != MigrationClass.EXPAND)
+            .toList();
+    if (!contract.isEmpty()) {
+      return new Decision(
+          RollbackStrategy.RESTORE_BACKUP,
+          "contract migration "
+              + describe(leaving, contract)
+              + " ran; "
+              + previous.version()
+              + " cannot run on that schema");
+    }
+    return new Decision(
+        RollbackStrategy.REVERT_SERVICES_ON_NEW_SCHEMA,
+        "only expand migrations ran (" + describe(leaving, newMigrations) + ")");
+  }
+
+  /** Versions applied in the database that {@code previous} does not ship, in order. */
+  static List<String> newSince(ReleaseManifest previous, Collection<String> appliedVersions) {
+    Set<String> known =
+        previous == null
+            ? Set.of()
+            : previous.migrations().stream()
+                .map(MigrationScript::version)
+                .collect(Collectors.toSet());
+    return appliedVersions.stream().filter(version -> !known.contains(version)).toList();
+  }
+
+  private static MigrationClass classOf(ReleaseManifest leaving, String version) {
+    // A migration the manifest does not declare is assumed to break the previous release.
+    return Optional.ofNullable(leaving)
+        .flatMap(release -> release.migration(version))
+        .map(MigrationScript::type)
+        .orElse(MigrationClass.CONTRACT);
+  }
+
+  private static String describe(ReleaseManifest leaving, List<String> versions) {
+    return versions.stream()
+        .map(
+            version ->
+                "V"
+                    + version
+                    + Optional.ofNullable(leaving)
+                        .flatMap(release -> release.migration(version))
+                        .map(script -> " " + script.description())
+                        .orElse(" (undeclared)"))
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,27 @@
+package dev.lockstep.engine.steps;
+
+/**
+ * One step of an upgrade or rollback, as on the operator's checklist. Each step is journaled before
+ * it runs and after it ends, and is safe to run again: a run resumed after a crash repeats the step
+ * it was in.
+ */
+public interface Step {
+
+  /** A stable name, used in the journal: {@code backup}, {@code migrate}, … */
+  String name();
+
+  /** What it does, in the operator's words. */
+  String description();
+
+  /** Whether the services are down from the moment this step starts. */
+  default boolean stopsServices() {
+    return false;
+  }
+
+  /**
+   * Does the work.
+   *
+   * @return one line for the report, e.g. "backup 20261123-101500-ab12 (1.2 MB, 3 tables)"
+   */
+  String run(RunFacts facts);
+}

@@ -1,0 +1,94 @@
+package dev.lockstep.engine.steps;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.targets.ServiceStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Proves the deployment works on a release: every service runs that release, and every check
+ * declared in the config passes within its deadline. The downtime ends when it passes.
+ */
+public final class ValidateStep implements Step {
+  public static final String NAME = "validate";
+  public static final String FACT_PREFIX = "checks.";
+
+  private final Toolbox tools;
+  private final ReleaseManifest release;
+  private final String factKey;
+
+  /**
+   * @param factKey where the check results are journaled, e.g. {@code checks.forward}
+   */
+  public ValidateStep(Toolbox tools, ReleaseManifest release, String factKey) {
+    this.tools = tools;
+    this.release = release;
+    this.factKey = factKey;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "Validate " + release.version() + ": services and checks";
+  }
+
+  @Override
+  public String run(RunFacts facts) {
+    List<CheckResult> results = new ArrayList<>(versionChecks());
+    results.addAll(tools.checks().runAll(tools.config().checks()));
+    facts.putJson(factKey, results);
+    List<CheckResult> failed = results.stream().filter(r -> !r.passed()).toList();
+    if (!failed.isEmpty()) {
+      throw new LockstepException(
+          ErrorCode.CHECK_FAILED,
+          failed.size()
+              + " of "
+              + results.size()
+              + " checks failed on "
+              + release.version()
+              + ": "
+              + failed.stream()
+                  .map(r -> r.name() + " (" + r.message() + ")")
+                  .collect(Collectors.joining("; ")));
+    }
+    if (facts.get(RunFacts.SERVICES_STOPPED_AT).isPresent()) {
+      facts.put(RunFacts.SERVICES_BACK_AT, tools.clock().instant().toString());
+    }
+    return results.size() + " checks passed";
+  }
+
+  /** One result per service: it runs, and runs this release (when the target can tell). */
+  private List<CheckResult> versionChecks() {
+    List<CheckResult> results = new ArrayList<>();
+    String expected = release.version().toString();
+    for (ServiceConfig service : tools.config().services().values()) {
+      ServiceStatus status = tools.target().status(service);
+      List<String> wrong =
+          status.nodes().stream()
+              .filter(
+                  node ->
+                      !node.running()
+                          || (node.version() != null && !node.version().equals(expected)))
+              .map(
+                  node ->
+                      node.node()
+                          + (node.running() ? " runs " + node.version() : " is not running"))
+              .toList();
+      String message = wrong.isEmpty() ? "runs " + expected : String.join(", ", wrong);
+      results.add(
+          new CheckResult(
+              service.name() + " runs " + expected, wrong.isEmpty(), 1, Duration.ZERO, message));
+    }
+    return results;
+  }
+}
