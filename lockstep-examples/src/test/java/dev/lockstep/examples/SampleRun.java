@@ -1,0 +1,58 @@
+package dev.lockstep.examples;
+
+import dev.lockstep.core.config.ConfigLoader;
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.yaml.Variables;
+import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.EngineOptions;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One sample deployment on the tests' shared PostgreSQL server, with its own database, folder and
+ * ports, and Lockstep opened on it. Closing stops its services and removes its folder.
+ */
+final class SampleRun implements AutoCloseable {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  final SampleDeployment sample;
+  Deployment deployment;
+
+  SampleRun() {
+    this.sample =
+        SampleDeployment.create(
+            PostgresExtension.server(),
+            "notes_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet(),
+            false);
+    this.deployment = Deployment.open(sample.config(), EngineOptions.quiet());
+  }
+
+  /** Reopens Lockstep on the same deployment with {@code checksYaml} added to its checks. */
+  void addChecks(String checksYaml) {
+    try {
+      Path file = sample.folder().resolve("lockstep-changed.yaml");
+      String original = Files.readString(sample.configFile());
+      Files.writeString(file, original.replace("\nbackup:", "\n" + checksYaml + "\nbackup:"));
+      DeploymentConfig config =
+          new ConfigLoader(Variables.fromEnvironment().with(sample.environment())).load(file);
+      deployment.close();
+      deployment = Deployment.open(config, EngineOptions.quiet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      deployment.stopServices();
+      deployment.close();
+    } finally {
+      sample.close();
+    }
+  }
+}
