@@ -1,0 +1,37 @@
+package dev.lockstep.cli.commands;
+
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.Version;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code --to VERSION}: the exact release to move to. It is checked while the command line is
+ * parsed, so a tag or a range is refused (exit 2) before anything is opened.
+ */
+public final class TargetVersionOption {
+  @Option(
+      names = "--to",
+      paramLabel = "VERSION",
+      required = true,
+      converter = PinnedVersion.class,
+      description = "the exact release to move to, e.g. 2.3.1 (never latest or a range)")
+  Version version;
+
+  public Version version() {
+    return version;
+  }
+
+  static final class PinnedVersion implements ITypeConverter<Version> {
+    @Override
+    public Version convert(String value) {
+      try {
+        return Version.parse(value, null, "--to");
+      } catch (BadInputException e) {
+        throw new TypeConversionException(
+            e.problems().get(0).message() + " Fix: " + e.problems().get(0).fix());
+      }
+    }
+  }
+}

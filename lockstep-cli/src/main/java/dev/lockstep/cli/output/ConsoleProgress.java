@@ -1,0 +1,64 @@
+package dev.lockstep.cli.output;
+
+import dev.lockstep.core.api.Progress;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Progress bars for backups, restores and verifications, with bytes and rate. On a terminal the bar
+ * redraws in place; in a log it prints a line every few seconds.
+ */
+public final class ConsoleProgress implements Progress.Factory {
+  private static final long MEGABYTE = 1024 * 1024;
+
+  private final PrintWriter err;
+
+  public ConsoleProgress(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public Progress start(String task, long total, Progress.Unit unit) {
+    boolean terminal = System.console() != null;
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(Math.max(total, 1))
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(terminal ? 200 : 2000)
+            .continuousUpdate()
+            .showSpeed()
+            .setConsumer(
+                terminal
+                    ? new ConsoleProgressBarConsumer(System.err)
+                    : new DelegatingProgressBarConsumer(
+                        line -> {
+                          err.println(line.strip());
+                          err.flush();
+                        }));
+    if (unit == Progress.Unit.BYTES) {
+      builder.setUnit(" MB", MEGABYTE);
+    }
+    ProgressBar bar = builder.build();
+    return new Progress() {
+      @Override
+      public void update(long done) {
+        bar.stepTo(done);
+      }
+
+      @Override
+      public void total(long newTotal) {
+        bar.maxHint(newTotal);
+      }
+
+      @Override
+      public void close() {
+        bar.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,55 @@
+package dev.lockstep.cli.output;
+
+import dev.lockstep.core.plan.GateResult;
+import dev.lockstep.core.plan.Plan;
+import dev.lockstep.core.plan.PlannedMigration;
+import dev.lockstep.core.plan.PlannedStep;
+
+/** A plan as the operator reads it before saying yes. */
+public final class PlanText {
+  private PlanText() {}
+
+  public static String render(Plan plan) {
+    StringBuilder text = new StringBuilder();
+    text.append("Plan for ")
+        .append(plan.environment())
+        .append(": ")
+        .append(
+            plan.from() == null ? "first install of " + plan.to() : plan.from() + " → " + plan.to())
+        .append("\n\nGates\n");
+    for (GateResult gate : plan.gates()) {
+      text.append(
+          String.format(
+              "  %-9s %s: %s%n",
+              gate.blocked() ? "[BLOCKED]" : "[ok]", gate.gate(), gate.message()));
+      if (gate.blocked() && gate.fix() != null) {
+        text.append("            fix: ").append(gate.fix()).append('\n');
+      }
+    }
+    text.append("\nMigrations to apply (").append(plan.migrations().size()).append(")\n");
+    if (plan.migrations().isEmpty()) {
+      text.append("  none\n");
+    }
+    for (PlannedMigration migration : plan.migrations()) {
+      text.append(
+          String.format(
+              "  V%-5s %-40s %s%n",
+              migration.version(), migration.description(), migration.type().label()));
+    }
+    text.append("\nSteps, and the rollback if the run fails during or after each one\n");
+    String previous = plan.from() == null ? "(nothing)" : plan.from();
+    for (PlannedStep step : plan.steps()) {
+      text.append(
+          String.format(
+              "  %d. %-52s %s%n     rollback: %s%n",
+              step.number(),
+              step.description(),
+              step.servicesDown() ? "[services down]" : "",
+              step.rollbackAfter().describe(previous)));
+    }
+    text.append("\nDowntime: ").append(plan.downtime()).append('\n');
+    text.append(
+        plan.blocked() ? "\nBLOCKED: fix the gates above; nothing was touched.\n" : "\nReady.\n");
+    return text.toString();
+  }
+}

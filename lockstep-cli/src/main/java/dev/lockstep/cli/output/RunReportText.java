@@ -1,0 +1,91 @@
+package dev.lockstep.cli.output;
+
+import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackReport;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.core.report.StepReport;
+import dev.lockstep.core.yaml.Durations;
+import java.time.Duration;
+
+/** A run's report as text: what happened, how long it took, how long the services were down. */
+public final class RunReportText {
+  private RunReportText() {}
+
+  public static String render(RunReport report) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            "Run %s: %s %s in %s — %s (exit %d)%n",
+            report.runId(),
+            report.kind(),
+            report.from() == null ? report.to() : report.from() + " → " + report.to(),
+            report.environment(),
+            report.status().replace('_', ' '),
+            report.exitCode()));
+    text.append("  took ")
+        .append(format(report.duration()))
+        .append(", downtime ")
+        .append(report.downtime() == null ? "none measured" : format(report.downtime()))
+        .append(" (first service stopped → last check passed)\n");
+    if (report.backupId() != null) {
+      text.append("  backup: ").append(report.backupId()).append('\n');
+    }
+    for (MigrationReport migration : report.migrations()) {
+      text.append(
+          String.format(
+              "  migration: V%s %s (%s)%n",
+              migration.version(), migration.description(), migration.type()));
+    }
+    text.append("  steps:\n");
+    for (StepReport step : report.steps()) {
+      text.append(
+          String.format(
+              "    %-8s %-15s %-9s %7s  %s%n",
+              step.phase(),
+              step.name(),
+              step.status(),
+              format(step.duration()),
+              step.detail() == null ? "" : firstLine(step.detail())));
+    }
+    if (!report.checks().isEmpty()) {
+      text.append("  checks:\n");
+      for (CheckResult check : report.checks()) {
+        text.append(
+            String.format(
+                "    [%s] %s (%d attempt%s): %s%n",
+                check.passed() ? "pass" : "FAIL",
+                check.name(),
+                check.attempts(),
+                check.attempts() == 1 ? "" : "s",
+                check.message()));
+      }
+    }
+    RollbackReport rollback = report.rollback();
+    if (rollback != null) {
+      text.append("  rollback: ").append(rollback.description()).append('\n');
+      text.append("    why: ").append(rollback.reason()).append('\n');
+      if (rollback.dataLossWindow() != null) {
+        text.append("    data-loss window: ")
+            .append(format(rollback.dataLossWindow()))
+            .append(" (writes between the backup and the restore are lost)\n");
+      }
+      if (rollback.duration() != null) {
+        text.append("    took ").append(format(rollback.duration())).append('\n');
+      }
+    }
+    if (report.summary() != null) {
+      text.append(report.summary()).append('\n');
+    }
+    return text.toString();
+  }
+
+  static String format(Duration duration) {
+    return duration == null ? "-" : Durations.format(duration);
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline) + " …";
+  }
+}
