@@ -5,7 +5,6 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
-import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
 import dev.lockstep.engine.steps.Toolbox;
@@ -46,17 +45,7 @@ final class Resumption {
       tools.listener().notice("Retrying the rollback of run " + run.id() + ".");
       journal.setStatus(run.id(), RunStatus.ROLLING_BACK);
     } else if (rollBack && run.status() == RunStatus.RUNNING) {
-      RollbackDecider.Decision decision =
-          new RollbackDecider()
-              .decide(
-                  releases.previous(),
-                  releases.next(),
-                  true,
-                  tools.migrations().history().stream()
-                      .filter(m -> m.success())
-                      .map(m -> m.version())
-                      .toList());
-      driver.beginRollback(run.id(), decision, "the operator asked to roll back", releases);
+      return driver.rollBackNow(run.id(), releases, "the operator asked to roll it back");
     } else {
       tools.listener().notice("Resuming run " + run.id() + " where it stopped.");
     }

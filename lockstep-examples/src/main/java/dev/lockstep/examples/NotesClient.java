@@ -16,20 +16,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Talks to the sample product's API the way its users would: over HTTP. */
-final class NotesClient {
+public final class NotesClient {
   /** A note as the API returns it. */
-  record Note(long id, String title, String body) {}
+  public record Note(long id, String title, String body) {}
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
-  NotesClient(int port) {
+  public NotesClient(int port) {
     this.base = URI.create("http://127.0.0.1:" + port);
   }
 
   /** Writes a note; returns its id. */
-  long write(String title, String body, String tags) {
+  public long write(String title, String body, String tags) {
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("title", title);
     form.put("body", body);
@@ -50,7 +50,7 @@ final class NotesClient {
     return response.get("id").asLong();
   }
 
-  List<Note> list() {
+  public List<Note> list() {
     JsonNode response = send(HttpRequest.newBuilder(base.resolve("/notes")).GET().build(), 200);
     List<Note> notes = new ArrayList<>();
     for (JsonNode note : response.get("notes")) {

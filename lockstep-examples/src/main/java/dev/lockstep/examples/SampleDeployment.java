@@ -130,7 +130,7 @@ public final class SampleDeployment implements AutoCloseable {
   }
 
   /** Copies the sample product, shipped inside Lockstep byte for byte, into a new folder. */
-  private static Path copyExample() {
+  private static synchronized Path copyExample() {
     URL resource = SampleDeployment.class.getClassLoader().getResource(EXAMPLE);
     if (resource == null) {
       throw new IllegalStateException("the sample product is missing from Lockstep's class path");

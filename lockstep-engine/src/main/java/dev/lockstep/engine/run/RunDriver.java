@@ -49,26 +49,32 @@ public final class RunDriver {
                 + releases.next().version()
                 + ".");
       }
-      Decision decision = decide(runId, releases);
-      if (decision.strategy() == RollbackStrategy.NOTHING_TO_UNDO) {
-        return finish(
-            runId,
-            RunStatus.FAILED,
-            releases.previousVersion(),
-            "The upgrade to "
-                + releases.next().version()
-                + " stopped at '"
-                + failure.step().name()
-                + "' before anything was changed: "
-                + failure.error().getMessage());
-      }
-      beginRollback(
+      return rollBackNow(
           runId,
-          decision,
-          failure.step().name() + " failed: " + failure.error().getMessage(),
-          releases);
+          releases,
+          "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
     }
     return rollBack(runId, releases, facts);
+  }
+
+  /**
+   * Decides from the run's facts how to undo it, and does. A run that touched nothing just ends as
+   * failed.
+   */
+  public RunReport rollBackNow(String runId, RunReleases releases, String cause) {
+    Decision decision = decide(runId, releases);
+    if (decision.strategy() == RollbackStrategy.NOTHING_TO_UNDO) {
+      return finish(
+          runId,
+          RunStatus.FAILED,
+          releases.previousVersion(),
+          "The upgrade to "
+              + releases.next().version()
+              + " stopped before anything was changed: "
+              + cause);
+    }
+    beginRollback(runId, decision, cause, releases);
+    return rollBack(runId, releases, new RunFacts(journal, runId));
   }
 
   /** Records the rollback decision, then switches the run to rolling back. */

@@ -1,0 +1,113 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.cli.LockstepJar.Result;
+import dev.lockstep.core.api.Version;
+import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.EngineOptions;
+import dev.lockstep.engine.StatusReport;
+import dev.lockstep.examples.NotesClient;
+import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * kill -9 Lockstep at every step boundary of the sample product's failing 2.0.0 upgrade, forward
+ * and rollback, then `lockstep resume`: it must finish the run (here: roll it back) with every note
+ * intact. Each boundary runs on its own database, folder and ports, a few at a time.
+ */
+@ExtendWith(PostgresExtension.class)
+class CrashResumeIT {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final List<String> FORWARD =
+      List.of(
+          "backup",
+          "verify-backup",
+          "stop-services",
+          "migrate",
+          "install",
+          "start-services",
+          "validate");
+  private static final List<String> ROLLBACK =
+      List.of("stop-services", "restore-backup", "install", "start-services", "validate");
+
+  static Stream<String> boundaries() {
+    List<String> points = new ArrayList<>();
+    for (String step : FORWARD) {
+      points.add("forward:" + step + ":started");
+      if (!step.equals("validate")) { // 2.0.0's validation fails: it never finishes
+        points.add("forward:" + step + ":finished");
+      }
+    }
+    for (String step : ROLLBACK) {
+      points.add("rollback:" + step + ":started");
+      points.add("rollback:" + step + ":finished");
+    }
+    return points.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("boundaries")
+  @Execution(ExecutionMode.CONCURRENT)
+  void killAtBoundary_thenResume_finishesTheRollbackWithNoNoteLost(String boundary)
+      throws Exception {
+    try (SampleDeployment sample =
+        SampleDeployment.create(
+            PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
+      List<Long> notes = installWithNotes(sample);
+      LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
+      try {
+        LockstepJar.Running upgrade =
+            lockstep.start(Map.of("LOCKSTEP_PAUSE_AT", boundary), "upgrade", "--to", "2.0.0");
+        upgrade.awaitStderr("paused at " + boundary, Duration.ofMinutes(2));
+        upgrade.kill();
+
+        StatusReport interrupted = status(sample);
+        assertThat(interrupted.orphaned()).isTrue();
+        assertThat(interrupted.currentStep()).contains("'" + boundary.split(":")[1] + "'");
+
+        Result resumed = lockstep.run("resume");
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(3);
+        StatusReport after = status(sample);
+        assertThat(after.unfinished()).isNull();
+        assertThat(after.installed()).isEqualTo("1.1.0");
+        assertThat(after.lastRun().rollback().strategy()).isEqualTo("restore_backup");
+        assertThat(after.services())
+            .allSatisfy(s -> assertThat(s.nodes().get(0).version()).isEqualTo("1.1.0"));
+        assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(notes);
+      } finally {
+        try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+          deployment.stopServices();
+        }
+      }
+    }
+  }
+
+  /** 1.1.0 installed and running, with notes 2.0.0 cannot list (no tags). */
+  private static List<Long> installWithNotes(SampleDeployment sample) {
+    try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+      assertThat(deployment.upgrade(Version.parse("1.1.0")).exitCode()).isZero();
+    }
+    return List.of(
+        sample.notes().write("untagged", "written before the crash", null),
+        sample.notes().write("tagged", "also before", "x"));
+  }
+
+  private static StatusReport status(SampleDeployment sample) {
+    try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+      return deployment.status();
+    }
+  }
+}
