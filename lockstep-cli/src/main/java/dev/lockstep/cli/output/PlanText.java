@@ -39,13 +39,14 @@ public final class PlanText {
     text.append("\nSteps, and the rollback if the run fails during or after each one\n");
     String previous = plan.from() == null ? "(nothing)" : plan.from();
     for (PlannedStep step : plan.steps()) {
-      text.append(
+      String line =
           String.format(
-              "  %d. %-52s %s%n     rollback: %s%n",
-              step.number(),
-              step.description(),
-              step.servicesDown() ? "[services down]" : "",
-              step.rollbackAfter().describe(previous)));
+              "  %d. %-52s %s",
+              step.number(), step.description(), step.servicesDown() ? "[services down]" : "");
+      text.append(line.stripTrailing())
+          .append("\n     rollback: ")
+          .append(step.rollbackAfter().describe(previous))
+          .append('\n');
     }
     text.append("\nDowntime: ").append(plan.downtime()).append('\n');
     text.append(

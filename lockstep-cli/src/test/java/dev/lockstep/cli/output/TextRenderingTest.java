@@ -1,0 +1,122 @@
+package dev.lockstep.cli.output;
+
+import dev.lockstep.core.manifest.MigrationClass;
+import dev.lockstep.core.plan.GateResult;
+import dev.lockstep.core.plan.Plan;
+import dev.lockstep.core.plan.PlannedMigration;
+import dev.lockstep.core.plan.PlannedStep;
+import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackReport;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.core.report.StepReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextRenderingTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+  @Test
+  void render_contractPlan_matchesGoldenFile() {
+    Plan plan =
+        new Plan(
+            "production",
+            "1.1.0",
+            "2.0.0",
+            List.of(
+                step(1, "backup", "Back up the database", false, RollbackStrategy.NOTHING_TO_UNDO),
+                step(
+                    2,
+                    "stop-services",
+                    "Stop the services",
+                    true,
+                    RollbackStrategy.REVERT_SERVICES),
+                step(
+                    3,
+                    "migrate",
+                    "Apply the database migrations",
+                    true,
+                    RollbackStrategy.RESTORE_BACKUP)),
+            List.of(new PlannedMigration("3", "rename body to content", MigrationClass.CONTRACT)),
+            List.of(
+                GateResult.passed("upgrade path", "1.1.0 → 2.0.0"),
+                GateResult.blocked(
+                    "disk space for the backup",
+                    "the backup needs about 9.0 GB but /var/backups has 2.0 GB free.",
+                    "free some space, or point backup.dir at a larger disk.")),
+            RollbackStrategy.RESTORE_BACKUP,
+            "services are down from 'stop-services' until 'validate' passes");
+
+    GoldenFiles.assertMatches("plan-contract-blocked.txt", PlanText.render(plan));
+  }
+
+  @Test
+  void render_rolledBackRun_matchesGoldenFile() {
+    RunReport report =
+        new RunReport(
+            "run-20261123-100000-ab12",
+            "upgrade",
+            "production",
+            "1.1.0",
+            "2.0.0",
+            "rolled_back",
+            3,
+            T0,
+            T0.plusSeconds(9),
+            Duration.ofSeconds(9),
+            Duration.ofMillis(7400),
+            "20261123-100000-cd34",
+            List.of(
+                new StepReport(
+                    1,
+                    "backup",
+                    "forward",
+                    "succeeded",
+                    T0,
+                    Duration.ofMillis(180),
+                    "backup 20261123-100000-cd34"),
+                new StepReport(
+                    2,
+                    "validate",
+                    "forward",
+                    "failed",
+                    T0.plusSeconds(4),
+                    Duration.ofSeconds(2),
+                    "1 of 3 checks failed"),
+                new StepReport(
+                    3,
+                    "restore-backup",
+                    "rollback",
+                    "succeeded",
+                    T0.plusSeconds(6),
+                    Duration.ofMillis(300),
+                    "restored")),
+            List.of(new MigrationReport("3", "rename body to content", "contract")),
+            List.of(
+                new CheckResult("api health", true, 1, Duration.ofMillis(20), "ok"),
+                new CheckResult(
+                    "notes list loads",
+                    false,
+                    4,
+                    Duration.ofSeconds(2),
+                    "GET /notes → 500, expected 200")),
+            new RollbackReport(
+                "restore_backup",
+                "stop the services, restore this run's verified backup, redeploy 1.1.0",
+                "'validate' failed — contract migration V3 ran",
+                "20261123-100000-cd34",
+                Duration.ofMillis(5800),
+                Duration.ofMillis(2800)),
+            "The upgrade to 2.0.0 failed and was rolled back.");
+
+    GoldenFiles.assertMatches("run-rolled-back.txt", RunReportText.render(report));
+  }
+
+  private static PlannedStep step(
+      int number, String name, String description, boolean down, RollbackStrategy rollback) {
+    return new PlannedStep(number, name, description, down, rollback);
+  }
+}
