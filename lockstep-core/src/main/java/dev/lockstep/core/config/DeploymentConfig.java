@@ -1,6 +1,8 @@
 package dev.lockstep.core.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,8 @@ public record DeploymentConfig(
     BackupConfig backup) {
 
   public DeploymentConfig {
-    services = Map.copyOf(services);
+    // In the order the operator wrote them: services are stopped and started in that order.
+    services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     checks = List.copyOf(checks);
   }
 

@@ -2,6 +2,8 @@ package dev.lockstep.core.manifest;
 
 import dev.lockstep.core.api.Version;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,7 @@ public record ReleaseManifest(
     String notes) {
 
   public ReleaseManifest {
-    components = Map.copyOf(components);
+    components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     migrations = List.copyOf(migrations);
   }
 
