@@ -27,7 +27,6 @@ import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.backup.BackupStore;
 import dev.lockstep.postgres.migrate.MigrationRunner;
-import dev.lockstep.targets.Targets;
 import java.nio.file.Files;
 import java.util.function.Supplier;
 

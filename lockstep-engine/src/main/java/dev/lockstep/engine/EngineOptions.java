@@ -1,6 +1,7 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.core.api.Progress;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.run.CrashPoints;
 import java.time.Clock;
 

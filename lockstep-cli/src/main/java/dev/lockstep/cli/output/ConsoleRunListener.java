@@ -1,7 +1,7 @@
 package dev.lockstep.cli.output;
 
 import dev.lockstep.core.yaml.Durations;
-import dev.lockstep.engine.RunListener;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.journal.Phase;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -19,6 +19,8 @@ public final class Json {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT)
+          // Files written by a newer Lockstep stay readable by this one.
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
   private Json() {}
@@ -42,6 +44,10 @@ public final class Json {
       throw new IllegalStateException(
           "cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+  }
+
+  public static <T> T read(Path file, Class<T> type) throws IOException {
+    return MAPPER.readValue(file.toFile(), type);
   }
 
   public static <T> T read(String json, TypeReference<T> type) {

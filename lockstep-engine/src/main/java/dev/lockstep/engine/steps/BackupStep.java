@@ -6,7 +6,7 @@ import dev.lockstep.postgres.backup.BackupManifest;
 import dev.lockstep.postgres.backup.BackupRequest;
 
 /** Backs up the database before anything is touched, tagged with the release it belongs to. */
-public final class BackupStep implements Step {
+public final class BackupStep extends AbstractStep {
   public static final String NAME = "backup";
   private static final String DESCRIPTION = "Back up the database";
 
@@ -17,18 +17,9 @@ public final class BackupStep implements Step {
    * @param installed the release the backup belongs to, null on a first install
    */
   public BackupStep(Toolbox tools, ReleaseManifest installed) {
+    super(NAME, DESCRIPTION);
     this.tools = tools;
     this.installed = installed;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
   }
 
   @Override

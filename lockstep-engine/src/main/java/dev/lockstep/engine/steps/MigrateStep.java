@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Applies the release's pending migrations exactly once, under the migration lock. */
-public final class MigrateStep implements Step {
+public final class MigrateStep extends AbstractStep {
   public static final String NAME = "migrate";
   private static final String DESCRIPTION = "Apply the database migrations";
 
@@ -19,18 +19,9 @@ public final class MigrateStep implements Step {
   private final ReleaseManifest release;
 
   public MigrateStep(Toolbox tools, ReleaseManifest release) {
+    super(NAME, DESCRIPTION);
     this.tools = tools;
     this.release = release;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
   }
 
   @Override

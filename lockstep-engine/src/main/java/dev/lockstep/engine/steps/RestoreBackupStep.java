@@ -11,24 +11,15 @@ import java.time.Instant;
  * Restores the run's verified backup over the product's database. Writes made since the backup are
  * lost, so the window is announced before the restore starts.
  */
-public final class RestoreBackupStep implements Step {
+public final class RestoreBackupStep extends AbstractStep {
   public static final String NAME = "restore-backup";
   private static final String DESCRIPTION = "Restore the database from this run's verified backup";
 
   private final Toolbox tools;
 
   public RestoreBackupStep(Toolbox tools) {
+    super(NAME, DESCRIPTION);
     this.tools = tools;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
   }
 
   @Override

@@ -3,24 +3,15 @@ package dev.lockstep.engine.steps;
 import dev.lockstep.core.config.ServiceConfig;
 
 /** Stops every service of the deployment: the downtime starts here. */
-public final class StopServicesStep implements Step {
+public final class StopServicesStep extends AbstractStep {
   public static final String NAME = "stop-services";
   private static final String DESCRIPTION = "Stop the services";
 
   private final Toolbox tools;
 
   public StopServicesStep(Toolbox tools) {
+    super(NAME, DESCRIPTION);
     this.tools = tools;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.lockstep.engine.steps;
 
 import dev.lockstep.checks.CheckRunner;
 import dev.lockstep.core.config.DeploymentConfig;
-import dev.lockstep.engine.RunListener;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.postgres.backup.BackupStore;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import dev.lockstep.targets.Target;

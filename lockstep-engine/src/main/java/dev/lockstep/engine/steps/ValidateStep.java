@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * Proves the deployment works on a release: every service runs that release, and every check
  * declared in the config passes within its deadline. The downtime ends when it passes.
  */
-public final class ValidateStep implements Step {
+public final class ValidateStep extends AbstractStep {
   public static final String NAME = "validate";
   public static final String FACT_PREFIX = "checks.";
 
@@ -27,19 +27,10 @@ public final class ValidateStep implements Step {
    * @param factKey where the check results are journaled, e.g. {@code checks.forward}
    */
   public ValidateStep(Toolbox tools, ReleaseManifest release, String factKey) {
+    super(NAME, "Validate " + release.version() + ": services and checks");
     this.tools = tools;
     this.release = release;
     this.factKey = factKey;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return "Validate " + release.version() + ": services and checks";
   }
 
   @Override

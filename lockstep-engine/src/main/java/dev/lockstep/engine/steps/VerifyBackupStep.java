@@ -8,7 +8,7 @@ import dev.lockstep.postgres.backup.VerificationResult;
  * Proves the backup restores: checksums, then a real restore into a scratch database compared table
  * by table. A backup that was never restored is not called verified.
  */
-public final class VerifyBackupStep implements Step {
+public final class VerifyBackupStep extends AbstractStep {
   public static final String NAME = "verify-backup";
   private static final String DESCRIPTION =
       "Verify the backup by restoring it into a scratch database";
@@ -16,17 +16,8 @@ public final class VerifyBackupStep implements Step {
   private final Toolbox tools;
 
   public VerifyBackupStep(Toolbox tools) {
+    super(NAME, DESCRIPTION);
     this.tools = tools;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String description() {
-    return DESCRIPTION;
   }
 
   @Override

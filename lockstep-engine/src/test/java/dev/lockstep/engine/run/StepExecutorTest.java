@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
-import dev.lockstep.engine.RunListener;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Step;
 import dev.lockstep.engine.steps.Toolbox;

@@ -5,8 +5,8 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.io.Json;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.Json;
 import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +37,7 @@ final class BackupCreator {
 
   BackupManifest create(DatabaseConfig db, BackupRequest request) {
     tools.pgDump(); // a missing pg_dump is TOOL_MISSING, before anything is written
+    layout.removeAbandonedPartials();
     Instant createdAt = clock.instant();
     String id = BackupLayout.newId(createdAt);
     Path partial = layout.partialFolder(id);
@@ -70,7 +71,7 @@ final class BackupCreator {
               files.stream().mapToLong(BackupFile::size).sum(),
               files,
               outcome.tableRows());
-      Json.write(partial.resolve(BackupLayout.MANIFEST), manifest);
+      SecureFiles.writeString(partial.resolve(BackupLayout.MANIFEST), Json.write(manifest) + "\n");
       Files.move(partial, layout.folder(id), StandardCopyOption.ATOMIC_MOVE);
       return manifest;
     } catch (IOException e) {

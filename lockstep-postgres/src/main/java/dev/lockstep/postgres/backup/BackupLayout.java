@@ -3,7 +3,8 @@ package dev.lockstep.postgres.backup;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.BackupConfig;
-import dev.lockstep.postgres.internal.Json;
+import dev.lockstep.core.io.Json;
+import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,23 @@ final class BackupLayout {
             ? BackupConfig.DumpFormat.DIRECTORY
             : BackupConfig.DumpFormat.CUSTOM;
     return folder.resolve(dumpPath(manifest.database(), format));
+  }
+
+  /**
+   * Deletes the partial folders of backups that never finished: a Lockstep killed while dumping
+   * leaves one behind. Callers hold the deployment's state lock, so none is being written now.
+   */
+  void removeAbandonedPartials() {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      children
+          .filter(path -> path.getFileName().toString().endsWith(PARTIAL))
+          .forEach(SecureFiles::deleteTree);
+    } catch (IOException e) {
+      throw new LockstepException(ErrorCode.BACKUP_FAILED, "Cannot clean up " + root + ": " + e, e);
+    }
   }
 
   /** Ids of complete backups, oldest first; partial folders are not backups. */
@@ -137,6 +155,7 @@ final class BackupLayout {
   }
 
   void writeVerification(VerificationResult result) throws IOException {
-    Json.write(folder(result.backupId()).resolve(VERIFICATION), result);
+    SecureFiles.writeString(
+        folder(result.backupId()).resolve(VERIFICATION), Json.write(result) + "\n");
   }
 }

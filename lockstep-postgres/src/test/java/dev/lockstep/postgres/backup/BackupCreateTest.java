@@ -93,6 +93,22 @@ class BackupCreateTest {
   }
 
   @Test
+  void create_removesThePartialFolderOfABackupThatWasKilled(DatabaseConfig db) throws Exception {
+    Fixtures.seed(db, 2);
+    Path abandoned = backups.resolve("20260101-000000-dead.partial");
+    Files.createDirectories(abandoned.resolve("db"));
+    Files.writeString(abandoned.resolve("db/half.dump"), "half a dump");
+    BackupStore store = new BackupStore(backups, PgTools.find(), Progress.NONE);
+
+    BackupManifest manifest = store.create(db, Fixtures.request(DumpFormat.CUSTOM));
+
+    assertThat(abandoned).doesNotExist();
+    try (Stream<Path> entries = Files.list(backups)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(manifest.id());
+    }
+  }
+
+  @Test
   void get_unknownId_listsTheKnownOnes(DatabaseConfig db) {
     Fixtures.seed(db, 1);
     BackupStore store = new BackupStore(backups, PgTools.find(), Progress.NONE);

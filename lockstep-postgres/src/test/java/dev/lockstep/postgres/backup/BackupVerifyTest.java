@@ -7,9 +7,9 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.io.Json;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.Json;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import dev.lockstep.postgres.testing.RecordingProgress;
 import dev.lockstep.postgres.testing.Sql;
@@ -109,7 +109,7 @@ class BackupVerifyTest {
     Map<String, Long> wrongRows = new TreeMap<>(manifest.tableRows());
     wrongRows.put("public.notes", 6L);
     Path manifestFile = backups.resolve(manifest.id()).resolve("manifest.json");
-    Json.write(manifestFile, withRows(manifest, wrongRows));
+    Files.writeString(manifestFile, Json.write(withRows(manifest, wrongRows)));
 
     VerificationResult result = store.verify(manifest.id(), db);
 

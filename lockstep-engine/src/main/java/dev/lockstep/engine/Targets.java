@@ -1,14 +1,15 @@
-package dev.lockstep.targets;
+package dev.lockstep.engine;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.targets.Target;
 import dev.lockstep.targets.command.CommandTarget;
 import dev.lockstep.targets.process.ProcessTarget;
 
 /** Picks the target a deployment config asks for. */
-public final class Targets {
+final class Targets {
   private Targets() {}
 
-  public static Target create(DeploymentConfig config) {
+  static Target create(DeploymentConfig config) {
     return switch (config.target().type()) {
       case PROCESS -> new ProcessTarget(config);
       case COMMAND -> new CommandTarget(config);

@@ -1,4 +1,4 @@
-package dev.lockstep.engine;
+package dev.lockstep.engine.api;
 
 import dev.lockstep.journal.Phase;
 import java.time.Duration;

@@ -1,0 +1,22 @@
+package dev.lockstep.engine.steps;
+
+/** A step's name and description, so each step class holds only its work. */
+abstract class AbstractStep implements Step {
+  private final String name;
+  private final String description;
+
+  AbstractStep(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+}
