@@ -13,7 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * redraws in place; in a log it prints a line every few seconds.
  */
 public final class ConsoleProgress implements Progress.Factory {
-  private static final long MEGABYTE = 1024 * 1024;
+  private static final long KILOBYTE = 1024;
+  private static final long MEGABYTE = 1024 * KILOBYTE;
 
   private final PrintWriter err;
 
@@ -41,7 +42,9 @@ public final class ConsoleProgress implements Progress.Factory {
                           err.flush();
                         }));
     if (unit == Progress.Unit.BYTES) {
-      builder.setUnit(" MB", MEGABYTE);
+      // Small dumps in KB, so that "0/0 MB" never hides real progress.
+      boolean large = total >= 10 * MEGABYTE;
+      builder.setUnit(large ? " MB" : " KB", large ? MEGABYTE : KILOBYTE);
     }
     ProgressBar bar = builder.build();
     return new Progress() {
