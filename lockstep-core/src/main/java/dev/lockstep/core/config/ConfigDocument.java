@@ -18,6 +18,7 @@ record ConfigDocument(
     Target target,
     LinkedHashMap<String, Service> services,
     List<Check> checks,
+    List<Store> stores,
     Backup backup) {
 
   record Database(
@@ -57,5 +58,24 @@ record ConfigDocument(
 
   record Command(String run, Integer expectExitCode) {}
 
-  record Backup(String dir, String format, Integer jobs) {}
+  record Store(String name, StorePostgres postgres, StoreFiles files, StoreCommand command) {}
+
+  record StorePostgres(String database) {}
+
+  record StoreFiles(String path) {}
+
+  record StoreCommand(String dump, String load, String scratchLoad) {}
+
+  record Backup(
+      String dir,
+      String format,
+      Integer jobs,
+      Integer compression,
+      Encryption encryption,
+      Boolean snapshot,
+      Retention retention) {}
+
+  record Encryption(JsonNode key) {}
+
+  record Retention(Integer keepLast, Integer keepRuns) {}
 }

@@ -1,13 +1,9 @@
 package dev.lockstep.core.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.core.api.ErrorCode;
-import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.yaml.ProblemCollector;
 import dev.lockstep.core.yaml.Variables;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,12 +19,14 @@ final class ConfigValidator {
   private final Path baseDir;
   private final Variables variables;
   private final ProblemCollector problems;
+  private final SecretReader secrets;
 
   ConfigValidator(Path file, Variables variables) {
     this.file = file;
     this.baseDir = file.getParent();
     this.variables = variables;
     this.problems = new ProblemCollector(file, ErrorCode.CONFIG_INVALID);
+    this.secrets = new SecretReader(variables, problems, this::resolve);
   }
 
   DeploymentConfig validate(ConfigDocument doc) {
@@ -39,7 +37,10 @@ final class ConfigValidator {
     TargetConfig target = target(doc.target());
     Map<String, ServiceConfig> services = services(doc.services(), target, database);
     List<CheckConfig> checks = new CheckValidator(problems).validate(doc.checks());
-    BackupConfig backup = backup(doc.backup());
+    BackupConfig backup =
+        new BackupValidator(problems, secrets, this::resolve).validate(doc.backup());
+    List<StoreConfig> stores =
+        new StoreValidator(problems, this::resolve).validate(database, doc.stores());
     problems.throwIfAny();
     return new DeploymentConfig(
         file,
@@ -51,6 +52,7 @@ final class ConfigValidator {
         target,
         services,
         checks,
+        stores,
         backup);
   }
 
@@ -71,51 +73,8 @@ final class ConfigValidator {
         port,
         doc.name(),
         doc.user(),
-        password(doc.password()),
+        secrets.read(doc.password(), "database.password"),
         doc.maintenanceDatabase() == null ? "postgres" : doc.maintenanceDatabase());
-  }
-
-  private Secret password(JsonNode node) {
-    String field = "database.password";
-    String fix = "write password: {env: NAME} or password: {file: /path/to/secret}.";
-    if (node == null || node.isNull()) {
-      problems.add(field, "is required but missing.", fix);
-      return Secret.of("");
-    }
-    if (!node.isObject()) {
-      problems.add(
-          field,
-          "must not be written in the config file, where it would be copied and logged.",
-          fix);
-      return Secret.of("");
-    }
-    JsonNode env = node.get("env");
-    JsonNode path = node.get("file");
-    if (node.size() != 1 || (env == null && path == null)) {
-      problems.add(field, "needs exactly one of env or file.", fix);
-      return Secret.of("");
-    }
-    if (env != null) {
-      String value = variables.get(env.asText());
-      if (value == null) {
-        problems.add(
-            field + ".env",
-            "the environment variable " + env.asText() + " is not set.",
-            "export " + env.asText() + " before running Lockstep.");
-        return Secret.of("");
-      }
-      return Secret.of(value);
-    }
-    Path secretFile = resolve(path.asText());
-    try {
-      return Secret.of(Files.readString(secretFile).strip());
-    } catch (IOException e) {
-      problems.add(
-          field + ".file",
-          "cannot read " + secretFile + " (" + e.getClass().getSimpleName() + ").",
-          "create the file, readable by the user that runs Lockstep.");
-      return Secret.of("");
-    }
   }
 
   private MigrationsConfig migrations(ConfigDocument.Migrations doc) {
@@ -168,28 +127,6 @@ final class ConfigValidator {
               new ServiceValidator(name, doc, problems, this::resolve).validate(target, database));
         });
     return services;
-  }
-
-  private BackupConfig backup(ConfigDocument.Backup doc) {
-    if (doc == null) {
-      return new BackupConfig(null, BackupConfig.DumpFormat.CUSTOM, 2);
-    }
-    BackupConfig.DumpFormat format = BackupConfig.DumpFormat.CUSTOM;
-    if (doc.format() != null) {
-      try {
-        format = BackupConfig.DumpFormat.valueOf(doc.format().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            "backup.format",
-            "'" + doc.format() + "' is not a dump format.",
-            "use custom or directory.");
-      }
-    }
-    int jobs = doc.jobs() == null ? 2 : doc.jobs();
-    if (jobs < 1) {
-      problems.add("backup.jobs", "must be at least 1.", "use the number of cores, e.g. 2.");
-    }
-    return new BackupConfig(doc.dir() == null ? null : resolve(doc.dir()), format, jobs);
   }
 
   private Path resolve(String path) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param environment a name such as {@code staging} or {@code production}
  * @param stateDir Lockstep's own folder: journal, backups, reports, service state
  * @param releases the folder holding one {@code <version>/release.yaml} per release
+ * @param stores every state store backed up and restored together, the product's database first
  */
 public record DeploymentConfig(
     Path file,
@@ -27,12 +28,14 @@ public record DeploymentConfig(
     TargetConfig target,
     Map<String, ServiceConfig> services,
     List<CheckConfig> checks,
+    List<StoreConfig> stores,
     BackupConfig backup) {
 
   public DeploymentConfig {
     // In the order the operator wrote them: services are stopped and started in that order.
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     checks = List.copyOf(checks);
+    stores = List.copyOf(stores);
   }
 
   public Path journalFile() {

@@ -44,7 +44,12 @@ class ConfigLoaderTest {
   @TempDir Path dir;
 
   private final ConfigLoader loader =
-      new ConfigLoader(Variables.of(Map.of("DB_PASSWORD", "s3cret-pw")));
+      new ConfigLoader(
+          Variables.of(
+              Map.of(
+                  "DB_PASSWORD", "s3cret-pw",
+                  "SHORT_KEY", "c2hvcnQ=",
+                  "BACKUP_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")));
 
   @Test
   void load_appliesDefaultsAndResolvesPaths() throws IOException {
@@ -67,6 +72,61 @@ class ConfigLoaderTest {
     assertThat(health.http().assertions().get(0).path()).isEqualTo("$.status");
     assertThat(health.retries()).isEqualTo(2);
     assertThat(config.migrations().historyTable()).isEqualTo("lockstep_schema_history");
+  }
+
+  @Test
+  void load_storesAndBackupSettings() throws IOException {
+    DeploymentConfig config =
+        loader.load(
+            write(
+                VALID
+                    + """
+                    stores:
+                      - name: analytics
+                        postgres: {database: analytics}
+                      - name: uploads
+                        files: {path: uploads}
+                      - name: graph
+                        command:
+                          dump: graph-dump --to {dir}
+                          load: graph-load --from {dir}
+                    backup:
+                      format: custom
+                      jobs: 4
+                      compression: 0
+                      encryption: {key: {env: BACKUP_KEY}}
+                      snapshot: false
+                      retention: {keepLast: 2, keepRuns: 1}
+                    """));
+
+    assertThat(config.stores())
+        .extracting(StoreConfig::name, StoreConfig::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("notes", StoreConfig.Kind.POSTGRES),
+            org.assertj.core.groups.Tuple.tuple("analytics", StoreConfig.Kind.POSTGRES),
+            org.assertj.core.groups.Tuple.tuple("uploads", StoreConfig.Kind.FILES),
+            org.assertj.core.groups.Tuple.tuple("graph", StoreConfig.Kind.COMMAND));
+    assertThat(config.stores().get(1).database().name()).isEqualTo("analytics");
+    assertThat(config.stores().get(1).database().password().reveal()).isEqualTo("s3cret-pw");
+    assertThat(config.stores().get(2).path()).isEqualTo(dir.resolve("uploads"));
+    BackupConfig backup = config.backup();
+    assertThat(backup.format()).isEqualTo(BackupConfig.DumpFormat.CUSTOM);
+    assertThat(backup.jobs()).isEqualTo(4);
+    assertThat(backup.compression()).isZero();
+    assertThat(backup.encrypted()).isTrue();
+    assertThat(EncryptionKey.decode(backup.encryptionKey().reveal())).isPresent();
+    assertThat(backup.snapshot()).isFalse();
+    assertThat(backup.retention()).isEqualTo(new BackupConfig.Retention(2, 1));
+  }
+
+  @Test
+  void load_backupDefaults_directoryFormatOneJobPerCoreAndSnapshots() throws IOException {
+    BackupConfig backup = loader.load(write(VALID)).backup();
+
+    assertThat(backup.format()).isEqualTo(BackupConfig.DumpFormat.DIRECTORY);
+    assertThat(backup.jobs()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(backup.snapshot()).isTrue();
+    assertThat(backup.encrypted()).isFalse();
   }
 
   @Test
@@ -189,7 +249,37 @@ class ConfigLoaderTest {
             "bad backup format",
             VALID + "backup:\n  format: zip\n",
             "backup.format",
-            "custom or directory"));
+            "directory or custom"),
+        Arguments.of(
+            "store with two kinds",
+            VALID + "stores:\n  - name: x\n    files: {path: /a}\n    postgres: {database: b}\n",
+            "stores[0]",
+            "exactly one of postgres, files or command"),
+        Arguments.of(
+            "store named like the database",
+            VALID + "stores:\n  - name: notes\n    files: {path: /a}\n",
+            "stores[0].name",
+            "names two stores"),
+        Arguments.of(
+            "dump command without {dir}",
+            VALID + "stores:\n  - name: graph\n    command: {dump: dump-it, load: 'load {dir}'}\n",
+            "stores[0].command.dump",
+            "does not use {dir}"),
+        Arguments.of(
+            "encryption key that is not 256 bits",
+            VALID + "backup:\n  encryption: {key: {env: SHORT_KEY}}\n",
+            "backup.encryption.key",
+            "not a 256-bit key"),
+        Arguments.of(
+            "encryption key written in the file",
+            VALID + "backup:\n  encryption: {key: abc}\n",
+            "backup.encryption.key",
+            "must not be written in the config"),
+        Arguments.of(
+            "compression out of range",
+            VALID + "backup:\n  compression: 12\n",
+            "backup.compression",
+            "not a compression level"));
   }
 
   @ParameterizedTest(name = "{0}")
