@@ -1,0 +1,51 @@
+package dev.lockstep.history;
+
+/**
+ * The migration tools whose history tables Lockstep reads as the tools leave them.
+ *
+ * <p>Only some tools can leave a database in a state that blocks the next run: Flyway and Lockstep
+ * (a failed row), Liquibase (a lock left held), golang-migrate (the {@code dirty} flag) and Prisma
+ * (a migration started and never finished). Rails, Django and Drizzle have no such state: they
+ * record a migration in the same transaction that applies it, so a failure leaves no trace in their
+ * tables, and there is nothing to detect.
+ */
+public enum HistoryFormat {
+  /** Lockstep's own runner: Flyway's layout in a table named in the config. */
+  LOCKSTEP("Lockstep", null, "lockstep_schema_history"),
+  FLYWAY("Flyway", null, "flyway_schema_history"),
+  /** {@code databasechangelog}, with its lock table {@code databasechangeloglock}. */
+  LIQUIBASE("Liquibase", null, "databasechangelog"),
+  /** {@code schema_migrations(version varchar)}, as Rails (and dbmate) create it. */
+  RAILS("Rails", null, "schema_migrations"),
+  /** {@code schema_migrations(version bigint, dirty boolean)}: the same name as Rails. */
+  GOLANG_MIGRATE("golang-migrate", null, "schema_migrations"),
+  PRISMA("Prisma", null, "_prisma_migrations"),
+  DJANGO("Django", null, "django_migrations"),
+  /** drizzle-orm's migrator, which keeps its table in a schema of its own. */
+  DRIZZLE("Drizzle", "drizzle", "__drizzle_migrations");
+
+  private final String label;
+  private final String defaultSchema;
+  private final String defaultTable;
+
+  HistoryFormat(String label, String defaultSchema, String defaultTable) {
+    this.label = label;
+    this.defaultSchema = defaultSchema;
+    this.defaultTable = defaultTable;
+  }
+
+  /** The tool's name as its users write it, for messages. */
+  public String label() {
+    return label;
+  }
+
+  /** The schema the tool uses by default; null for the connection's current schema. */
+  public String defaultSchema() {
+    return defaultSchema;
+  }
+
+  /** The table the tool creates by default. */
+  public String defaultTable() {
+    return defaultTable;
+  }
+}
