@@ -1,0 +1,1 @@
+ALTER TABLE notes ALTER COLUMN status SET DEFAULT 'published';

@@ -1,0 +1,1 @@
+ALTER TABLE notes DROP COLUMN deleted_at CASCADE;

@@ -1,0 +1,2 @@
+ALTER TABLE notes ADD COLUMN content text;
+UPDATE notes SET content = body;

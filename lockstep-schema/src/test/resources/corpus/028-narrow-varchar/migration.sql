@@ -1,0 +1,1 @@
+ALTER TABLE tags ALTER COLUMN name TYPE varchar(20);

@@ -1,0 +1,1 @@
+ALTER TABLE notes ALTER COLUMN meta TYPE jsonb USING meta::jsonb;

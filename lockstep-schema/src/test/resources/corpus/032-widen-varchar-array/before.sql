@@ -1,0 +1,1 @@
+ALTER TABLE notes ADD COLUMN labels varchar(20)[];

@@ -1,0 +1,1 @@
+ALTER TABLE notes ALTER COLUMN labels TYPE varchar(40)[];

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY tags_name_idx ON tags (name);

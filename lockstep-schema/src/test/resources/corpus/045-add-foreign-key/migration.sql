@@ -1,0 +1,1 @@
+ALTER TABLE notes ADD CONSTRAINT notes_editor_id_fkey FOREIGN KEY (editor_id) REFERENCES users (id);

@@ -1,0 +1,1 @@
+ALTER TABLE notes ADD CONSTRAINT notes_views_positive CHECK (views >= 0);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX tags_name_idx ON tags (name);

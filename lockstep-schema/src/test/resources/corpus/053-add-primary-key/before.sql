@@ -1,0 +1,2 @@
+CREATE TABLE audit_log (id bigint NOT NULL, message text);
+INSERT INTO audit_log VALUES (1, 'started');

@@ -1,0 +1,1 @@
+ALTER TABLE note_tags DROP CONSTRAINT note_tags_tag_id_fkey;

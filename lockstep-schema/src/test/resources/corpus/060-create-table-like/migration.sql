@@ -1,0 +1,1 @@
+CREATE TABLE notes_archive (LIKE notes INCLUDING ALL);

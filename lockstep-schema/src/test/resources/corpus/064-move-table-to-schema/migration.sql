@@ -1,0 +1,2 @@
+CREATE SCHEMA archive;
+ALTER TABLE tags SET SCHEMA archive;

@@ -1,0 +1,1 @@
+ALTER VIEW recent_notes RENAME TO active_notes;

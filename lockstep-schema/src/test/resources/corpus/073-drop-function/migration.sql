@@ -1,0 +1,1 @@
+DROP FUNCTION note_count(bigint);

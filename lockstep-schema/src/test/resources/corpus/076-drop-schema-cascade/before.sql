@@ -1,0 +1,2 @@
+CREATE SCHEMA legacy;
+CREATE TABLE legacy.old_notes (id int);

@@ -1,0 +1,1 @@
+ALTER TYPE user_role RENAME VALUE 'member' TO 'user';

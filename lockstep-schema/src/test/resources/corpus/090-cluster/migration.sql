@@ -1,0 +1,1 @@
+CLUSTER notes USING notes_pkey;

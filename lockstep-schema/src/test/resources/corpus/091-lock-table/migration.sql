@@ -1,0 +1,2 @@
+LOCK TABLE notes IN ACCESS EXCLUSIVE MODE;
+UPDATE notes SET views = views + 1;

@@ -1,0 +1,1 @@
+DO $$ BEGIN ALTER TABLE tags ALTER COLUMN id TYPE bigint; END $$;

@@ -1,0 +1,1 @@
+ALTER TABLE "shop_product" ALTER COLUMN "price" TYPE numeric(12, 2);

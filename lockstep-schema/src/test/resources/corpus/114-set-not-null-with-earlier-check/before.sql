@@ -1,0 +1,3 @@
+UPDATE notes SET body = '' WHERE body IS NULL;
+ALTER TABLE notes ADD CONSTRAINT notes_body_not_null CHECK (body IS NOT NULL) NOT VALID;
+ALTER TABLE notes VALIDATE CONSTRAINT notes_body_not_null;

@@ -1,0 +1,2 @@
+ALTER TABLE notes ALTER COLUMN body SET NOT NULL;
+ALTER TABLE notes DROP CONSTRAINT notes_body_not_null;
