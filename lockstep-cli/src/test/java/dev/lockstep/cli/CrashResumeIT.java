@@ -35,6 +35,7 @@ class CrashResumeIT {
           "backup",
           "verify-backup",
           "stop-services",
+          "snapshot-databases",
           "migrate",
           "install",
           "start-services",

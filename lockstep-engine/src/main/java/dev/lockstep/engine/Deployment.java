@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.backup.BackupStore;
 import dev.lockstep.checks.CheckRunner;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
@@ -17,15 +18,14 @@ import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
 import dev.lockstep.engine.steps.Checklists;
+import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.StateLock;
-import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.backup.BackupStore;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
 import java.util.function.Supplier;
@@ -43,7 +43,6 @@ public final class Deployment implements AutoCloseable {
   private Journal journal;
 
   private final ReleaseCatalog catalog;
-  private final Database database;
   private final Toolbox tools;
 
   private Deployment(DeploymentConfig config, EngineOptions options) {
@@ -52,12 +51,12 @@ public final class Deployment implements AutoCloseable {
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     this.catalog = new ReleaseCatalog(config.releases());
-    this.database = new Database(config.database());
     this.tools =
         new Toolbox(
             config,
             Targets.create(config),
-            new BackupStore(config.backupsDir(), PgTools.find(), options.progress()),
+            new BackupStore(
+                config.backupsDir(), config.backup(), PgTools.find(), options.progress()),
             new MigrationRunner(config.database(), config.migrations()),
             new CheckRunner(),
             options.listener(),
@@ -84,7 +83,7 @@ public final class Deployment implements AutoCloseable {
   public Plan plan(Version to) {
     GateContext context = gateContext(catalog.get(to));
     return new Planner()
-        .plan(context, Checklists.upgrade(tools, context.previous(), context.target()));
+        .plan(context, Checklists.upgrade(tools, context.previous(), context.target(), null));
   }
 
   /**
@@ -92,6 +91,14 @@ public final class Deployment implements AutoCloseable {
    * to the end of its rollback.
    */
   public RunReport upgrade(Version to) {
+    return upgrade(to, null);
+  }
+
+  /**
+   * @param acceptUnverifiedBackup why the operator accepts a backup that fails verification (the
+   *     reason is journaled and reported), or null to stop the upgrade in that case
+   */
+  public RunReport upgrade(Version to, String acceptUnverifiedBackup) {
     ReleaseManifest target = catalog.get(to);
     Plan plan = plan(to);
     if (plan.blocked()) {
@@ -109,6 +116,9 @@ public final class Deployment implements AutoCloseable {
           RunRecord run =
               journal.startRun(
                   RunKind.UPGRADE, config.environment(), context.installedVersion(), to.toString());
+          if (acceptUnverifiedBackup != null) {
+            journal.recordFact(run.id(), RunFacts.ACCEPT_UNVERIFIED, acceptUnverifiedBackup);
+          }
           return driver().drive(run.id(), new RunReleases(context.previous(), target));
         });
   }
@@ -152,12 +162,7 @@ public final class Deployment implements AutoCloseable {
     String installed = journal.installed().map(Installed::version).orElse(null);
     ReleaseManifest previous = installed == null ? null : findRelease(installed);
     return new GateContext(
-        config,
-        journal,
-        installed,
-        previous,
-        target,
-        DatabaseProbe.of(database, tools.migrations()));
+        config, journal, installed, previous, target, DatabaseProbe.of(config, tools.migrations()));
   }
 
   private ReleaseManifest findRelease(String version) {

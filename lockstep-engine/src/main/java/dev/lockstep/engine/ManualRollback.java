@@ -23,7 +23,12 @@ import java.util.Map;
  */
 final class ManualRollback {
   private static final List<String> INHERITED_FACTS =
-      List.of(RunFacts.BACKUP_ID, RunFacts.BACKUP_CREATED_AT, RunFacts.BACKUP_VERIFIED);
+      List.of(
+          RunFacts.BACKUP_ID,
+          RunFacts.BACKUP_CREATED_AT,
+          RunFacts.BACKUP_VERIFIED,
+          RunFacts.VERIFICATION_OVERRIDE,
+          RunFacts.SNAPSHOTS);
 
   private final Journal journal;
   private final Toolbox tools;

@@ -63,6 +63,7 @@ class UpgradeStoryTest {
             "backup",
             "verify-backup",
             "stop-services",
+            "snapshot-databases",
             "migrate",
             "install",
             "start-services",
@@ -182,6 +183,7 @@ class UpgradeStoryTest {
         .containsExactly(
             RollbackStrategy.NOTHING_TO_UNDO,
             RollbackStrategy.NOTHING_TO_UNDO,
+            RollbackStrategy.REVERT_SERVICES,
             RollbackStrategy.REVERT_SERVICES,
             RollbackStrategy.RESTORE_BACKUP,
             RollbackStrategy.RESTORE_BACKUP,

@@ -1,25 +1,28 @@
 package dev.lockstep.cli.commands;
 
+import dev.lockstep.backup.BackupSet;
+import dev.lockstep.backup.BackupSummary;
+import dev.lockstep.backup.PruneResult;
+import dev.lockstep.backup.VerificationResult;
 import dev.lockstep.cli.output.BackupText;
 import dev.lockstep.engine.Deployment;
-import dev.lockstep.postgres.backup.BackupManifest;
-import dev.lockstep.postgres.backup.BackupSummary;
-import dev.lockstep.postgres.backup.RestoreResult;
-import dev.lockstep.postgres.backup.VerificationResult;
+import dev.lockstep.engine.RestoreOutcome;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "backup",
-    description = "Create, list, verify and restore backups of the deployment's database.",
+    description = "Create, list, verify, restore and prune backups of every state store.",
     subcommands = {
       BackupCommand.Create.class,
       BackupCommand.ListBackups.class,
       BackupCommand.Verify.class,
-      BackupCommand.Restore.class
+      BackupCommand.Restore.class,
+      BackupCommand.Prune.class
     })
 public final class BackupCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -29,11 +32,11 @@ public final class BackupCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "create", description = "Back up the database now (pg_dump), with a manifest.")
+  @Command(name = "create", description = "Back up every state store now, under one id.")
   static final class Create extends DeploymentCommand {
     @Override
     int run(Deployment deployment) {
-      BackupManifest backup = deployment.backups().create();
+      BackupSet backup = deployment.backups().create();
       print(backup, BackupText.created(backup));
       return 0;
     }
@@ -52,7 +55,8 @@ public final class BackupCommand implements Runnable {
   @Command(
       name = "verify",
       description =
-          "Check every file's sha256, restore into a scratch database, compare each table.")
+          "Check every file's sha256, restore every part into a scratch place, compare it with the"
+              + " manifest (rows and content hash per table, every file).")
   static final class Verify extends DeploymentCommand {
     @Parameters(paramLabel = "ID", description = "the backup to verify")
     String id;
@@ -67,15 +71,38 @@ public final class BackupCommand implements Runnable {
 
   @Command(
       name = "restore",
-      description = "Restore a backup over the database (refused while any service runs).")
+      description =
+          "Restore a backup over every store (refused while any service runs); the current state is"
+              + " backed up first.")
   static final class Restore extends DeploymentCommand {
     @Parameters(paramLabel = "ID", description = "the backup to restore")
     String id;
 
+    @Option(
+        names = "--allow-other-release",
+        description = "restore a backup taken on another release than the installed one")
+    boolean allowOtherRelease;
+
     @Override
     int run(Deployment deployment) {
-      RestoreResult result = deployment.backups().restore(id);
-      print(result, BackupText.restored(result));
+      RestoreOutcome outcome = deployment.backups().restore(id, allowOtherRelease);
+      print(outcome, BackupText.restored(outcome));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "prune",
+      description =
+          "Delete the backups the retention policy does not keep (never one of an unfinished run).")
+  static final class Prune extends DeploymentCommand {
+    @Option(names = "--dry-run", description = "only say what would be deleted")
+    boolean dryRun;
+
+    @Override
+    int run(Deployment deployment) {
+      PruneResult result = deployment.backups().prune(dryRun);
+      print(result, BackupText.pruned(result, dryRun));
       return 0;
     }
   }

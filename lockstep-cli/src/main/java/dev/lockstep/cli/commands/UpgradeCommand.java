@@ -7,6 +7,7 @@ import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "upgrade",
@@ -15,6 +16,14 @@ import picocli.CommandLine.Mixin;
 public final class UpgradeCommand extends DeploymentCommand {
   @Mixin TargetVersionOption to;
 
+  @Option(
+      names = "--accept-unverified-backup",
+      paramLabel = "REASON",
+      description =
+          "go on even if the backup fails verification (a rollback may then be impossible);"
+              + " the reason is recorded in the journal and the report")
+  String acceptUnverifiedBackup;
+
   @Override
   int run(Deployment deployment) {
     if (!output.json()) {
@@ -22,7 +31,7 @@ public final class UpgradeCommand extends DeploymentCommand {
       out().println(PlanText.render(plan));
       out().flush();
     }
-    RunReport report = deployment.upgrade(to.version());
+    RunReport report = deployment.upgrade(to.version(), acceptUnverifiedBackup);
     print(report, RunReportText.render(report));
     return report.exitCode();
   }

@@ -5,7 +5,7 @@ import dev.lockstep.engine.steps.Bytes;
 
 /** The product's database answers, so it can be backed up and migrated. */
 public final class DatabaseGate implements Gate {
-  private static final String NAME = "database reachable";
+  private static final String NAME = "state stores reachable";
 
   @Override
   public GateResult check(GateContext context) {
@@ -18,10 +18,9 @@ public final class DatabaseGate implements Gate {
         NAME,
         "PostgreSQL "
             + probe.serverVersion()
-            + ", database "
-            + context.config().database().name()
-            + " ("
-            + Bytes.format(probe.sizeBytes())
-            + ")");
+            + "; "
+            + context.config().stores().size()
+            + " store(s) to back up, "
+            + Bytes.format(probe.storesBytes()));
   }
 }

@@ -20,7 +20,7 @@ public final class DiskSpaceGate implements Gate {
       return GateResult.blocked(NAME, "cannot estimate: the database is not reachable.", null);
     }
     Path dir = existingAncestor(context.config().backupsDir());
-    long needed = (long) (context.database().sizeBytes() * MARGIN);
+    long needed = (long) (context.database().storesBytes() * MARGIN);
     long free;
     try {
       free = Files.getFileStore(dir).getUsableSpace();

@@ -36,7 +36,12 @@ public final class RunDriver {
     RunFacts facts = new RunFacts(journal, runId);
     RunRecord run = journal.run(runId).orElseThrow();
     if (run.status() == RunStatus.RUNNING) {
-      List<Step> steps = Checklists.upgrade(tools, releases.previous(), releases.next());
+      List<Step> steps =
+          Checklists.upgrade(
+              tools,
+              releases.previous(),
+              releases.next(),
+              facts.get(RunFacts.ACCEPT_UNVERIFIED).orElse(null));
       StepExecutor.Failure failure = executor.runAll(runId, Phase.FORWARD, steps, 1);
       if (failure == null) {
         return finish(
@@ -119,6 +124,7 @@ public final class RunDriver {
           new OperatorBriefing(tools, facts)
               .rollbackFailed(strategy, releases, failure.step(), failure.error());
       journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
+      new SnapshotJanitor(tools, journal).afterRun();
       new ReportBuilder(journal).write(runId, tools.config().reportsDir());
       return new ReportBuilder(journal).build(runId);
     }
@@ -170,6 +176,7 @@ public final class RunDriver {
       journal.clearInstalled();
     }
     journal.finishRun(runId, status, summary);
+    new SnapshotJanitor(tools, journal).afterRun();
     ReportBuilder reports = new ReportBuilder(journal);
     reports.write(runId, tools.config().reportsDir());
     return reports.build(runId);

@@ -1,14 +1,16 @@
 package dev.lockstep.engine.steps;
 
-import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.backup.BackupRequest;
+import dev.lockstep.backup.BackupSet;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import dev.lockstep.postgres.backup.BackupManifest;
-import dev.lockstep.postgres.backup.BackupRequest;
 
-/** Backs up the database before anything is touched, tagged with the release it belongs to. */
+/**
+ * Backs up every state store (databases, file trees, dump commands) into one set before anything is
+ * touched, tagged with the release it belongs to.
+ */
 public final class BackupStep extends AbstractStep {
   public static final String NAME = "backup";
-  private static final String DESCRIPTION = "Back up the database";
+  private static final String DESCRIPTION = "Back up every state store";
 
   private final Toolbox tools;
   private final ReleaseManifest installed;
@@ -24,17 +26,15 @@ public final class BackupStep extends AbstractStep {
 
   @Override
   public String run(RunFacts facts) {
-    BackupConfig settings = tools.config().backup();
-    BackupManifest backup =
+    BackupSet backup =
         tools
             .backups()
             .create(
-                tools.config().database(),
+                tools.config().stores(),
                 new BackupRequest(
                     facts.runId(),
                     installed == null ? null : installed.version().toString(),
-                    settings.format(),
-                    settings.jobs()));
+                    BackupRequest.Purpose.UPGRADE));
     facts.put(RunFacts.BACKUP_ID, backup.id());
     facts.put(RunFacts.BACKUP_CREATED_AT, backup.createdAt().toString());
     tools.listener().notice("Backup " + backup.id() + " written to " + tools.config().backupsDir());
@@ -43,7 +43,10 @@ public final class BackupStep extends AbstractStep {
         + " ("
         + Bytes.format(backup.totalBytes())
         + ", "
-        + backup.tableRows().size()
-        + " tables)";
+        + backup.parts().size()
+        + " store"
+        + (backup.parts().size() == 1 ? "" : "s")
+        + (backup.encrypted() ? ", encrypted" : "")
+        + ")";
   }
 }

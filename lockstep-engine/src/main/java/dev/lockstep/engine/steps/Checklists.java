@@ -2,6 +2,7 @@ package dev.lockstep.engine.steps;
 
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.RollbackStrategy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,17 +15,28 @@ public final class Checklists {
 
   private Checklists() {}
 
-  /** From {@code installed} (null for a first install) to {@code target}. */
+  /**
+   * From {@code installed} (null for a first install) to {@code target}.
+   *
+   * @param verificationOverride why the operator accepts an unverified backup, or null
+   */
   public static List<Step> upgrade(
-      Toolbox tools, ReleaseManifest installed, ReleaseManifest target) {
-    return List.of(
-        new BackupStep(tools, installed),
-        new VerifyBackupStep(tools),
-        new StopServicesStep(tools),
-        new MigrateStep(tools, target),
-        new InstallReleaseStep(tools, target),
-        new StartServicesStep(tools, target),
-        new ValidateStep(tools, target, FORWARD_CHECKS));
+      Toolbox tools,
+      ReleaseManifest installed,
+      ReleaseManifest target,
+      String verificationOverride) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(new BackupStep(tools, installed));
+    steps.add(new VerifyBackupStep(tools, verificationOverride));
+    steps.add(new StopServicesStep(tools));
+    if (tools.config().backup().snapshot()) {
+      steps.add(new SnapshotDatabasesStep(tools));
+    }
+    steps.add(new MigrateStep(tools, target));
+    steps.add(new InstallReleaseStep(tools, target));
+    steps.add(new StartServicesStep(tools, target));
+    steps.add(new ValidateStep(tools, target, FORWARD_CHECKS));
+    return List.copyOf(steps);
   }
 
   /** Back to {@code previous} (null when nothing was installed before). */

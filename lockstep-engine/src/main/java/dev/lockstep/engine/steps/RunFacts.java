@@ -14,6 +14,10 @@ public final class RunFacts {
   public static final String BACKUP_ID = "backup.id";
   public static final String BACKUP_CREATED_AT = "backup.createdAt";
   public static final String BACKUP_VERIFIED = "backup.verified";
+  public static final String VERIFICATION_OVERRIDE = "backup.verificationOverride";
+  public static final String ACCEPT_UNVERIFIED = "backup.acceptUnverified";
+  public static final String SNAPSHOTS = "snapshots";
+  public static final String SNAPSHOT_SWAPPED = "snapshots.swapped.";
   public static final String SERVICES_STOPPED_AT = "downtime.start";
   public static final String SERVICES_BACK_AT = "downtime.end";
   public static final String MIGRATIONS_APPLIED = "migrations.applied";

@@ -1,9 +1,9 @@
 package dev.lockstep.engine.steps;
 
+import dev.lockstep.backup.BackupStore;
 import dev.lockstep.checks.CheckRunner;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.engine.api.RunListener;
-import dev.lockstep.postgres.backup.BackupStore;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import dev.lockstep.targets.Target;
 import java.time.Clock;

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Measures Lockstep's backups against the bare PostgreSQL tools, side by side in one run, on a
+# generated database of about 1 GB (BENCH_SCALE=0.1 for a quick try) with realistic, mostly
+# incompressible rows. Prints the ratios the backup issue sets as targets:
+#   lockstep backup create  vs  pg_dump -Fd -j2            target <= 1.15x
+#   lockstep backup verify  vs  pg_restore -j2 (new db)     target <= 1.25x
+#   rollback by snapshot swap vs rollback by pg_restore -j2 target >= 10x faster
+#   peak memory (RSS) of Lockstep during backup create     target < 256 MB
+# Needs the PostgreSQL server and client programs, GNU time (/usr/bin/time), Java 17.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+scale=${BENCH_SCALE:-1}
+jobs=2
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+seconds() { /usr/bin/time -f %e -o "$1.time" "${@:2}" >"$1.out" 2>"$1.err" || { cat "$1.err" >&2; exit 1; }; cat "$1.time"; }
+
+# --- the tools --------------------------------------------------------------------------------
+bindir=${LOCKSTEP_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+[ -x "$bindir/initdb" ] || { echo "PostgreSQL server programs not found; set LOCKSTEP_PG_BIN" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
+jar="$here/lockstep-cli/target/lockstep.jar"
+[ -f "$jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
+lockstep() { "$here/lockstep" "$@"; }
+
+# --- a throwaway server, run as the unprivileged postgres user when we are root ---------------
+work=$(mktemp -d /tmp/lockstep-bench-XXXXXX)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+superpw=$(openssl rand -hex 16); notespw=$(openssl rand -hex 16)
+printf '%s\n' "$superpw" > "$work/pw" && { [ "$(id -u)" = 0 ] && chown postgres "$work/pw"; true; }
+cleanup() {
+  pkill -f "$work/state" 2>/dev/null || true   # the sample product's services
+  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+log "starting PostgreSQL on port $port in $work"
+as_pg "$bindir/initdb" -D "$work/data" -U lockstep --pwfile="$work/pw" -A scram-sha-256 >/dev/null
+as_pg "$bindir/pg_ctl" -D "$work/data" -w -l "$work/server.log" \
+  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null
+printf '127.0.0.1:%s:*:lockstep:%s\n127.0.0.1:%s:*:notes:%s\n' "$port" "$superpw" "$port" "$notespw" > "$work/pgpass"
+chmod 600 "$work/pgpass"
+export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT=$port
+psql -q -U lockstep -d postgres -c "CREATE ROLE notes LOGIN CREATEDB PASSWORD '$notespw'" \
+  -c "CREATE DATABASE notes OWNER notes"
+psql -q -U lockstep -d notes -c "CREATE EXTENSION pgcrypto"
+
+# --- the sample product, installed on 1.1.0, then about 1 GB of data beside it ----------------
+cp -r "$here/examples/notes" "$work/notes"
+export NOTES_PG_PORT=$port NOTES_DB_PASSWORD=$notespw NOTES_STATE_DIR="$work/state" \
+  JDBC_DRIVER="$jar" JAVA="$(command -v java)" \
+  NOTES_API_PORT=$((port + 1)) NOTES_WORKER_PORT=$((port + 2))
+cd "$work/notes"
+sed -i "s/^backup:.*/backup:\n  format: directory\n  jobs: $jobs/" lockstep.yaml
+sed -i '/^  format: custom$/d' lockstep.yaml
+log "installing notes 1.1.0"
+lockstep upgrade --to 1.1.0 >/dev/null 2>&1
+rows() { python3 -c "print(int($1 * $scale))"; }
+log "generating data (scale $scale)"
+psql -q -U notes -d notes <<SQL
+CREATE TABLE accounts (id bigint PRIMARY KEY, name text, email text, balance numeric(12,2),
+                       created_at timestamptz);
+INSERT INTO accounts SELECT g, encode(gen_random_bytes(18), 'base64'),
+       encode(gen_random_bytes(12), 'hex') || '@example.com', round((random() * 1e4)::numeric, 2),
+       now() - random() * interval '1000 days'
+  FROM generate_series(1, $(rows 400000)) g;
+CREATE TABLE events (id bigserial PRIMARY KEY, account_id bigint, kind text, payload text,
+                     amount numeric(12,2), created_at timestamptz);
+INSERT INTO events (account_id, kind, payload, amount, created_at)
+SELECT 1 + (random() * 399999)::int, (ARRAY['login','purchase','refund','view'])[1 + (random() * 3)::int],
+       encode(gen_random_bytes(300), 'base64'), round((random() * 500)::numeric, 2),
+       now() - random() * interval '365 days'
+  FROM generate_series(1, $(rows 1400000));
+CREATE INDEX ON events (account_id);
+CREATE INDEX ON events (created_at);
+CREATE TABLE documents (id bigserial PRIMARY KEY, account_id bigint, title text, body text);
+INSERT INTO documents (account_id, title, body)
+SELECT 1 + (random() * 399999)::int, encode(gen_random_bytes(24), 'base64'),
+       encode(gen_random_bytes(1200), 'base64')
+  FROM generate_series(1, $(rows 140000));
+-- a note without tags: 2.0.0's listing fails on it, so its upgrade rolls back
+INSERT INTO notes (title, body) VALUES ('untagged', 'breaks 2.0.0');
+ANALYZE;
+SQL
+size=$(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")
+log "database notes is $size"
+
+# --- backup: bare pg_dump vs lockstep backup create -------------------------------------------
+log "bare pg_dump -Fd -j$jobs"
+bare_dump=$(seconds "$work/bare-dump" pg_dump -U notes -d notes -Fd -j $jobs -f "$work/bare-dump.d")
+log "lockstep backup create"
+/usr/bin/time -f "%e %M" -o "$work/create.time" "$here/lockstep" backup create --output json \
+  >"$work/create.json" 2>"$work/create.err" || { cat "$work/create.err" >&2; exit 1; }
+read -r ls_create rss_kb < "$work/create.time"
+backup_id=$(python3 -c "import json; print(json.load(open('$work/create.json'))['id'])")
+
+# --- verify: bare pg_restore into a new database vs lockstep backup verify --------------------
+log "bare pg_restore -j$jobs into a new database"
+psql -q -U notes -d postgres -c "CREATE DATABASE bare_restore"
+bare_restore=$(seconds "$work/bare-restore" pg_restore -U notes -d bare_restore -j $jobs "$work/bare-dump.d")
+psql -q -U notes -d postgres -c "DROP DATABASE bare_restore"
+log "lockstep backup verify $backup_id"
+ls_verify=$(seconds "$work/verify" "$here/lockstep" backup verify "$backup_id")
+
+# --- rollback: snapshot swap vs pg_restore, both in a real failed upgrade to 2.0.0 ------------
+restore_step() { python3 -c "
+import json, re
+report = json.load(open('$1'))
+step = [s for s in report['steps'] if s['name'] == 'restore-backup'][0]
+d = step['duration']; m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
+print(int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0))"; }
+log "upgrade to 2.0.0, rolled back by swapping in the snapshot"
+"$here/lockstep" upgrade --to 2.0.0 --output json >"$work/swap.json" 2>"$work/swap.err" || [ $? = 3 ]
+swap=$(restore_step "$work/swap.json")
+sed -i "s/^backup:/backup:\n  snapshot: false/" lockstep.yaml
+log "upgrade to 2.0.0 again, rolled back by pg_restore -j$jobs (snapshots off)"
+"$here/lockstep" upgrade --to 2.0.0 --output json >"$work/restore.json" 2>"$work/restore.err" || [ $? = 3 ]
+by_restore=$(restore_step "$work/restore.json")
+
+python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" <<'PY'
+import sys
+size, dump, create, restore, verify, swap, by_restore, rss = sys.argv[1:]
+dump, create, restore, verify, swap, by_restore = map(float, (dump, create, restore, verify, swap, by_restore))
+rss_mb = int(rss) / 1024
+def row(name, ours, bare, ratio, target, ok):
+    print(f"| {name} | {ours} | {bare} | {ratio} | {target} | {'yes' if ok else 'NO'} |")
+print(f"\nDatabase: {size}, jobs: 2\n")
+print("| measure | Lockstep | bare tool | ratio | target | met |")
+print("|---|---|---|---|---|---|")
+row("backup create vs pg_dump -Fd -j2", f"{create:.1f} s", f"{dump:.1f} s", f"{create/dump:.2f}x", "<= 1.15x", create/dump <= 1.15)
+row("backup verify vs pg_restore -j2 into a new db", f"{verify:.1f} s", f"{restore:.1f} s", f"{verify/restore:.2f}x", "<= 1.25x", verify/restore <= 1.25)
+row("rollback: snapshot swap vs pg_restore -j2", f"{swap:.2f} s", f"{by_restore:.1f} s", f"{by_restore/swap:.0f}x faster", ">= 10x", by_restore/swap >= 10)
+row("peak memory (RSS) during backup create", f"{rss_mb:.0f} MB", "-", "-", "< 256 MB", rss_mb < 256)
+PY

@@ -1,0 +1,58 @@
+package dev.lockstep.backup;
+
+import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.core.config.StoreConfig;
+import dev.lockstep.postgres.PgTools;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** What creating, verifying, restoring and pruning sets share: one per {@link BackupStore}. */
+record BackupServices(
+    SetLayout layout,
+    BackupConfig settings,
+    SetEncryption encryption,
+    PgTools tools,
+    Progress.Factory progress,
+    Clock clock,
+    Duration commandDeadline) {
+
+  /** How many recent sets are searched for the size of a command store's last dump. */
+  private static final int RECENT = 5;
+
+  SetWork work(String id, StoredFiles files, List<StoreConfig> stores) {
+    return new SetWork(
+        id,
+        files,
+        layout,
+        settings,
+        tools,
+        progress,
+        Redactor.of(stores, settings.encryptionKey()));
+  }
+
+  PartHandler handler(StoreConfig.Kind kind, String store) {
+    return switch (kind) {
+      case POSTGRES -> new PostgresPart();
+      case FILES -> new FilesPart();
+      case COMMAND -> new CommandPart(commandDeadline, previousBytes(store));
+    };
+  }
+
+  /** The size of {@code store}'s part in the newest recent set that has one, or 0. */
+  private long previousBytes(String store) {
+    List<String> ids = layout.ids();
+    for (int i = ids.size() - 1; i >= Math.max(0, ids.size() - RECENT); i--) {
+      try {
+        var part = layout.manifest(ids.get(i)).part(store);
+        if (part.isPresent()) {
+          return part.get().bytes();
+        }
+      } catch (RuntimeException e) {
+        // Only an estimate for a progress bar: an unreadable manifest is skipped.
+      }
+    }
+    return 0;
+  }
+}

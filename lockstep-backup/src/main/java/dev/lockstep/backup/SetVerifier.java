@@ -1,0 +1,110 @@
+package dev.lockstep.backup;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.config.StoreConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves a set can be restored: the checksums of every stored file, then a real restore of every
+ * part into a scratch place (a scratch database, a scratch folder, a scratch load), compared with
+ * the manifest. The outcome is recorded in {@code verification.json}.
+ */
+final class SetVerifier {
+  private final BackupServices services;
+
+  SetVerifier(BackupServices services) {
+    this.services = services;
+  }
+
+  VerificationResult verify(String id, List<StoreConfig> stores) {
+    Instant start = services.clock().instant();
+    SetLayout layout = services.layout();
+    BackupSet set = layout.manifest(id);
+    Path folder = layout.folder(id);
+    List<String> tampered;
+    try (Progress bar = services.progress().start("checksum " + id, 0, Progress.Unit.BYTES)) {
+      tampered = Checksums.check(folder, files(set), List.of(), bar);
+    }
+    if (!tampered.isEmpty()) {
+      // Recorded first, so that `backup list` stops calling it verified.
+      record(finish(id, start, List.of(), tampered));
+      throw new BackupTamperedException(id, folder, tampered);
+    }
+    StoredFiles files = new StoredFiles(folder, services.encryption().forReading(set, folder));
+    if (set.parts().stream().anyMatch(p -> p.kind() == StoreConfig.Kind.POSTGRES)) {
+      services.tools().pgRestore(); // TOOL_MISSING before any scratch place is made
+    }
+    SetWork work = services.work(id, files, stores);
+    Map<String, StoreConfig> byName = StoreChecks.byName(stores);
+    List<PartVerification> parts = new ArrayList<>();
+    for (int i = 0; i < set.parts().size(); i++) {
+      parts.add(verify(set.parts().get(i), byName.get(set.parts().get(i).store()), work, i));
+    }
+    List<String> problems = new ArrayList<>();
+    for (PartVerification part : parts) {
+      part.differences().forEach(d -> problems.add(part.store() + ": " + d));
+      if (!part.verified() && part.differences().isEmpty()) {
+        problems.add(part.store() + ": not verified");
+      }
+    }
+    return record(finish(id, start, parts, problems));
+  }
+
+  private PartVerification verify(BackupPart part, StoreConfig store, SetWork work, int ordinal) {
+    try {
+      return services.handler(part.kind(), part.store()).verify(part, store, work, ordinal);
+    } catch (IOException | SQLException e) {
+      throw new LockstepException(
+          ErrorCode.BACKUP_VERIFY_FAILED,
+          "Verifying store '"
+              + part.store()
+              + "' of backup "
+              + work.id()
+              + " failed: "
+              + e.getMessage()
+              + ". Check free disk space and the server, then verify again.",
+          e);
+    }
+  }
+
+  private static List<BackupFile> files(BackupSet set) {
+    return set.parts().stream().flatMap(p -> p.files().stream()).toList();
+  }
+
+  private VerificationResult record(VerificationResult result) {
+    try {
+      services.layout().writeVerification(result);
+      return result;
+    } catch (IOException e) {
+      throw new LockstepException(
+          ErrorCode.BACKUP_VERIFY_FAILED,
+          "Backup "
+              + result.backupId()
+              + " was checked (verified: "
+              + result.verified()
+              + ") but the result cannot be written into "
+              + services.layout().folder(result.backupId())
+              + ": "
+              + e
+              + ". Check free disk space and permissions, then verify again.",
+          e);
+    }
+  }
+
+  /** Verified exactly when nothing went wrong. */
+  private VerificationResult finish(
+      String id, Instant start, List<PartVerification> parts, List<String> problems) {
+    Instant end = services.clock().instant();
+    return new VerificationResult(
+        id, problems.isEmpty(), end, Duration.between(start, end), parts, problems);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.lockstep.postgres.dump;
+
+import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.PgPassFile;
+import dev.lockstep.postgres.PgTools;
+import dev.lockstep.postgres.internal.Command;
+import dev.lockstep.postgres.internal.CommandResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * pg_restore of a dump (custom file or directory, which pg_restore tells apart itself) into an
+ * existing, empty database, stopping at the first error. Progress is the size the database has
+ * grown to, polled on the server, against an estimate the caller gives (the size of the database
+ * the dump was taken from).
+ */
+public final class PgRestore {
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final PgTools tools;
+  private final Progress.Factory progress;
+  private final int jobs;
+
+  public PgRestore(PgTools tools, Progress.Factory progress, int jobs) {
+    this.tools = tools;
+    this.progress = progress;
+    this.jobs = Math.max(1, jobs);
+  }
+
+  /** Finds pg_restore now, so that a missing one stops a restore before anything is dropped. */
+  public void requireTool() {
+    tools.pgRestore();
+  }
+
+  /**
+   * Restores {@code dump} into the database {@code into}. A non-zero exit is returned, not thrown,
+   * so that a verification can report it as a difference and a restore as a failure.
+   *
+   * @param keepOwners restore the original owners of objects (needs a superuser); otherwise every
+   *     object belongs to the connecting user
+   */
+  public CommandResult restore(
+      Path dump, DatabaseConfig into, boolean keepOwners, long estimate, String task) {
+    List<String> argv = new ArrayList<>();
+    argv.add(tools.pgRestore().toString());
+    argv.add("--host=" + into.host());
+    argv.add("--port=" + into.port());
+    argv.add("--username=" + into.user());
+    argv.add("--dbname=" + into.name());
+    argv.add("--no-password");
+    argv.add("--exit-on-error");
+    if (!keepOwners) {
+      argv.add("--no-owner");
+    }
+    if (jobs > 1) {
+      argv.add("--jobs=" + jobs);
+    }
+    argv.add(dump.toString());
+    try (PgPassFile pass = PgPassFile.create(into);
+        Progress bar = progress.start(task, estimate, Progress.Unit.BYTES);
+        SizeProbe probe = new SizeProbe(into)) {
+      long base = probe.size();
+      CommandResult result =
+          Command.of(argv)
+              .env(pass.environment())
+              .every(POLL, () -> bar.update(Math.max(0, probe.size() - base)))
+              .run();
+      if (result.succeeded()) {
+        long restored = Math.max(0, probe.size() - base);
+        bar.total(restored);
+        bar.update(restored);
+      }
+      return result;
+    }
+  }
+
+  /**
+   * Asks the server how big the database is. Progress only: when the server cannot say, the bar
+   * stands still and the restore goes on.
+   */
+  private static final class SizeProbe implements AutoCloseable {
+    private final String database;
+    private Connection connection;
+
+    SizeProbe(DatabaseConfig db) {
+      this.database = db.name();
+      try {
+        this.connection = new Database(db).connectMaintenance();
+      } catch (RuntimeException e) {
+        this.connection = null;
+      }
+    }
+
+    long size() {
+      if (connection == null) {
+        return 0;
+      }
+      try (PreparedStatement query = connection.prepareStatement("SELECT pg_database_size(?)")) {
+        query.setString(1, database);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next() ? rows.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        return 0;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // Progress only; nothing to clean up on the server.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.lockstep.postgres.dump;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.config.BackupConfig.DumpFormat;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.PgPassFile;
+import dev.lockstep.postgres.PgTools;
+import dev.lockstep.postgres.internal.Command;
+import dev.lockstep.postgres.internal.CommandResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * pg_dump of one database, with the row count and content hash of every table taken in the very
+ * same snapshot: a REPEATABLE READ transaction exports its snapshot and stays open while pg_dump
+ * ({@code --snapshot}) and as many hashing connections as pg_dump has jobs ({@code SET TRANSACTION
+ * SNAPSHOT}) read it. The hashing runs while pg_dump runs, so it adds little to the time of the
+ * dump. Writes that land meanwhile are in neither the dump nor the fingerprints.
+ */
+public final class SnapshotDump {
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Executor OWN_THREAD =
+      task -> {
+        Thread thread = new Thread(task, "lockstep-pg_dump");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
+  private final PgTools tools;
+  private final Progress.Factory progress;
+
+  public SnapshotDump(PgTools tools, Progress.Factory progress) {
+    this.tools = tools;
+    this.progress = progress;
+  }
+
+  /**
+   * Dumps {@code db} into {@code target}: a file for the custom format, an empty or absent folder
+   * for the directory format. Progress is reported as {@code "dump <task>"} (bytes written, of the
+   * database's size) and {@code "hash <task>"} (bytes of tables hashed).
+   *
+   * @throws LockstepException BACKUP_FAILED with the tail of pg_dump's stderr when it fails;
+   *     DATABASE_UNREACHABLE when the database cannot be reached
+   */
+  public DumpResult dump(DatabaseConfig db, DumpOptions options, Path target, String task)
+      throws SQLException {
+    Path pgDump = tools.pgDump();
+    try (Connection exporter = new Database(db).connect()) {
+      exporter.setAutoCommit(false);
+      exporter.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      exporter.setReadOnly(true);
+      String snapshotId = queryString(exporter, "SELECT pg_export_snapshot()");
+      String version = queryString(exporter, "SHOW server_version").split(" ")[0];
+      long size =
+          Long.parseLong(
+              queryString(exporter, "SELECT pg_database_size(current_database())::text"));
+      TableFingerprints fingerprints = new TableFingerprints(db, options.jobs());
+
+      DumpProcess process = new DumpProcess(argv(pgDump, db, options, snapshotId, target));
+      CompletableFuture<CommandResult> running =
+          CompletableFuture.supplyAsync(() -> process.run(db, target, task, size), OWN_THREAD);
+      // A failed pg_dump makes the fingerprints useless: stop hashing instead of finishing.
+      running.whenComplete(
+          (result, error) -> {
+            if (error != null || !result.succeeded()) {
+              fingerprints.cancel();
+            }
+          });
+      Map<String, TableFingerprint> tables;
+      try (Progress bar = progress.start("hash " + task, 0, Progress.Unit.BYTES)) {
+        tables = fingerprints.compute(snapshotId, bar);
+      } catch (SQLException | RuntimeException e) {
+        process.abort();
+        Optional<LockstepException> dumpFailure = awaitFailure(running, db);
+        if (dumpFailure.isPresent()) {
+          dumpFailure.get().addSuppressed(e);
+          throw dumpFailure.get();
+        }
+        throw e;
+      }
+      CommandResult result = await(running);
+      if (!result.succeeded()) {
+        throw failed(db, result);
+      }
+      exporter.rollback();
+      return new DumpResult(version, size, tables);
+    }
+  }
+
+  private static List<String> argv(
+      Path pgDump, DatabaseConfig db, DumpOptions options, String snapshotId, Path target) {
+    List<String> argv = new ArrayList<>();
+    argv.add(pgDump.toString());
+    argv.add("--host=" + db.host());
+    argv.add("--port=" + db.port());
+    argv.add("--username=" + db.user());
+    argv.add("--dbname=" + db.name());
+    argv.add("--no-password");
+    argv.add("--snapshot=" + snapshotId);
+    if (options.format() == DumpFormat.DIRECTORY) {
+      argv.add("--format=directory");
+      argv.add("--jobs=" + options.jobs());
+    } else {
+      argv.add("--format=custom");
+    }
+    if (options.compression() != null) {
+      argv.add("--compress=" + options.compression());
+    }
+    argv.add("--file=" + target);
+    return argv;
+  }
+
+  /** pg_dump as a child process that the hashing side can stop. */
+  private final class DumpProcess {
+    private final List<String> argv;
+    private volatile boolean aborted;
+
+    DumpProcess(List<String> argv) {
+      this.argv = argv;
+    }
+
+    CommandResult run(DatabaseConfig db, Path target, String task, long estimate) {
+      try (PgPassFile pass = PgPassFile.create(db);
+          Progress bar = progress.start("dump " + task, estimate, Progress.Unit.BYTES)) {
+        CommandResult result =
+            Command.of(argv).env(pass.environment()).every(POLL, () -> tick(bar, target)).run();
+        if (result.succeeded()) {
+          // The estimate is the size on disk; a compressed dump is smaller. End the bar at 100%.
+          long written = DumpSize.of(target);
+          bar.total(written);
+          bar.update(written);
+        }
+        return result;
+      }
+    }
+
+    private void tick(Progress bar, Path target) {
+      if (aborted) {
+        // Thrown out of Command.run, which then kills pg_dump.
+        throw new IllegalStateException("pg_dump stopped: hashing the tables failed");
+      }
+      bar.update(DumpSize.of(target));
+    }
+
+    void abort() {
+      aborted = true;
+    }
+  }
+
+  private static CommandResult await(CompletableFuture<CommandResult> running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** pg_dump's own failure, which explains a failed hashing better than the cancelled query. */
+  private static Optional<LockstepException> awaitFailure(
+      CompletableFuture<CommandResult> running, DatabaseConfig db) {
+    try {
+      CommandResult result = running.join();
+      return result.succeeded() ? Optional.empty() : Optional.of(failed(db, result));
+    } catch (CompletionException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static LockstepException failed(DatabaseConfig db, CommandResult result) {
+    return new LockstepException(
+        ErrorCode.BACKUP_FAILED,
+        "pg_dump of database " + db.name() + " failed: " + result.describeFailure());
+  }
+
+  private static String queryString(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+}
