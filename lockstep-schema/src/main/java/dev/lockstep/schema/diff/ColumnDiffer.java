@@ -15,9 +15,11 @@ final class ColumnDiffer {
       new Matcher<>(ColumnSnapshot::name, ColumnSnapshot::attnum, (a, b) -> true);
 
   private final Changes changes;
+  private final Domains domains;
 
-  ColumnDiffer(Changes changes) {
+  ColumnDiffer(Changes changes, Domains domains) {
     this.changes = changes;
+    this.domains = domains;
   }
 
   /** Reports the column changes and returns the names of the added columns. */
@@ -49,23 +51,30 @@ final class ColumnDiffer {
   private void added(String table, ColumnSnapshot column) {
     String object = table + "." + column.name();
     String what = "new column " + object + " (" + column.type() + ")";
+    String notNull =
+        column.notNull() ? "NOT NULL" : "NOT NULL (its domain " + column.type() + " refuses NULL)";
     if (column.generatedExpression() != null) {
       changes.expand(
           ChangeKind.COLUMN_ADDED,
           object,
           what + " is computed by the database: the previous release neither writes nor needs it");
-    } else if (column.notNull() && !column.filledWhenOmitted()) {
+    } else if (domains.notNull(column) && !domains.filledWhenOmitted(column)) {
       changes.contract(
           ChangeKind.COLUMN_ADDED,
           object,
           what
-              + " is NOT NULL without a default: the previous release inserts rows without it,"
+              + " is "
+              + notNull
+              + " without a default: the previous release inserts rows without it,"
               + " and those inserts fail");
-    } else if (column.notNull()) {
+    } else if (domains.notNull(column)) {
       changes.expand(
           ChangeKind.COLUMN_ADDED,
           object,
-          what + " is NOT NULL with a default: rows the previous release inserts get the default");
+          what
+              + " is "
+              + notNull
+              + " with a default: rows the previous release inserts get the default");
     } else {
       changes.expand(
           ChangeKind.COLUMN_ADDED,

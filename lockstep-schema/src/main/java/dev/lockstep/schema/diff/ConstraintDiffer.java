@@ -201,7 +201,7 @@ final class ConstraintDiffer {
   }
 
   /** The definition without its NOT VALID mark, which validation removes. */
-  private static String rule(ConstraintSnapshot constraint) {
+  static String rule(ConstraintSnapshot constraint) {
     String definition = constraint.definition();
     return definition.endsWith(NOT_VALID)
         ? definition.substring(0, definition.length() - NOT_VALID.length())

@@ -5,8 +5,8 @@ import dev.lockstep.core.manifest.MigrationClass;
 import java.util.List;
 
 /**
- * Every difference between two snapshots, in a stable order (schemas, types, tables with their
- * columns, constraints and indexes, views, functions, sequences).
+ * Every difference between two snapshots, in a stable order (schemas, enums and domains, tables
+ * with their columns, constraints, indexes, triggers and policies, views, functions, sequences).
  */
 public record SchemaDiff(List<SchemaChange> changes) {
 

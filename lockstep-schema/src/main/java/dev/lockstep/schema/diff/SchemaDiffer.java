@@ -16,9 +16,13 @@ public final class SchemaDiffer {
     boolean idsComparable = sameOrigin(before, after);
     Changes changes = new Changes();
     schemas(before, after, changes);
+    Routines routines = new Routines(before.functions(), after.functions());
     new EnumDiffer(changes).diff(before.enums(), after.enums(), idsComparable);
-    new TableDiffer(changes).diff(before.tables(), after.tables(), idsComparable);
-    new ViewDiffer(changes).diff(before.views(), after.views(), idsComparable);
+    new DomainDiffer(changes, after.tables())
+        .diff(before.domains(), after.domains(), idsComparable);
+    new TableDiffer(changes, routines, new Domains(after.domains()))
+        .diff(before.tables(), after.tables(), idsComparable);
+    new ViewDiffer(changes, routines).diff(before.views(), after.views(), idsComparable);
     new FunctionDiffer(changes).diff(before.functions(), after.functions(), idsComparable);
     new SequenceDiffer(changes).diff(before.sequences(), after.sequences(), idsComparable);
     return new SchemaDiff(changes.all());

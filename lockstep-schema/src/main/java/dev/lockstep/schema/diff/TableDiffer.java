@@ -16,9 +16,17 @@ final class TableDiffer {
       new Matcher<>(TableSnapshot::qualifiedName, TableSnapshot::oid, TableDiffer::plausibleRename);
 
   private final Changes changes;
+  private final Routines routines;
+  private final Domains domains;
 
-  TableDiffer(Changes changes) {
+  /**
+   * @param routines the functions of both snapshots, which the tables' triggers run
+   * @param domains the domains after, whose rules apply to the columns of their type
+   */
+  TableDiffer(Changes changes, Routines routines, Domains domains) {
     this.changes = changes;
+    this.routines = routines;
+    this.domains = domains;
   }
 
   void diff(List<TableSnapshot> before, List<TableSnapshot> after, boolean idsComparable) {
@@ -69,24 +77,13 @@ final class TableDiffer {
               + name);
     }
     partitioning(before, after);
-    if (before.rowLevelSecurity() != after.rowLevelSecurity()) {
-      changes.add(
-          ChangeKind.ROW_LEVEL_SECURITY_CHANGED,
-          name,
-          after.rowLevelSecurity(),
-          after.rowLevelSecurity()
-              ? "row-level security is now enabled on "
-                  + name
-                  + ": unless it connects as the table's owner, the previous release only sees and"
-                  + " writes the rows the policies allow"
-              : "row-level security is now disabled on "
-                  + name
-                  + ": every session sees every row, and nothing the previous release does fails");
-    }
+    new RowSecurityDiffer(changes).diff(before, after, sameObject);
     // A partition's columns are its parent's: a change to them is reported once, on the parent.
     boolean stillPartition = before.partitionOf() != null && after.partitionOf() != null;
     Set<String> newColumns =
-        stillPartition ? Set.of() : new ColumnDiffer(changes).diff(before, after, sameObject);
+        stillPartition
+            ? Set.of()
+            : new ColumnDiffer(changes, domains).diff(before, after, sameObject);
     if (detached(before, after)) {
       // A detached partition's keys and indexes were its parent's; now they are its own copies.
       return;
@@ -94,6 +91,8 @@ final class TableDiffer {
     Map<String, String> adopted = sameObject ? adoptedIndexes(before, after) : Map.of();
     new ConstraintDiffer(changes, newColumns, renames).diff(before, after, sameObject, adopted);
     new IndexDiffer(changes, newColumns, renames).diff(before, after, sameObject);
+    new TriggerDiffer(changes, routines)
+        .diff(name, before.triggers(), after.triggers(), sameObject);
   }
 
   private static boolean detached(TableSnapshot before, TableSnapshot after) {

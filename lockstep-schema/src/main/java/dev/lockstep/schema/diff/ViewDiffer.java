@@ -17,9 +17,11 @@ final class ViewDiffer {
           (a, b) -> a.materialized() == b.materialized() && a.columns().equals(b.columns()));
 
   private final Changes changes;
+  private final Routines routines;
 
-  ViewDiffer(Changes changes) {
+  ViewDiffer(Changes changes, Routines routines) {
     this.changes = changes;
+    this.routines = routines;
   }
 
   void diff(List<ViewSnapshot> before, List<ViewSnapshot> after, boolean idsComparable) {
@@ -35,6 +37,13 @@ final class ViewDiffer {
     }
     for (Matcher.Pair<ViewSnapshot> pair : matched.pairs()) {
       compare(pair.before(), pair.after());
+      boolean sameObject = idsComparable && pair.before().oid() == pair.after().oid();
+      new TriggerDiffer(changes, routines)
+          .diff(
+              pair.before().qualifiedName(),
+              pair.before().triggers(),
+              pair.after().triggers(),
+              sameObject);
     }
     for (ViewSnapshot view : matched.added()) {
       changes.expand(

@@ -3,6 +3,7 @@ package dev.lockstep.schema.lint;
 import dev.lockstep.schema.sql.Command;
 import dev.lockstep.schema.sql.Names;
 import dev.lockstep.schema.sql.StatementPart;
+import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
@@ -32,7 +33,9 @@ final class BreakingChecks implements Check {
     String type = drop.getType().toUpperCase(Locale.ROOT);
     boolean unqualified = type.equals("SCHEMA") || type.equals("EXTENSION");
     String printed = drop.getName().getFullyQualifiedName();
-    String name = unqualified ? Names.simple(printed) : Names.normalize(printed);
+    String table = tableOf(drop);
+    String name = unqualified || table != null ? Names.simple(printed) : Names.normalize(printed);
+    name = table == null ? name : name + " ON " + table;
     String kind = (drop.isMaterialized() ? "MATERIALIZED " : "") + type;
     if (type.equals("TABLE") && !state.isNew(name)) {
       findings.add(
@@ -46,6 +49,20 @@ final class BreakingChecks implements Check {
           LintRule.DROP_OBJECT,
           "DROP " + kind + " " + name + ": the previous release may still use it.");
     }
+  }
+
+  /** The table of {@code DROP POLICY p ON table} and the like, which name it by its table. */
+  private static String tableOf(Drop drop) {
+    List<String> parameters = drop.getParameters();
+    if (parameters == null) {
+      return null;
+    }
+    for (int i = 0; i + 1 < parameters.size(); i++) {
+      if (parameters.get(i).equalsIgnoreCase("ON")) {
+        return Names.normalize(parameters.get(i + 1));
+      }
+    }
+    return null;
   }
 
   private static void altered(String table, AlterExpression expression, Findings findings) {
@@ -91,7 +108,7 @@ final class BreakingChecks implements Check {
           findings.add(
               LintRule.DROP_OBJECT,
               "DROP TYPE " + command.target() + ": the previous release may still use it.");
-      case RENAME_VIEW, RENAME_FUNCTION, ALTER_TYPE_RENAME ->
+      case RENAME_VIEW, RENAME_FUNCTION, ALTER_TYPE_RENAME, ALTER_DOMAIN_RENAME ->
           findings.add(
               LintRule.RENAME_OBJECT,
               "renaming "

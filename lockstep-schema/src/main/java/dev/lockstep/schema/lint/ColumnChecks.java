@@ -1,6 +1,7 @@
 package dev.lockstep.schema.lint;
 
 import dev.lockstep.schema.sql.Clause;
+import dev.lockstep.schema.sql.Command;
 import dev.lockstep.schema.sql.Names;
 import dev.lockstep.schema.sql.StatementPart;
 import java.util.List;
@@ -12,6 +13,19 @@ final class ColumnChecks implements Check {
 
   @Override
   public void check(StatementPart part, ScriptState state, Findings findings) {
+    if (part.is(Command.Kind.ALTER_DOMAIN_SET_NOT_NULL) && !state.isNew(part.command().target())) {
+      findings.add(
+          LintRule.SET_NOT_NULL,
+          "ALTER DOMAIN "
+              + part.command().target()
+              + " SET NOT NULL checks every column of that type for NULLs, in every table, while"
+              + " it holds a SHARE lock on each of those tables that blocks their writes; and the"
+              + " previous release may still write NULL.",
+          "Make each column of that type NOT NULL the safe way (a CHECK (column IS NOT NULL) NOT"
+              + " VALID, validated, then SET NOT NULL), or add the domain's NOT NULL when its"
+              + " columns' tables can take a pause in writes.");
+      return;
+    }
     if (!(part.statement() instanceof Alter alter) || alter.getAlterExpressions() == null) {
       return;
     }
@@ -22,7 +36,7 @@ final class ColumnChecks implements Check {
     for (AlterExpression expression : alter.getAlterExpressions()) {
       AlterAction action = AlterAction.of(expression);
       switch (action.type()) {
-        case ADD_COLUMN -> added(table, action, findings);
+        case ADD_COLUMN -> added(table, action, state, findings);
         case ALTER_TYPE -> typeChanged(table, action, part.has(Clause.USING_EXPRESSION), findings);
         case SET_NOT_NULL -> {
           if (!state.provenNotNull(table, action.column())) {
@@ -41,18 +55,25 @@ final class ColumnChecks implements Check {
     }
   }
 
-  private static void added(String table, AlterAction action, Findings findings) {
+  private static void added(
+      String table, AlterAction action, ScriptState state, Findings findings) {
     ColumnSpecs specs = action.specs();
     String column = table + "." + action.column();
     String type = action.definition().getColDataType().toString();
     boolean filled =
         specs.defaultExpression() != null || specs.identity() || specs.generatedStored();
-    if (specs.notNull() && !filled && !Volatility.isSerial(type)) {
+    boolean domainRequires = !specs.notNull() && state.requiresAValue(Names.normalize(type));
+    if ((specs.notNull() || domainRequires) && !filled && !Volatility.isSerial(type)) {
       findings.add(
           LintRule.ADD_COLUMN_NOT_NULL_WITHOUT_DEFAULT,
           "ADD COLUMN "
               + column
-              + " NOT NULL without a default fails as soon as "
+              + (domainRequires
+                  ? " of domain "
+                      + Names.normalize(type)
+                      + ", which refuses NULL and has no default,"
+                  : " NOT NULL without a default")
+              + " fails as soon as "
               + table
               + " has a row, and afterwards every insert of the previous release (which does not"
               + " know the column) fails.");

@@ -1,10 +1,10 @@
 package dev.lockstep.schema.lint;
 
 import dev.lockstep.schema.sql.Clause;
+import dev.lockstep.schema.sql.Command;
 import dev.lockstep.schema.sql.Names;
 import dev.lockstep.schema.sql.StatementPart;
-import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
-import net.sf.jsqlparser.schema.Column;
+import java.util.List;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.table.CheckConstraint;
@@ -19,6 +19,10 @@ final class ConstraintChecks implements Check {
 
   @Override
   public void check(StatementPart part, ScriptState state, Findings findings) {
+    if (part.is(Command.Kind.ALTER_DOMAIN_ADD_CHECK)) {
+      domainCheck(part, state, findings);
+      return;
+    }
     if (!(part.statement() instanceof Alter alter) || alter.getAlterExpressions() == null) {
       return;
     }
@@ -94,12 +98,34 @@ final class ConstraintChecks implements Check {
   /** A {@code CHECK (column IS NOT NULL)}, remembered for a later SET NOT NULL. */
   private static void remember(
       String table, Index constraint, boolean notValid, ScriptState state) {
-    if (constraint instanceof CheckConstraint check
-        && check.getExpression() instanceof IsNullExpression isNull
-        && isNull.isNot()
-        && isNull.getLeftExpression() instanceof Column column) {
-      state.notNullCheck(
-          table, Names.simple(check.getName()), Names.simple(column.getColumnName()), !notValid);
+    if (constraint instanceof CheckConstraint check) {
+      List<String> columns = NotNullChecks.columns(check.getExpression());
+      if (!columns.isEmpty()) {
+        state.notNullCheck(table, Names.simple(check.getName()), columns, !notValid);
+      }
     }
+  }
+
+  /**
+   * {@code ALTER DOMAIN … ADD CHECK}: every column of the domain's type is checked, under a SHARE
+   * lock on its table; {@code VALIDATE CONSTRAINT} on a domain takes the same locks, so NOT VALID
+   * only moves the scan to a time of the operator's choosing.
+   */
+  private static void domainCheck(StatementPart part, ScriptState state, Findings findings) {
+    String domain = part.command().target();
+    if (part.has(Clause.NOT_VALID) || state.isNew(domain)) {
+      return;
+    }
+    findings.add(
+        LintRule.ADD_CHECK_WITHOUT_NOT_VALID,
+        "ALTER DOMAIN "
+            + domain
+            + " ADD CHECK checks the value of every column of that type, in every table, while it"
+            + " holds a SHARE lock on each of those tables: their writes wait until it is done.",
+        "ALTER DOMAIN … ADD CONSTRAINT … CHECK (…) NOT VALID (instant: new values are checked),"
+            + " then VALIDATE CONSTRAINT at a quiet time: on a domain it still holds a SHARE lock"
+            + " on each table with a column of that type while it checks them, so their writes"
+            + " wait; or add the check as a table constraint NOT VALID to each such column and"
+            + " validate those, which does not block writes.");
   }
 }

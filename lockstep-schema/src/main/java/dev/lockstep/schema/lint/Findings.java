@@ -14,6 +14,11 @@ final class Findings {
   }
 
   void add(LintRule rule, String message) {
+    add(rule, message, rule.saferAlternative());
+  }
+
+  /** A finding whose safer way differs from the rule's usual one. */
+  void add(LintRule rule, String message, String saferAlternative) {
     found.add(
         new LintFinding(
             rule.id(),
@@ -22,7 +27,7 @@ final class Findings {
             statement.line(),
             statement.text(),
             message,
-            rule.saferAlternative(),
+            saferAlternative,
             null));
   }
 

@@ -3,6 +3,8 @@ package dev.lockstep.schema.lint;
 import dev.lockstep.schema.observe.Observation;
 import dev.lockstep.schema.observe.StatementObserver;
 import dev.lockstep.schema.observe.StatementObserver.AfterObserving;
+import dev.lockstep.schema.snapshot.SchemaReader;
+import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import dev.lockstep.schema.sql.ParsedStatement;
 import dev.lockstep.schema.sql.StatementParser;
 import java.sql.Connection;
@@ -31,11 +33,18 @@ public final class MigrationLinter {
 
   /**
    * @param scratch a connection, in auto-commit mode, to a throwaway database that holds the schema
-   *     before the migration; the migration is applied to it
+   *     before the migration; the migration is applied to it, and the static lint knows that schema
    */
   public LintReport lint(Connection scratch, String sql) {
+    return lint(scratch, sql, SchemaReader.read(scratch));
+  }
+
+  /**
+   * @param before the schema of the scratch database, as read just before, for the static lint
+   */
+  public LintReport lint(Connection scratch, String sql, SchemaSnapshot before) {
     List<ParsedStatement> statements = StatementParser.parseScript(sql);
-    List<LintFinding> staticFindings = linter.lint(statements).findings();
+    List<LintFinding> staticFindings = linter.lint(statements, ScriptState.on(before)).findings();
     List<LintFinding> findings = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     boolean stopped = false;

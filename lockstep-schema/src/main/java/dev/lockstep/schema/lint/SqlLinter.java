@@ -1,5 +1,6 @@
 package dev.lockstep.schema.lint;
 
+import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import dev.lockstep.schema.sql.Command;
 import dev.lockstep.schema.sql.Names;
 import dev.lockstep.schema.sql.ParsedStatement;
@@ -27,13 +28,23 @@ public final class SqlLinter {
           new BreakingChecks(),
           new MaintenanceChecks());
 
-  /** Lints a whole migration file. */
+  /** Lints a whole migration file, knowing nothing of the schema it will run on. */
   public LintReport lint(String sql) {
-    return lint(StatementParser.parseScript(sql));
+    return lint(StatementParser.parseScript(sql), new ScriptState());
   }
 
-  LintReport lint(List<ParsedStatement> statements) {
-    ScriptState state = new ScriptState();
+  /**
+   * Lints a whole migration file that will run on the schema {@code before} (a snapshot recorded
+   * after the last migration, or read from a scratch copy): what that schema already guarantees
+   * spares a finding, such as a {@code SET NOT NULL} on a column that a validated {@code CHECK
+   * (column IS NOT NULL)} from an earlier migration already proves, which PostgreSQL 12 and later
+   * do without a scan.
+   */
+  public LintReport lint(String sql, SchemaSnapshot before) {
+    return lint(StatementParser.parseScript(sql), ScriptState.on(before));
+  }
+
+  LintReport lint(List<ParsedStatement> statements, ScriptState state) {
     List<LintFinding> findings = new ArrayList<>();
     for (ParsedStatement statement : statements) {
       Findings found = new Findings(statement.source());
@@ -55,14 +66,20 @@ public final class SqlLinter {
     return new LintReport(findings, statements.size(), List.of());
   }
 
-  /** Tables and views the script creates (and renames it gives them): no release uses them yet. */
+  /**
+   * Tables, views and domains the script creates (and renames it gives tables): no release uses
+   * them yet; and which of those domains refuse NULL without a default.
+   */
   private static void remember(StatementPart part, ScriptState state) {
     if (part.statement() instanceof CreateTable create) {
       state.created(Names.normalize(create.getTable().getFullyQualifiedName()));
     } else if (part.statement() instanceof CreateView view) {
       state.created(Names.normalize(view.getView().getFullyQualifiedName()));
-    } else if (part.is(Command.Kind.CREATE_PARTITION)) {
+    } else if (part.is(Command.Kind.CREATE_PARTITION) || part.is(Command.Kind.CREATE_DOMAIN)) {
       state.created(part.command().target());
+      if (part.is(Command.Kind.CREATE_DOMAIN) && part.command().detail() != null) {
+        state.domainRequiringAValue(part.command().target());
+      }
     } else if (part.statement() instanceof Alter alter && alter.getAlterExpressions() != null) {
       String table = Names.normalize(alter.getTable().getFullyQualifiedName());
       for (AlterExpression expression : alter.getAlterExpressions()) {

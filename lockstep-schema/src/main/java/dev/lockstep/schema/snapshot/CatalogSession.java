@@ -19,6 +19,7 @@ import java.util.List;
 final class CatalogSession {
   private final Connection connection;
   private Array schemas;
+  private int serverVersion;
 
   private CatalogSession(Connection connection) {
     this.connection = connection;
@@ -76,6 +77,15 @@ final class CatalogSession {
         return result;
       }
     }
+  }
+
+  /** {@code server_version_num}: 150004 for PostgreSQL 15.4. */
+  int serverVersion() throws SQLException {
+    if (serverVersion == 0) {
+      serverVersion =
+          rows("SELECT current_setting('server_version_num')::int", row -> row.getInt(1)).get(0);
+    }
+    return serverVersion;
   }
 
   /** The first column of the first row, or null when the query fails or returns nothing. */

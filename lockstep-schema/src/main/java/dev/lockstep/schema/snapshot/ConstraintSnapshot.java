@@ -3,7 +3,8 @@ package dev.lockstep.schema.snapshot;
 import java.util.List;
 
 /**
- * A table constraint. NOT NULL is a property of the column, not one of these.
+ * A constraint of a table, or a CHECK of a domain (whose columns are empty). NOT NULL is a property
+ * of the column or domain, not one of these.
  *
  * @param oid the catalog id; a constraint keeps it when renamed
  * @param columns the table's columns it involves, in key order

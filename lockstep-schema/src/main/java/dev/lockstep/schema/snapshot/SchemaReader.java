@@ -61,14 +61,16 @@ public final class SchemaReader {
       origin = session.optionalValue(DATABASE_OID);
     }
     Map<Long, List<ColumnSnapshot>> columns = TableCatalog.columnsByRelation(session);
+    Map<Long, List<TriggerSnapshot>> triggers = TriggerCatalog.byRelation(session);
     return new SchemaSnapshot(
         connection.getCatalog(),
         origin,
         schemas,
-        TableCatalog.read(session, columns),
-        ViewCatalog.read(session, columns),
+        TableCatalog.read(session, columns, triggers),
+        ViewCatalog.read(session, columns, triggers),
         RoutineCatalog.read(session),
         EnumCatalog.read(session),
+        DomainCatalog.read(session),
         SequenceCatalog.read(session));
   }
 }

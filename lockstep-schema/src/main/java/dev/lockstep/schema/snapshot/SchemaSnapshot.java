@@ -31,6 +31,7 @@ public record SchemaSnapshot(
     List<ViewSnapshot> views,
     List<FunctionSnapshot> functions,
     List<EnumSnapshot> enums,
+    List<DomainSnapshot> domains,
     List<SequenceSnapshot> sequences) {
 
   public SchemaSnapshot {
@@ -39,13 +40,14 @@ public record SchemaSnapshot(
     views = Sorted.by(views, Comparator.comparing(ViewSnapshot::qualifiedName));
     functions = Sorted.by(functions, Comparator.comparing(FunctionSnapshot::signature));
     enums = Sorted.by(enums, Comparator.comparing(EnumSnapshot::qualifiedName));
+    domains = Sorted.by(domains, Comparator.comparing(DomainSnapshot::qualifiedName));
     sequences = Sorted.by(sequences, Comparator.comparing(SequenceSnapshot::qualifiedName));
   }
 
   /** An empty database: what a first install starts from. */
   public static SchemaSnapshot empty(String database) {
     return new SchemaSnapshot(
-        database, "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        database, "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   public Optional<TableSnapshot> table(String qualifiedName) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Tables (plain and partitioned) and their columns; keys and indexes come from KeyCatalog. */
+/**
+ * Tables (plain and partitioned) and their columns; keys and indexes come from KeyCatalog, policies
+ * from PolicyCatalog.
+ */
 final class TableCatalog {
   private static final String TABLES =
       "SELECT c.oid, n.nspname, c.relname, c.relkind = 'p',"
@@ -17,7 +20,7 @@ final class TableCatalog {
           + "   JOIN pg_namespace pn ON pn.oid = p.relnamespace"
           + "   WHERE i.inhrelid = c.oid AND c.relispartition),"
           + " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,"
-          + " c.relrowsecurity"
+          + " c.relrowsecurity, c.relforcerowsecurity"
           + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(?)"
           + " AND "
@@ -39,10 +42,14 @@ final class TableCatalog {
 
   private TableCatalog() {}
 
-  static List<TableSnapshot> read(CatalogSession session, Map<Long, List<ColumnSnapshot>> columns)
+  static List<TableSnapshot> read(
+      CatalogSession session,
+      Map<Long, List<ColumnSnapshot>> columns,
+      Map<Long, List<TriggerSnapshot>> triggers)
       throws SQLException {
     Map<Long, List<ConstraintSnapshot>> constraints = KeyCatalog.constraints(session);
     Map<Long, List<IndexSnapshot>> indexes = KeyCatalog.indexes(session);
+    Map<Long, List<PolicySnapshot>> policies = PolicyCatalog.byTable(session);
     return session.rows(
         TABLES,
         row -> {
@@ -56,9 +63,12 @@ final class TableCatalog {
               row.getString(6),
               row.getString(7),
               row.getBoolean(8),
+              row.getBoolean(9),
               columns.getOrDefault(oid, List.of()),
               constraints.getOrDefault(oid, List.of()),
-              indexes.getOrDefault(oid, List.of()));
+              indexes.getOrDefault(oid, List.of()),
+              triggers.getOrDefault(oid, List.of()),
+              policies.getOrDefault(oid, List.of()));
         });
   }
 

@@ -16,7 +16,10 @@ final class ViewCatalog {
 
   private ViewCatalog() {}
 
-  static List<ViewSnapshot> read(CatalogSession session, Map<Long, List<ColumnSnapshot>> columns)
+  static List<ViewSnapshot> read(
+      CatalogSession session,
+      Map<Long, List<ColumnSnapshot>> columns,
+      Map<Long, List<TriggerSnapshot>> triggers)
       throws SQLException {
     return session.rows(
         VIEWS,
@@ -32,7 +35,8 @@ final class ViewCatalog {
               row.getString(3),
               row.getBoolean(4),
               row.getString(5),
-              returned);
+              returned,
+              triggers.getOrDefault(oid, List.of()));
         });
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.schema.snapshot;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param definition the query, as {@code pg_get_viewdef} prints it
  * @param columns the columns it returns, in order: what a reader of the view relies on
+ * @param triggers its triggers ({@code INSTEAD OF} ones make a view writable), by name
  */
 public record ViewSnapshot(
     long oid,
@@ -14,10 +16,12 @@ public record ViewSnapshot(
     String name,
     boolean materialized,
     String definition,
-    List<ViewColumn> columns) {
+    List<ViewColumn> columns,
+    List<TriggerSnapshot> triggers) {
 
   public ViewSnapshot {
     columns = columns == null ? List.of() : List.copyOf(columns);
+    triggers = Sorted.by(triggers, Comparator.comparing(TriggerSnapshot::name));
   }
 
   public String qualifiedName() {

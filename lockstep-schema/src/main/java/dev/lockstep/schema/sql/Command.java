@@ -19,6 +19,15 @@ public record Command(Kind kind, String target, String detail) {
     REINDEX,
     REINDEX_CONCURRENTLY,
     CREATE_TYPE,
+    /**
+     * {@code CREATE DOMAIN}; the detail is {@code NOT NULL} when a column of it must be given a
+     * value (it refuses NULL and has no default), else null.
+     */
+    CREATE_DOMAIN,
+    /** {@code ALTER DOMAIN … ADD … CHECK (…)}; the detail is the constraint's name, or null. */
+    ALTER_DOMAIN_ADD_CHECK,
+    ALTER_DOMAIN_SET_NOT_NULL,
+    ALTER_DOMAIN_RENAME,
     ALTER_TYPE_ADD_VALUE,
     ALTER_TYPE_RENAME_VALUE,
     ALTER_TYPE_RENAME,

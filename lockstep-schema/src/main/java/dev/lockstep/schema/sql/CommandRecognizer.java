@@ -42,6 +42,9 @@ final class CommandRecognizer {
     if (statement.startsWith("create", "type")) {
       return command(Kind.CREATE_TYPE, Names.read(t, 2).name(), null);
     }
+    if (statement.startsWith("create", "domain")) {
+      return command(Kind.CREATE_DOMAIN, Names.read(t, 2).name(), requiresAValue(t));
+    }
     if (statement.startsWith("alter", "type")) {
       return alterType(t);
     }
@@ -59,6 +62,21 @@ final class CommandRecognizer {
       return command(Kind.ALTER_SEQUENCE, afterWords(t, 2).name(), null);
     }
     return renames(statement).or(() -> partitionOf(statement));
+  }
+
+  /**
+   * {@code NOT NULL} when the domain of {@code CREATE DOMAIN} refuses NULL and has no default, so
+   * that an insert that leaves a column of it out fails; else null.
+   */
+  private static String requiresAValue(List<SqlToken> t) {
+    boolean notNull = false;
+    int not = Tokens.topLevelWord(t, "not", 0);
+    while (not >= 0) {
+      notNull |= Tokens.wordsAt(t, not, "not", "null");
+      not = Tokens.topLevelWord(t, "not", not + 1);
+    }
+    boolean hasDefault = Tokens.topLevelWord(t, "default", 0) >= 0;
+    return notNull && !hasDefault ? "NOT NULL" : null;
   }
 
   /** {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table]} or {@code VACUUM (options)}. */

@@ -16,14 +16,48 @@ final class Tokens {
     StringBuilder text = new StringBuilder();
     SqlToken previous = null;
     for (SqlToken token : tokens) {
-      if (previous != null
-          && (token.start() < 0 || previous.end() < 0 || token.start() > previous.end())) {
+      if (separated(previous, token)) {
         text.append(' ');
       }
       text.append(spelling(token));
       previous = token;
     }
     return text.toString();
+  }
+
+  /**
+   * The index of the token that starts at this line and column (both from 1) of {@link
+   * #render(List)}'s text, or -1.
+   */
+  static int at(List<SqlToken> tokens, int line, int column) {
+    int currentLine = 1;
+    int lineStart = 0;
+    int offset = 0;
+    SqlToken previous = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken token = tokens.get(i);
+      if (separated(previous, token)) {
+        offset++;
+      }
+      if (currentLine == line && offset - lineStart + 1 == column) {
+        return i;
+      }
+      String spelling = spelling(token);
+      for (int k = 0; k < spelling.length(); k++) {
+        if (spelling.charAt(k) == '\n') {
+          currentLine++;
+          lineStart = offset + k + 1;
+        }
+      }
+      offset += spelling.length();
+      previous = token;
+    }
+    return -1;
+  }
+
+  private static boolean separated(SqlToken previous, SqlToken token) {
+    return previous != null
+        && (token.start() < 0 || previous.end() < 0 || token.start() > previous.end());
   }
 
   private static String spelling(SqlToken token) {
@@ -99,6 +133,12 @@ final class Tokens {
 
   static SqlToken word(String text) {
     return SqlToken.synthetic(Kind.WORD, text, text.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A quoted name: {@code "key"} for the value {@code key}. */
+  static SqlToken quoted(String name) {
+    return SqlToken.synthetic(
+        Kind.QUOTED_IDENTIFIER, "\"" + name.replace("\"", "\"\"") + "\"", name);
   }
 
   static SqlToken symbol(String text) {

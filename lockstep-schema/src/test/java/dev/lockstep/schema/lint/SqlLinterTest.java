@@ -2,6 +2,11 @@ package dev.lockstep.schema.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.schema.snapshot.ColumnSnapshot;
+import dev.lockstep.schema.snapshot.ConstraintSnapshot;
+import dev.lockstep.schema.snapshot.ConstraintSnapshot.ConstraintType;
+import dev.lockstep.schema.snapshot.SchemaSnapshot;
+import dev.lockstep.schema.snapshot.TableSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +55,12 @@ class SqlLinterTest {
         "CLUSTER notes USING notes_pkey                                      | cluster",
         "LOCK TABLE notes IN SHARE MODE                                      | lock-table",
         "DO $$ BEGIN END $$                                                  | unparsed-statement",
+        "ALTER TABLE settings RENAME COLUMN key TO name                      | rename-column",
+        "ALTER DOMAIN email ADD CONSTRAINT has_at CHECK (VALUE LIKE '%@%')   | add-check-without-not-valid",
+        "ALTER DOMAIN email ADD CHECK (VALUE <> '')                          | add-check-without-not-valid",
+        "ALTER DOMAIN email SET NOT NULL                                     | set-not-null",
+        "ALTER DOMAIN email RENAME TO mail                                   | rename-object",
+        "DROP POLICY notes_admin ON notes                                    | drop-object",
       })
   void lint_flagsTheStatement(String sql, String rule) {
     assertThat(rules(sql)).containsExactly(rule);
@@ -79,6 +90,8 @@ class SqlLinterTest {
         "BEGIN",
         "SET lock_timeout TO '5s'",
         "COMMENT ON TABLE notes IS 'x'",
+        "ALTER DOMAIN email ADD CONSTRAINT has_at CHECK (VALUE LIKE '%@%') NOT VALID",
+        "CREATE DOMAIN email AS text",
         "UPDATE notes SET a = 1 WHERE a IS NULL",
       })
   void lint_acceptsTheStatement(String sql) {
@@ -119,6 +132,109 @@ class SqlLinterTest {
               assertThat(f.rule()).isEqualTo("set-not-null");
               assertThat(f.statementIndex()).isEqualTo(4);
               assertThat(f.message()).contains("public.notes.title");
+            });
+  }
+
+  @Test
+  void lint_setNotNullOnAColumnTheSchemaAlreadyProvesNotNull_isNotFlagged() {
+    TableSnapshot notes =
+        new TableSnapshot(
+            100,
+            "public",
+            "notes",
+            false,
+            null,
+            null,
+            null,
+            false,
+            false,
+            List.of(
+                ColumnSnapshot.of(1, "id", "bigint", true),
+                ColumnSnapshot.of(2, "body", "text", false),
+                ColumnSnapshot.of(3, "title", "text", false),
+                ColumnSnapshot.of(4, "summary", "text", false)),
+            List.of(
+                check(200, "body_nn", "CHECK ((body IS NOT NULL))", true),
+                check(201, "title_nn", "CHECK ((title IS NOT NULL)) NOT VALID", false),
+                check(202, "both_nn", "CHECK (((summary IS NOT NULL) AND (id > 0)))", true)),
+            List.of(),
+            List.of(),
+            List.of());
+    SchemaSnapshot before =
+        new SchemaSnapshot(
+            "app",
+            "",
+            List.of("public"),
+            List.of(notes),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    String sql =
+        """
+        ALTER TABLE notes ALTER COLUMN body SET NOT NULL;
+        ALTER TABLE notes ALTER COLUMN title SET NOT NULL;
+        ALTER TABLE notes ALTER COLUMN summary SET NOT NULL;
+        ALTER TABLE notes ALTER COLUMN id SET NOT NULL;
+        """;
+
+    LintReport withSchema = linter.lint(sql, before);
+    LintReport withoutSchema = linter.lint(sql);
+
+    // Only the check that is not yet valid proves nothing.
+    assertThat(withSchema.findings())
+        .extracting(LintFinding::rule, LintFinding::statementIndex)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("set-not-null", 2));
+    assertThat(withoutSchema.findings()).hasSize(4);
+  }
+
+  private static ConstraintSnapshot check(
+      long oid, String name, String definition, boolean validated) {
+    return new ConstraintSnapshot(
+        oid, name, ConstraintType.CHECK, List.of(), definition, validated, null);
+  }
+
+  @Test
+  void lint_columnOfADomainThatRefusesNullWithoutDefault_isLikeANotNullColumn() {
+    String sql =
+        """
+        CREATE DOMAIN priority AS smallint NOT NULL CHECK (VALUE BETWEEN 0 AND 5);
+        CREATE DOMAIN rank AS smallint DEFAULT 0 NOT NULL;
+        ALTER TABLE notes ADD COLUMN priority priority;
+        ALTER TABLE notes ADD COLUMN rank rank;
+        """;
+
+    assertThat(linter.lint(sql).findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo("add-column-not-null-without-default");
+              assertThat(f.message())
+                  .startsWith(
+                      "ADD COLUMN public.notes.priority of domain public.priority, which refuses"
+                          + " NULL and has no default, fails");
+            });
+  }
+
+  @Test
+  void lint_dropOfAnObjectOfATable_namesItWithItsTable() {
+    assertThat(linter.lint("DROP POLICY notes_admin ON notes").findings().get(0).message())
+        .isEqualTo(
+            "DROP POLICY notes_admin ON public.notes: the previous release may still use it.");
+  }
+
+  @Test
+  void lint_domainCheck_explainsTheDomainsOwnLocks() {
+    LintReport report =
+        linter.lint("ALTER DOMAIN email ADD CONSTRAINT has_at CHECK (VALUE LIKE '%@%')");
+
+    assertThat(report.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).contains("SHARE lock on each of those tables");
+              assertThat(f.saferAlternative()).startsWith("ALTER DOMAIN … ADD CONSTRAINT");
             });
   }
 

@@ -127,6 +127,108 @@ class SchemaReaderTest {
   }
 
   @Test
+  void read_describesTriggersPoliciesDomainsAndWhatFunctionsDo(DatabaseConfig db, @TempDir Path dir)
+      throws Exception {
+    Sql.execute(
+        db,
+        "CREATE TABLE notes (id int, body text, status text)",
+        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF NEW.body IS NULL THEN RAISE EXCEPTION 'no body'; END IF; RETURN NEW; END $$",
+        "CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " RAISE NOTICE 'x'; RETURN NULL; END $$",
+        "CREATE FUNCTION checked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " PERFORM refuse(); RETURN NULL; END $$",
+        "CREATE FUNCTION count_notes(a int, b boolean DEFAULT true, c int DEFAULT 0)"
+            + " RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM notes $$",
+        "CREATE TRIGGER t_before BEFORE INSERT OR UPDATE OF body, status ON notes FOR EACH ROW"
+            + " WHEN (NEW.status <> 'draft') EXECUTE FUNCTION refuse()",
+        "CREATE TRIGGER t_after AFTER DELETE ON notes FOR EACH STATEMENT EXECUTE FUNCTION audit()",
+        "CREATE CONSTRAINT TRIGGER t_rule AFTER INSERT ON notes FOR EACH ROW"
+            + " EXECUTE FUNCTION checked()",
+        "ALTER TABLE notes DISABLE TRIGGER t_after",
+        "ALTER TABLE notes ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE notes FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY mine ON notes FOR UPDATE USING (id > 0) WITH CHECK (body IS NOT NULL)",
+        "CREATE POLICY live ON notes AS RESTRICTIVE TO CURRENT_USER USING (status <> 'gone')",
+        "CREATE DOMAIN email AS varchar(200) NOT NULL DEFAULT 'x@y'"
+            + " CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%')",
+        "ALTER DOMAIN email ADD CONSTRAINT email_short CHECK (length(VALUE) < 100) NOT VALID",
+        "CREATE TABLE parts (id int, at date) PARTITION BY RANGE (at)",
+        "CREATE TABLE parts_2025 PARTITION OF parts FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+        "CREATE TRIGGER parts_audit AFTER INSERT ON parts FOR EACH ROW EXECUTE FUNCTION audit()");
+
+    SchemaSnapshot snapshot = read(db);
+
+    TableSnapshot notes = snapshot.table("public.notes").orElseThrow();
+    assertThat(notes.triggers())
+        .extracting(TriggerSnapshot::name)
+        .containsExactly("t_after", "t_before", "t_rule");
+    TriggerSnapshot before = notes.triggers().get(1);
+    assertThat(before.timing()).isEqualTo(TriggerSnapshot.Timing.BEFORE);
+    assertThat(before.events()).containsExactly("INSERT", "UPDATE");
+    assertThat(before.updateColumns()).containsExactly("body", "status");
+    assertThat(before.forEachRow()).isTrue();
+    assertThat(before.function()).isEqualTo("public.refuse()");
+    assertThat(before.when()).isEqualTo("(new.status <> 'draft'::text)");
+    assertThat(before.definition()).startsWith("CREATE TRIGGER t_before BEFORE INSERT OR UPDATE");
+    TriggerSnapshot after = notes.triggers().get(0);
+    assertThat(after.enabled()).isEqualTo(TriggerSnapshot.Enabled.DISABLED);
+    assertThat(after.forEachRow()).isFalse();
+    assertThat(notes.triggers().get(2).constraint()).isTrue();
+    // A partition's copy of its parent's trigger is reported once, on the parent.
+    assertThat(snapshot.table("public.parts").orElseThrow().triggers()).hasSize(1);
+    assertThat(snapshot.table("public.parts_2025").orElseThrow().triggers()).isEmpty();
+
+    assertThat(notes.rowLevelSecurity()).isTrue();
+    assertThat(notes.forceRowLevelSecurity()).isTrue();
+    assertThat(notes.policies())
+        .extracting(
+            PolicySnapshot::name,
+            PolicySnapshot::command,
+            PolicySnapshot::permissive,
+            PolicySnapshot::using,
+            PolicySnapshot::withCheck)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "live", "ALL", false, "(status <> 'gone'::text)", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "mine", "UPDATE", true, "(id > 0)", "(body IS NOT NULL)"));
+    assertThat(notes.policies().get(1).roles()).containsExactly("public");
+    assertThat(notes.policies().get(0).roles()).doesNotContain("public").hasSize(1);
+
+    assertThat(snapshot.domains())
+        .singleElement()
+        .satisfies(
+            domain -> {
+              assertThat(domain.qualifiedName()).isEqualTo("public.email");
+              assertThat(domain.baseType()).isEqualTo("character varying(200)");
+              assertThat(domain.notNull()).isTrue();
+              assertThat(domain.defaultExpression()).isEqualTo("'x@y'::character varying");
+              assertThat(domain.checks())
+                  .extracting(ConstraintSnapshot::name, ConstraintSnapshot::validated)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("email_has_at", true),
+                      org.assertj.core.groups.Tuple.tuple("email_short", false));
+            });
+
+    assertThat(snapshot.functions())
+        .extracting(FunctionSnapshot::name, FunctionSnapshot::raisesErrors)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("audit", false),
+            org.assertj.core.groups.Tuple.tuple("checked", true),
+            org.assertj.core.groups.Tuple.tuple("count_notes", false),
+            org.assertj.core.groups.Tuple.tuple("refuse", true));
+    FunctionSnapshot count = snapshot.functions().get(2);
+    assertThat(count.arguments()).isEqualTo("a integer, b boolean, c integer");
+    assertThat(count.argumentCount()).isEqualTo(3);
+    assertThat(count.defaultCount()).isEqualTo(2);
+    assertThat(count.language()).isEqualTo("sql");
+    Path file = dir.resolve("schema.json");
+    snapshot.write(file);
+    assertThat(SchemaSnapshot.read(file)).isEqualTo(snapshot);
+  }
+
+  @Test
   void read_chosenSchemas_only(DatabaseConfig db) throws Exception {
     Sql.execute(db, SCHEMA);
 

@@ -91,6 +91,50 @@ class StatementParserTest {
   }
 
   @Test
+  void parse_columnNamedLikeAJSqlParserKeyword_isQuotedAndParsed() {
+    StatementPart part = parse("ALTER TABLE settings RENAME COLUMN KEY TO name").parts().get(0);
+
+    assertThat(part.parsed()).isTrue();
+    assertThat(part.text()).isEqualTo("ALTER TABLE settings RENAME COLUMN \"key\" TO name");
+    assertThat(((Alter) part.statement()).getAlterExpressions().get(0).getColumnOldName())
+        .isEqualTo("\"key\"");
+  }
+
+  @Test
+  void parse_unknownKindOfObject_isNotTakenForAName() {
+    // JSqlParser would read DROP "domain" x as a drop of an object of kind "domain".
+    ParsedStatement statement = parse("DROP DOMAIN email_address");
+
+    assertThat(statement.parsed()).isFalse();
+    assertThat(statement.error()).hasValueSatisfying(e -> assertThat(e).contains("DOMAIN"));
+  }
+
+  @Test
+  void parse_keywordWhereNoNameCanBe_isNotQuoted() {
+    ParsedStatement statement = parse("ALTER TABLE notes ENABLE ROW LEVEL SECURITY");
+
+    assertThat(statement.parsed()).isFalse();
+    assertThat(statement.parts().get(0).text()).doesNotContain("\"");
+  }
+
+  @Test
+  void parse_alterDomain_isRecognisedByItsKeywords() {
+    StatementPart check =
+        parse("ALTER DOMAIN email ADD CONSTRAINT has_at CHECK (VALUE LIKE '%@%') NOT VALID")
+            .parts()
+            .get(0);
+
+    assertThat(check.command())
+        .isEqualTo(new Command(Kind.ALTER_DOMAIN_ADD_CHECK, "public.email", "has_at"));
+    assertThat(check.has(Clause.NOT_VALID)).isTrue();
+    assertThat(parse("ALTER DOMAIN email SET NOT NULL").parts().get(0).command().kind())
+        .isEqualTo(Kind.ALTER_DOMAIN_SET_NOT_NULL);
+    assertThat(parse("CREATE DOMAIN email AS text").parts().get(0).command())
+        .isEqualTo(new Command(Kind.CREATE_DOMAIN, "public.email", null));
+    assertThat(parse("ALTER DOMAIN email DROP CONSTRAINT has_at").parsed()).isFalse();
+  }
+
+  @Test
   void normalize_foldsUnquotedAndQualifiesWithPublic() {
     assertThat(Names.normalize("Notes")).isEqualTo("public.notes");
     assertThat(Names.normalize("\"Sales\".\"Order\"")).isEqualTo("Sales.Order");

@@ -1,0 +1,1 @@
+DROP TRIGGER notes_audit ON notes;

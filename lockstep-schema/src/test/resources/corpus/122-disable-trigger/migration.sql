@@ -1,0 +1,1 @@
+ALTER TABLE notes DISABLE TRIGGER notes_audit;

@@ -1,0 +1,1 @@
+DROP POLICY notes_admin ON notes;

@@ -1,0 +1,3 @@
+ALTER TABLE settings ADD COLUMN name text;
+UPDATE settings SET name = key;
+ALTER TABLE settings DROP COLUMN key;
