@@ -11,6 +11,7 @@ import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.NoRunInProgressGate;
@@ -81,7 +82,12 @@ public final class Deployment implements AutoCloseable {
 
   /** The plan from the installed release to {@code to}; touches nothing. */
   public Plan plan(Version to) {
-    GateContext context = gateContext(catalog.get(to));
+    return plan(to, UpgradeOptions.defaults());
+  }
+
+  /** The plan, with the gates judged under {@code options}; touches nothing. */
+  public Plan plan(Version to, UpgradeOptions options) {
+    GateContext context = gateContext(catalog.get(to), options);
     return new Planner()
         .plan(context, Checklists.upgrade(tools, context.previous(), context.target(), null));
   }
@@ -91,22 +97,19 @@ public final class Deployment implements AutoCloseable {
    * to the end of its rollback.
    */
   public RunReport upgrade(Version to) {
-    return upgrade(to, null);
+    return upgrade(to, UpgradeOptions.defaults());
   }
 
-  /**
-   * @param acceptUnverifiedBackup why the operator accepts a backup that fails verification (the
-   *     reason is journaled and reported), or null to stop the upgrade in that case
-   */
-  public RunReport upgrade(Version to, String acceptUnverifiedBackup) {
+  /** Upgrades with what the operator allows or requires of this run (journaled with it). */
+  public RunReport upgrade(Version to, UpgradeOptions options) {
     ReleaseManifest target = catalog.get(to);
-    Plan plan = plan(to);
+    Plan plan = plan(to, options);
     if (plan.blocked()) {
       throw new GateBlockedException(plan);
     }
     return locked(
         () -> {
-          GateContext context = gateContext(target);
+          GateContext context = gateContext(target, options);
           // Another Lockstep may have started a run between the plan and the lock.
           GateResult running = new NoRunInProgressGate().check(context);
           if (running.blocked()) {
@@ -116,8 +119,12 @@ public final class Deployment implements AutoCloseable {
           RunRecord run =
               journal.startRun(
                   RunKind.UPGRADE, config.environment(), context.installedVersion(), to.toString());
-          if (acceptUnverifiedBackup != null) {
-            journal.recordFact(run.id(), RunFacts.ACCEPT_UNVERIFIED, acceptUnverifiedBackup);
+          if (options.acceptUnverifiedBackup() != null) {
+            journal.recordFact(
+                run.id(), RunFacts.ACCEPT_UNVERIFIED, options.acceptUnverifiedBackup());
+          }
+          if (options.allowDrift()) {
+            journal.recordFact(run.id(), RunFacts.DRIFT_ALLOWED, "true");
           }
           return driver().drive(run.id(), new RunReleases(context.previous(), target));
         });
@@ -158,11 +165,17 @@ public final class Deployment implements AutoCloseable {
     return new RunDriver(journal, tools, options.crashPoints());
   }
 
-  private GateContext gateContext(ReleaseManifest target) {
+  private GateContext gateContext(ReleaseManifest target, UpgradeOptions options) {
     String installed = journal.installed().map(Installed::version).orElse(null);
     ReleaseManifest previous = installed == null ? null : findRelease(installed);
     return new GateContext(
-        config, journal, installed, previous, target, DatabaseProbe.of(config, tools.migrations()));
+        config,
+        journal,
+        installed,
+        previous,
+        target,
+        DatabaseProbe.of(config, tools.migrations()),
+        options);
   }
 
   private ReleaseManifest findRelease(String version) {

@@ -4,9 +4,11 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.run.MeasuredChange;
 import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
+import dev.lockstep.engine.schema.SchemaRecords;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Installed;
@@ -79,7 +81,8 @@ final class ManualRollback {
                 tools.migrations().history().stream()
                     .filter(m -> m.success())
                     .map(m -> m.version())
-                    .toList());
+                    .toList(),
+                MeasuredChange.of(new SchemaRecords(tools.config()), upgrade.id()).orElse(null));
     driver.beginRollback(
         run.id(), decision, "the operator asked to roll back " + upgrade.id(), releases);
     return driver.drive(run.id(), releases);

@@ -14,6 +14,7 @@ import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.engine.RestoreOutcome;
 import dev.lockstep.engine.api.RunListener;
+import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
@@ -97,7 +98,9 @@ class BackupSetStoryTest {
     assertThat(run.deployment.status().installed()).isNull();
 
     RunReport accepted =
-        run.deployment.upgrade(Version.parse("1.0.0"), "graph dumps are verified by the vendor");
+        run.deployment.upgrade(
+            Version.parse("1.0.0"),
+            new UpgradeOptions("graph dumps are verified by the vendor", false, false));
 
     assertThat(accepted.exitCode()).isZero();
     assertThat(step(accepted, "verify-backup").detail())

@@ -14,9 +14,22 @@ import picocli.CommandLine.Mixin;
 public final class PlanCommand extends DeploymentCommand {
   @Mixin TargetVersionOption to;
 
+  @picocli.CommandLine.Option(
+      names = "--allow-drift",
+      description = "judge the drift gate as `upgrade --allow-drift` would")
+  boolean allowDrift;
+
+  @picocli.CommandLine.Option(
+      names = "--require-rehearsal",
+      description = "judge the rehearsal gate as `upgrade --require-rehearsal` would")
+  boolean requireRehearsal;
+
   @Override
   int run(Deployment deployment) {
-    Plan plan = deployment.plan(to.version());
+    Plan plan =
+        deployment.plan(
+            to.version(),
+            new dev.lockstep.engine.api.UpgradeOptions(null, allowDrift, requireRehearsal));
     print(plan, PlanText.render(plan));
     return plan.blocked() ? GateBlockedException.errorCodeFor(plan).exitCode() : 0;
   }

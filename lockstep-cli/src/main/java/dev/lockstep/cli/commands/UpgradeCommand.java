@@ -5,6 +5,7 @@ import dev.lockstep.cli.output.RunReportText;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.api.UpgradeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,15 +25,29 @@ public final class UpgradeCommand extends DeploymentCommand {
               + " the reason is recorded in the journal and the report")
   String acceptUnverifiedBackup;
 
+  @Option(
+      names = "--allow-drift",
+      description = "go on although the live schema differs from the one the last run left")
+  boolean allowDrift;
+
+  @Option(
+      names = "--require-rehearsal",
+      description = "refuse unless `lockstep rehearse` passed for this upgrade")
+  boolean requireRehearsal;
+
   @Override
   int run(Deployment deployment) {
     if (!output.json()) {
-      Plan plan = deployment.plan(to.version());
+      Plan plan = deployment.plan(to.version(), options());
       out().println(PlanText.render(plan));
       out().flush();
     }
-    RunReport report = deployment.upgrade(to.version(), acceptUnverifiedBackup);
+    RunReport report = deployment.upgrade(to.version(), options());
     print(report, RunReportText.render(report));
     return report.exitCode();
+  }
+
+  private UpgradeOptions options() {
+    return new UpgradeOptions(acceptUnverifiedBackup, allowDrift, requireRehearsal);
   }
 }

@@ -17,9 +17,14 @@ final class CheckValidator {
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
   private final ProblemCollector problems;
+  private final String section;
 
-  CheckValidator(ProblemCollector problems) {
+  /**
+   * @param section where the checks are declared: {@code checks} or {@code rehearsal.checks}
+   */
+  CheckValidator(ProblemCollector problems, String section) {
     this.problems = problems;
+    this.section = section;
   }
 
   List<CheckConfig> validate(List<ConfigDocument.Check> docs) {
@@ -29,7 +34,7 @@ final class CheckValidator {
     List<CheckConfig> checks = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       ConfigDocument.Check doc = docs.get(i);
-      String prefix = "checks[" + i + "]";
+      String prefix = section + "[" + i + "]";
       if (doc == null) {
         problems.add(prefix, "is empty.", "give the check a name and an http or command part.");
         continue;

@@ -19,7 +19,8 @@ record ConfigDocument(
     LinkedHashMap<String, Service> services,
     List<Check> checks,
     List<Store> stores,
-    Backup backup) {
+    Backup backup,
+    Rehearsal rehearsal) {
 
   record Database(
       String host,
@@ -29,7 +30,18 @@ record ConfigDocument(
       JsonNode password,
       String maintenanceDatabase) {}
 
-  record Migrations(String historyTable, String lockWait) {}
+  record Migrations(
+      String historyTable,
+      String lockWait,
+      String lockTimeout,
+      Integer lockRetries,
+      String command,
+      Startup startup,
+      String deadline) {}
+
+  record Startup(String service, String success, String failure, String log) {}
+
+  record Rehearsal(String database, LinkedHashMap<String, Service> services, List<Check> checks) {}
 
   record Target(String type, String shell) {}
 

@@ -5,7 +5,6 @@ import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.yaml.ProblemCollector;
 import dev.lockstep.core.yaml.Variables;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 /** Applies defaults to a {@link ConfigDocument} and checks everything a run will rely on. */
 final class ConfigValidator {
-  private static final String HISTORY_TABLE = "lockstep_schema_history";
 
   private final Path file;
   private final Path baseDir;
@@ -33,10 +31,11 @@ final class ConfigValidator {
     problems.require(
         doc.environment(), "environment", "name the environment, for example: staging.");
     DatabaseConfig database = database(doc.database());
-    MigrationsConfig migrations = migrations(doc.migrations());
     TargetConfig target = target(doc.target());
     Map<String, ServiceConfig> services = services(doc.services(), target, database);
-    List<CheckConfig> checks = new CheckValidator(problems).validate(doc.checks());
+    MigrationsConfig migrations =
+        new MigrationsValidator(problems).validate(doc.migrations(), services);
+    List<CheckConfig> checks = new CheckValidator(problems, "checks").validate(doc.checks());
     BackupConfig backup =
         new BackupValidator(problems, secrets, this::resolve).validate(doc.backup());
     List<StoreConfig> stores =
@@ -53,7 +52,8 @@ final class ConfigValidator {
         services,
         checks,
         stores,
-        backup);
+        backup,
+        new RehearsalValidator(problems, this::resolve).validate(doc.rehearsal(), database));
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {
@@ -75,21 +75,6 @@ final class ConfigValidator {
         doc.user(),
         secrets.read(doc.password(), "database.password"),
         doc.maintenanceDatabase() == null ? "postgres" : doc.maintenanceDatabase());
-  }
-
-  private MigrationsConfig migrations(ConfigDocument.Migrations doc) {
-    if (doc == null) {
-      return new MigrationsConfig(HISTORY_TABLE, Duration.ofMinutes(1));
-    }
-    String table = doc.historyTable() == null ? HISTORY_TABLE : doc.historyTable();
-    if (!table.matches("[a-z_][a-z0-9_]{0,62}")) {
-      problems.add(
-          "migrations.historyTable",
-          "'" + table + "' is not a plain table name.",
-          "use lower-case letters, digits and underscores, such as " + HISTORY_TABLE + ".");
-    }
-    return new MigrationsConfig(
-        table, problems.duration(doc.lockWait(), "migrations.lockWait", Duration.ofMinutes(1)));
   }
 
   private TargetConfig target(ConfigDocument.Target doc) {
@@ -124,7 +109,8 @@ final class ConfigValidator {
           }
           services.put(
               name,
-              new ServiceValidator(name, doc, problems, this::resolve).validate(target, database));
+              new ServiceValidator("services", name, doc, problems, this::resolve)
+                  .validate(target, database));
         });
     return services;
   }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param stateDir Lockstep's own folder: journal, backups, reports, service state
  * @param releases the folder holding one {@code <version>/release.yaml} per release
  * @param stores every state store backed up and restored together, the product's database first
+ * @param rehearsal how to rehearse an upgrade beside production, or null
  */
 public record DeploymentConfig(
     Path file,
@@ -29,7 +30,8 @@ public record DeploymentConfig(
     Map<String, ServiceConfig> services,
     List<CheckConfig> checks,
     List<StoreConfig> stores,
-    BackupConfig backup) {
+    BackupConfig backup,
+    RehearsalConfig rehearsal) {
 
   public DeploymentConfig {
     // In the order the operator wrote them: services are stopped and started in that order.

@@ -18,7 +18,11 @@ final class ServiceValidator {
   private final Function<String, Path> resolver;
   private final String prefix;
 
+  /**
+   * @param section where the service is declared: {@code services} or {@code rehearsal.services}
+   */
   ServiceValidator(
+      String section,
       String name,
       ConfigDocument.Service doc,
       ProblemCollector problems,
@@ -27,7 +31,7 @@ final class ServiceValidator {
     this.doc = doc;
     this.problems = problems;
     this.resolver = resolver;
-    this.prefix = "services." + name;
+    this.prefix = section + "." + name;
   }
 
   ServiceConfig validate(TargetConfig target, DatabaseConfig database) {

@@ -15,7 +15,10 @@ record ManifestDocument(
   record ComponentDocument(
       String file, String sha256, String image, @JsonProperty("package") String packageName) {}
 
-  record Migrations(String location, List<Script> scripts) {}
+  record Migrations(
+      String runner, String location, History history, List<Script> scripts, String schema) {}
 
-  record Script(String file, @JsonProperty("class") String type) {}
+  record History(String format, String table) {}
+
+  record Script(String file, String id, @JsonProperty("class") String type) {}
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  *
  * @param file the manifest file; relative paths inside it are resolved against its folder
  * @param migrationsDir the folder of SQL migrations applied in version order (may be null)
+ * @param runner who applies the migrations
+ * @param history where a product that migrates itself records them (null for Lockstep's runner)
+ * @param schemaFile the schema snapshot after this release's migrations, if the vendor ships one
  */
 public record ReleaseManifest(
     Path file,
@@ -22,11 +25,36 @@ public record ReleaseManifest(
     Map<String, Component> components,
     Path migrationsDir,
     List<MigrationScript> migrations,
-    String notes) {
+    String notes,
+    MigrationRunnerKind runner,
+    HistoryRef history,
+    Path schemaFile) {
 
   public ReleaseManifest {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     migrations = List.copyOf(migrations);
+  }
+
+  /** A release whose migrations Lockstep applies itself, as most tests build one. */
+  public ReleaseManifest(
+      Path file,
+      String product,
+      Version version,
+      Map<String, Component> components,
+      Path migrationsDir,
+      List<MigrationScript> migrations,
+      String notes) {
+    this(
+        file,
+        product,
+        version,
+        components,
+        migrationsDir,
+        migrations,
+        notes,
+        MigrationRunnerKind.LOCKSTEP,
+        null,
+        null);
   }
 
   public Optional<Component> component(String name) {

@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Journal;
 
 /**
@@ -16,4 +17,5 @@ public record GateContext(
     String installedVersion,
     ReleaseManifest previous,
     ReleaseManifest target,
-    DatabaseProbe database) {}
+    DatabaseProbe database,
+    UpgradeOptions options) {}

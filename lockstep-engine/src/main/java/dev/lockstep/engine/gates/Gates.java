@@ -12,7 +12,10 @@ public final class Gates {
           new SameReleaseGate(),
           new ArtifactDigestGate(),
           new DatabaseGate(),
+          new MigrationRunnerGate(),
           new MigrationHistoryGate(),
+          new DirtyMigrationsGate(),
+          new SchemaDriftGate(),
           new DiskSpaceGate());
 
   private Gates() {}

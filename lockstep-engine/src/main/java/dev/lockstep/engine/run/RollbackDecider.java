@@ -30,17 +30,40 @@ public final class RollbackDecider {
       ReleaseManifest leaving,
       boolean servicesTouched,
       Collection<String> appliedVersions) {
+    return decide(previous, leaving, servicesTouched, appliedVersions, null);
+  }
+
+  /**
+   * @param measured what the run did to the schema, measured against the schema before it; it
+   *     outranks the manifest's classes, or null when it could not be measured
+   */
+  public Decision decide(
+      ReleaseManifest previous,
+      ReleaseManifest leaving,
+      boolean servicesTouched,
+      Collection<String> appliedVersions,
+      MeasuredChange measured) {
     List<String> newMigrations = newSince(previous, appliedVersions);
     if (previous == null) {
       return servicesTouched
           ? new Decision(RollbackStrategy.STOP_SERVICES, "no release was installed before")
           : new Decision(RollbackStrategy.NOTHING_TO_UNDO, "nothing was touched");
     }
-    if (!servicesTouched && newMigrations.isEmpty()) {
+    boolean schemaChanged = measured != null && measured.changed();
+    if (!servicesTouched && newMigrations.isEmpty() && !schemaChanged) {
       return new Decision(
           RollbackStrategy.NOTHING_TO_UNDO, "no service was stopped and no migration ran");
     }
-    if (newMigrations.isEmpty()) {
+    if (measured != null && measured.type() == MigrationClass.CONTRACT) {
+      return new Decision(
+          RollbackStrategy.RESTORE_BACKUP,
+          "the schema change measured is contract ("
+              + String.join("; ", measured.contractReasons())
+              + "); "
+              + previous.version()
+              + " cannot run on it");
+    }
+    if (newMigrations.isEmpty() && !schemaChanged) {
       return new Decision(RollbackStrategy.REVERT_SERVICES, "no migration ran");
     }
     List<String> contract =

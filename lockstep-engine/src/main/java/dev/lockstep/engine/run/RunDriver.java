@@ -3,6 +3,7 @@ package dev.lockstep.engine.run;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.RollbackDecider.Decision;
+import dev.lockstep.engine.schema.SchemaRecords;
 import dev.lockstep.engine.steps.Checklists;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Step;
@@ -166,7 +167,19 @@ public final class RunDriver {
         releases.previous(),
         releases.next(),
         servicesTouched,
-        new AppliedMigrations(tools, journal).versions(runId));
+        new AppliedMigrations(tools, journal).versions(runId),
+        MeasuredChange.of(new SchemaRecords(tools.config()), runId).orElse(null));
+  }
+
+  /** The schema a finished run leaves is what the next run measures drift against. */
+  private void recordSchema(RunStatus status) {
+    if (status == RunStatus.SUCCEEDED || status == RunStatus.ROLLED_BACK) {
+      try {
+        new SchemaRecords(tools.config()).recordCurrent();
+      } catch (RuntimeException e) {
+        tools.listener().notice("Could not record the schema for drift checks: " + e.getMessage());
+      }
+    }
   }
 
   private RunReport finish(String runId, RunStatus status, String installed, String summary) {
@@ -177,6 +190,7 @@ public final class RunDriver {
     }
     journal.finishRun(runId, status, summary);
     new SnapshotJanitor(tools, journal).afterRun();
+    recordSchema(status);
     ReportBuilder reports = new ReportBuilder(journal);
     reports.write(runId, tools.config().reportsDir());
     return reports.build(runId);

@@ -16,11 +16,13 @@ public final class RunFacts {
   public static final String BACKUP_VERIFIED = "backup.verified";
   public static final String VERIFICATION_OVERRIDE = "backup.verificationOverride";
   public static final String ACCEPT_UNVERIFIED = "backup.acceptUnverified";
+  public static final String DRIFT_ALLOWED = "schema.driftAllowed";
   public static final String SNAPSHOTS = "snapshots";
   public static final String SNAPSHOT_SWAPPED = "snapshots.swapped.";
   public static final String SERVICES_STOPPED_AT = "downtime.start";
   public static final String SERVICES_BACK_AT = "downtime.end";
   public static final String MIGRATIONS_APPLIED = "migrations.applied";
+  public static final String SCHEMA_CHANGES = "schema.changes";
   public static final String ROLLBACK_STRATEGY = "rollback.strategy";
   public static final String ROLLBACK_REASON = "rollback.reason";
   public static final String ROLLBACK_FIRST_STEP = "rollback.firstStep";

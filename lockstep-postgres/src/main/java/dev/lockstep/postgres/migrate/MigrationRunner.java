@@ -27,14 +27,23 @@ import org.flywaydb.core.api.FlywayException;
 public final class MigrationRunner {
   private static final String LOCK_PREFIX = "lockstep:migrate:";
 
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
   private final DatabaseConfig db;
   private final MigrationsConfig config;
   private final MigrationHistory history;
+  private final MigrationListener listener;
 
   public MigrationRunner(DatabaseConfig db, MigrationsConfig config) {
+    this(db, config, MigrationListener.NONE);
+  }
+
+  public MigrationRunner(DatabaseConfig db, MigrationsConfig config, MigrationListener listener) {
     this.db = db;
     this.config = config;
     this.history = new MigrationHistory(config.historyTable());
+    this.listener = listener;
   }
 
   /**
@@ -87,16 +96,81 @@ public final class MigrationRunner {
     }
   }
 
+  /**
+   * Every migration runs with a short {@code lock_timeout}: one queued behind a long transaction
+   * would otherwise hold up every query that comes after it. When the timeout hits, Postgres rolls
+   * that migration back, and it is tried again after a growing pause, naming who is in the way.
+   */
   private MigrationResult apply(ReleaseManifest release, Path dir, Instant start) {
     int lastRank = withConnection(connection -> history.lastRank(connection));
-    try {
-      flyway(dir).migrate();
-    } catch (FlywayException e) {
-      List<AppliedMigration> before = withConnection(c -> history.after(c, lastRank));
-      throw new FlywayFailure(e, release, db).toException(before);
+    Flyway flyway = flyway(dir);
+    int attempts = config.lockRetries() + 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway.migrate();
+        break;
+      } catch (FlywayException e) {
+        if (!LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
+          List<AppliedMigration> before = withConnection(c -> history.after(c, lastRank));
+          throw new FlywayFailure(e, release, db).toException(before);
+        }
+        LockBlockers.Blockers blockers = withConnection(c -> new LockBlockers(c).find());
+        if (attempt == attempts) {
+          throw gaveUp(release, attempts, blockers, e);
+        }
+        Duration backoff = backoff(attempt);
+        listener.lockTimedOut(attempt, attempts, backoff, blockers.description());
+        sleep(backoff);
+      }
     }
     List<AppliedMigration> applied = withConnection(c -> history.after(c, lastRank));
     return new MigrationResult(applied, Duration.between(start, Instant.now()));
+  }
+
+  private LockstepException gaveUp(
+      ReleaseManifest release, int attempts, LockBlockers.Blockers blockers, Exception cause) {
+    return new LockstepException(
+        ErrorCode.MIGRATION_LOCKED,
+        "A migration of release "
+            + release.version()
+            + " could not get its lock within lock_timeout "
+            + config.lockTimeout().toMillis()
+            + " ms, "
+            + attempts
+            + " times; Postgres rolled it back each time, so nothing half-done remains. In the way: "
+            + blockers.description()
+            + ". Let them finish, or end them"
+            + (blockers.pids().isEmpty()
+                ? ""
+                : " with SELECT pg_terminate_backend(pid) FROM unnest(ARRAY"
+                    + blockers.pids()
+                    + ") AS pid")
+            + ", then run the upgrade again (or resume it).",
+        cause);
+  }
+
+  private static Duration backoff(int attempt) {
+    Duration pause = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
+    return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LockstepException(
+          ErrorCode.MIGRATION_FAILED, "Interrupted while waiting to retry a migration.", e);
+    }
+  }
+
+  private static String sqlState(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
   }
 
   private Flyway flyway(Path dir) {
@@ -105,6 +179,7 @@ public final class MigrationRunner {
         .dataSource(db.jdbcUrl() + "?ApplicationName=lockstep-migrate", db.user(), password)
         .locations("filesystem:" + dir.toAbsolutePath())
         .table(config.historyTable())
+        .initSql("SET lock_timeout = " + config.lockTimeout().toMillis())
         .encoding(StandardCharsets.UTF_8)
         .cleanDisabled(true)
         .failOnMissingLocations(true)

@@ -159,6 +159,94 @@ class MigrationRunnerTest {
   }
 
   @Test
+  void migrate_blockedByALongTransaction_retriesAfterTheLockTimeoutNamingTheBlocker(
+      DatabaseConfig db) throws Exception {
+    write("V1__create_notes.sql", "CREATE TABLE notes (id int PRIMARY KEY);");
+    new MigrationRunner(db, CONFIG).migrate(release("1.0.0"));
+    write("V2__add_body.sql", "ALTER TABLE notes ADD COLUMN body text;");
+    MigrationsConfig quick =
+        new MigrationsConfig(
+            "flyway_schema_history",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(300),
+            3,
+            null,
+            null,
+            Duration.ofMinutes(1));
+    List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Connection reader = new Database(db).connect()) {
+      reader.setAutoCommit(false);
+      reader.createStatement().execute("SELECT count(*) FROM notes"); // holds ACCESS SHARE
+      Thread releaser =
+          new Thread(
+              () -> {
+                try {
+                  while (waits.isEmpty()) {
+                    Thread.sleep(20);
+                  }
+                  reader.rollback();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      releaser.start();
+
+      MigrationResult result =
+          new MigrationRunner(
+                  db,
+                  quick,
+                  new MigrationListener() {
+                    @Override
+                    public void lockTimedOut(
+                        int attempt, int attempts, Duration backoff, String blockers) {
+                      waits.add(attempt + "/" + attempts + ": " + blockers);
+                    }
+                  })
+              .migrate(release("1.1.0"));
+      releaser.join();
+
+      assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("2");
+      assertThat(waits.get(0)).startsWith("1/4: pid ").contains("in a transaction since");
+    }
+  }
+
+  @Test
+  void migrate_blockedPastEveryRetry_failsNamingTheBlockerAndLeavesNothingHalfDone(
+      DatabaseConfig db) throws Exception {
+    write("V1__create_notes.sql", "CREATE TABLE notes (id int PRIMARY KEY);");
+    new MigrationRunner(db, CONFIG).migrate(release("1.0.0"));
+    write("V2__add_body.sql", "ALTER TABLE notes ADD COLUMN body text;");
+    MigrationsConfig quick =
+        new MigrationsConfig(
+            "flyway_schema_history",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(200),
+            1,
+            null,
+            null,
+            Duration.ofMinutes(1));
+    try (Connection reader = new Database(db).connect()) {
+      reader.setAutoCommit(false);
+      reader.createStatement().execute("SELECT count(*) FROM notes");
+
+      assertThatThrownBy(() -> new MigrationRunner(db, quick).migrate(release("1.1.0")))
+          .isInstanceOf(LockstepException.class)
+          .satisfies(
+              e ->
+                  assertThat(((LockstepException) e).errorCode())
+                      .isEqualTo(ErrorCode.MIGRATION_LOCKED))
+          .hasMessageContaining("lock_timeout 200 ms, 2 times")
+          .hasMessageContaining("pg_terminate_backend");
+      reader.rollback();
+    }
+    assertThat(
+            Sql.queryLong(
+                db,
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = 'notes' AND column_name = 'body'"))
+        .isZero();
+  }
+
+  @Test
   void migrate_failingMigration_namesItAndKeepsEarlierOnes(DatabaseConfig db) throws Exception {
     write("V1__create_notes.sql", "CREATE TABLE notes (id int);");
     write("V2__broken.sql", "INSERT INTO notes VALUES (1);\nSELECT * FROM no_such_table;");

@@ -1,0 +1,169 @@
+package dev.lockstep.core.manifest;
+
+import dev.lockstep.core.yaml.ProblemCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a release's {@code migrations} section: who runs them, where their history is kept, and
+ * every migration with its declared class. Lockstep's own runner takes Flyway-named SQL files; a
+ * product that migrates itself declares its migrations by the ids its tool records.
+ */
+final class MigrationsReader {
+  private static final Pattern FLYWAY_FILE = Pattern.compile("V([0-9][0-9_.]*)__(.+)\\.sql");
+
+  private final ProblemCollector problems;
+  private final Path baseDir;
+
+  MigrationsReader(ProblemCollector problems, Path baseDir) {
+    this.problems = problems;
+    this.baseDir = baseDir;
+  }
+
+  /** What the section says, checked; an absent section means no migrations. */
+  record Migrations(
+      MigrationRunnerKind runner, Path dir, HistoryRef history, List<MigrationScript> scripts) {}
+
+  Migrations read(ManifestDocument.Migrations doc) {
+    if (doc == null) {
+      return new Migrations(MigrationRunnerKind.LOCKSTEP, null, null, List.of());
+    }
+    MigrationRunnerKind runner = runner(doc.runner());
+    Path dir = doc.location() == null ? null : baseDir.resolve(doc.location()).normalize();
+    List<ManifestDocument.Script> declared = doc.scripts() == null ? List.of() : doc.scripts();
+    if (runner == MigrationRunnerKind.LOCKSTEP) {
+      return new Migrations(runner, dir, null, sqlScripts(declared, dir));
+    }
+    return new Migrations(runner, dir, history(doc.history()), declaredIds(declared));
+  }
+
+  private MigrationRunnerKind runner(String text) {
+    if (text == null) {
+      return MigrationRunnerKind.LOCKSTEP;
+    }
+    try {
+      return MigrationRunnerKind.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "migrations.runner",
+          "'" + text + "' is not a migration runner.",
+          "use lockstep (Lockstep applies the SQL files), command (the product's migrate command)"
+              + " or startup (the product migrates when it starts).");
+      return MigrationRunnerKind.LOCKSTEP;
+    }
+  }
+
+  private HistoryRef history(ManifestDocument.History doc) {
+    String fix = "write history: {format: prisma} (one of " + HistoryRef.FORMATS + ").";
+    if (doc == null || doc.format() == null) {
+      problems.add(
+          "migrations.history",
+          "is required when the product runs its own migrations: Lockstep watches that table.",
+          fix);
+      return null;
+    }
+    if (!HistoryRef.FORMATS.contains(doc.format())) {
+      problems.add("migrations.history.format", "'" + doc.format() + "' is not a known tool.", fix);
+    }
+    return new HistoryRef(doc.format(), doc.table());
+  }
+
+  private List<MigrationScript> sqlScripts(List<ManifestDocument.Script> declared, Path dir) {
+    if (declared.isEmpty() && dir == null) {
+      return List.of();
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      problems.add(
+          "migrations.location",
+          dir == null ? "is required with migrations." : dir + " is not a folder.",
+          "point it at the folder of the release's SQL migrations.");
+      return List.of();
+    }
+    List<MigrationScript> scripts = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      MigrationScript script = sqlScript("migrations.scripts[" + i + "]", declared.get(i), dir);
+      if (script != null) {
+        scripts.add(script);
+      }
+    }
+    for (String undeclared : undeclaredFiles(dir, declared)) {
+      problems.add(
+          "migrations.scripts",
+          undeclared + " is in " + dir + " but not declared, so its class is unknown.",
+          "add it with class: expand or class: contract.");
+    }
+    return scripts;
+  }
+
+  private MigrationScript sqlScript(String field, ManifestDocument.Script doc, Path dir) {
+    if (doc == null || doc.file() == null) {
+      problems.add(field + ".file", "is required.", "name the SQL file, e.g. V2__add_tags.sql.");
+      return null;
+    }
+    Matcher name = FLYWAY_FILE.matcher(doc.file());
+    if (!name.matches()) {
+      problems.add(
+          field + ".file",
+          "'" + doc.file() + "' is not named like a versioned migration.",
+          "name it V<version>__<description>.sql, e.g. V2__add_tags.sql.");
+      return null;
+    }
+    if (!Files.isRegularFile(dir.resolve(doc.file()))) {
+      problems.add(field + ".file", dir.resolve(doc.file()) + " does not exist.", "ship it.");
+    }
+    return new MigrationScript(
+        name.group(1).replace('_', '.'),
+        name.group(2).replace('_', ' '),
+        dir.resolve(doc.file()),
+        type(field, doc));
+  }
+
+  private List<MigrationScript> declaredIds(List<ManifestDocument.Script> declared) {
+    List<MigrationScript> scripts = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      String field = "migrations.scripts[" + i + "]";
+      ManifestDocument.Script doc = declared.get(i);
+      if (doc == null || doc.id() == null || doc.id().isBlank()) {
+        problems.add(
+            field + ".id",
+            "is required: the id the product's tool records for this migration.",
+            "e.g. id: 20260315_add_foo_index.");
+        continue;
+      }
+      scripts.add(new MigrationScript(doc.id(), doc.id(), null, type(field, doc)));
+    }
+    return scripts;
+  }
+
+  private MigrationClass type(String field, ManifestDocument.Script doc) {
+    try {
+      return MigrationClass.valueOf(String.valueOf(doc.type()).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          field + ".class",
+          doc.type() == null ? "is required." : "'" + doc.type() + "' is not a migration class.",
+          "use expand (the previous release still works) or contract (it breaks).");
+      return null;
+    }
+  }
+
+  private static List<String> undeclaredFiles(Path dir, List<ManifestDocument.Script> declared) {
+    List<String> names = declared.stream().filter(s -> s != null).map(s -> s.file()).toList();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.endsWith(".sql") && !names.contains(name))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}
