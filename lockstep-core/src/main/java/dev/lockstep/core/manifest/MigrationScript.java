@@ -9,4 +9,19 @@ import java.nio.file.Path;
  *     the id the product's own tool records
  * @param file the SQL file, for Lockstep's own runner; null when the product migrates itself
  */
-public record MigrationScript(String version, String description, Path file, MigrationClass type) {}
+public record MigrationScript(String version, String description, Path file, MigrationClass type) {
+
+  /**
+   * A migration as people name it: {@code V2 add note tags} for a Flyway version, the tool's own id
+   * (without repeating the words it already holds) for a product's migration.
+   */
+  public static String label(String id, String description) {
+    String name = id.matches("[0-9][0-9.]*") ? "V" + id : id;
+    boolean redundant =
+        description == null
+            || description.isBlank()
+            || description.equals(id)
+            || id.contains(description.strip().replace(' ', '_'));
+    return redundant ? name : name + " " + description;
+  }
+}

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The operator's checklists as lists of steps: the upgrade, and the rollback for each strategy.
- * They read like the checklists in the seeds: back up, verify, stop, migrate, deploy, validate.
+ * They read like the checklists in the seeds: back up, verify, stop, migrate, deploy, validate. Who
+ * migrates decides where the migrations sit: Lockstep or the product's migrate command before the
+ * new release is installed, or the product itself while it starts, watched until it is done.
  */
 public final class Checklists {
   public static final String FORWARD_CHECKS = ValidateStep.FACT_PREFIX + "forward";
@@ -32,9 +34,26 @@ public final class Checklists {
     if (tools.config().backup().snapshot()) {
       steps.add(new SnapshotDatabasesStep(tools));
     }
-    steps.add(new MigrateStep(tools, target));
-    steps.add(new InstallReleaseStep(tools, target));
-    steps.add(new StartServicesStep(tools, target));
+    switch (target.runner()) {
+      case LOCKSTEP -> {
+        steps.add(new MigrateStep(tools, target));
+        steps.add(new InstallReleaseStep(tools, target));
+        steps.add(new StartServicesStep(tools, target));
+      }
+      case COMMAND -> {
+        // As the Compose guide's deploy profile: the one-shot migrate service before the app.
+        steps.add(new MigrateCommandStep(tools, target));
+        steps.add(new InstallReleaseStep(tools, target));
+        steps.add(new StartServicesStep(tools, target));
+      }
+      case STARTUP -> {
+        // As the systemd guide: install, start, watch the migrations; stop at the first failure.
+        steps.add(new BeforeStartupMigrationsStep(tools, target));
+        steps.add(new InstallReleaseStep(tools, target));
+        steps.add(new StartServicesStep(tools, target));
+        steps.add(new WatchMigrationsStep(tools, target));
+      }
+    }
     steps.add(new ValidateStep(tools, target, FORWARD_CHECKS));
     return List.copyOf(steps);
   }

@@ -1,0 +1,151 @@
+package dev.lockstep.engine.steps;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.config.Placeholders;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.history.MigrationHistory;
+import dev.lockstep.postgres.PgPassFile;
+import dev.lockstep.schema.diff.SchemaDiff;
+import dev.lockstep.targets.KnownSecrets;
+import dev.lockstep.targets.OutputTail;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the product's own migrate command ({@code migrations.command}, e.g. a one-shot migrate
+ * container) while the services are down, as the Docker Compose guide runs its migrate service
+ * before the app services. The product's history table, not the command's exit code alone, says
+ * what was applied: the step fails on a non-zero exit, on a dirty history, or when a migration the
+ * release declares is still pending. The schema is measured around it as for Lockstep's own runner.
+ *
+ * <p>The command finds the database in {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code
+ * PGUSER} and a temporary {@code PGPASSFILE}; its output goes to {@code
+ * <stateDir>/logs/migrate.log}.
+ */
+public final class MigrateCommandStep extends AbstractStep {
+  private static final String DESCRIPTION = "Run the product's migrate command";
+  private static final int TAIL_LINES = 20;
+
+  private final Toolbox tools;
+  private final ReleaseManifest release;
+
+  public MigrateCommandStep(Toolbox tools, ReleaseManifest release) {
+    // Named like Lockstep's own migrate step: it holds the same place in the checklist.
+    super(MigrateStep.NAME, DESCRIPTION);
+    this.tools = tools;
+    this.release = release;
+  }
+
+  @Override
+  public String run(RunFacts facts) {
+    String template = tools.config().migrations().command();
+    if (template == null || template.isBlank()) {
+      throw new LockstepException(
+          ErrorCode.CONFIG_INVALID,
+          "Release "
+              + release.version()
+              + " migrates with the product's own command, but the config has no"
+              + " migrations.command. Set it, e.g. docker compose --profile deploy run --rm"
+              + " migrate.");
+    }
+    ProductMigrations product = new ProductMigrations(tools, release);
+    SchemaMeasure measure = new SchemaMeasure(tools, release);
+    measure.before(facts);
+    product.markBefore(facts);
+    String command = Placeholders.render(template, Map.of("version", release.version().toString()));
+    ProductCommand.Result result = run(command);
+    MigrationHistory after = product.read();
+    List<MigrationReport> applied = product.recordApplied(facts, after);
+    if (!result.succeeded()) {
+      throw failed(command, result, product, after, applied);
+    }
+    if (ProductMigrations.isDirty(after)) {
+      throw new LockstepException(
+          ErrorCode.MIGRATION_FAILED,
+          "The migrate command of "
+              + release.version()
+              + " exited 0 but left the "
+              + ProductMigrations.where(after)
+              + " dirty: "
+              + ProductMigrations.dirty(after));
+    }
+    List<String> pending = product.pending(after);
+    if (!pending.isEmpty()) {
+      throw new LockstepException(
+          ErrorCode.MIGRATION_FAILED,
+          "The migrate command of "
+              + release.version()
+              + " exited 0, but the "
+              + ProductMigrations.where(after)
+              + " does not have "
+              + String.join(", ", pending)
+              + ", which the release declares. Check that migrations.command migrates this"
+              + " database (it gets PGHOST, PGPORT, PGDATABASE and PGUSER) and that the"
+              + " manifest's history table is the one the product writes; its output is in "
+              + logFile()
+              + ".");
+    }
+    SchemaDiff diff =
+        measure.after(
+            facts,
+            applied,
+            "Stopping before deploying: the previous release may not run on this schema.");
+    return SchemaMeasure.summary(applied.stream().map(ProductMigrations::label).toList(), diff);
+  }
+
+  private ProductCommand.Result run(String command) {
+    DatabaseConfig db = tools.config().database();
+    Map<String, String> env = new HashMap<>();
+    env.put("PGHOST", db.host());
+    env.put("PGPORT", String.valueOf(db.port()));
+    env.put("PGDATABASE", db.name());
+    env.put("PGUSER", db.user());
+    env.put("LOCKSTEP_RELEASE", release.version().toString());
+    try (PgPassFile passFile = PgPassFile.create(db)) {
+      env.putAll(passFile.environment());
+      return new ProductCommand(tools.config())
+          .run(command, env, tools.config().migrations().deadline(), logFile(), TAIL_LINES);
+    }
+  }
+
+  private LockstepException failed(
+      String command,
+      ProductCommand.Result result,
+      ProductMigrations product,
+      MigrationHistory after,
+      List<MigrationReport> applied) {
+    String what =
+        result.timedOut()
+            ? "was still running after "
+                + Durations.format(tools.config().migrations().deadline())
+                + " (migrations.deadline) and was killed"
+            : "failed with exit code " + result.exitCode();
+    String dirty = ProductMigrations.dirty(after);
+    return new LockstepException(
+        ErrorCode.MIGRATION_FAILED,
+        "The migrate command of "
+            + release.version()
+            + " "
+            + what
+            + ": "
+            + OutputTail.redact(command, KnownSecrets.of(tools.config()))
+            + "\n"
+            + OutputTail.describe(result.tail(TAIL_LINES))
+            + "\n"
+            + product.outcome(applied, after)
+            + (dirty.isEmpty() ? "" : "\n" + dirty)
+            + "\nThe full output is in "
+            + logFile()
+            + ".");
+  }
+
+  private Path logFile() {
+    return tools.config().logsDir().resolve("migrate.log");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.lockstep.engine.steps;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.manifest.MigrationClass;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.engine.schema.SchemaRecords;
+import dev.lockstep.schema.diff.SchemaChange;
+import dev.lockstep.schema.diff.SchemaDiff;
+import dev.lockstep.schema.diff.SchemaDiffer;
+import dev.lockstep.schema.snapshot.SchemaSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What a run's migrations did, measured the same way whoever applies them: the schema read before
+ * they start and after they end, the difference classed, and a contract change that the release
+ * declares expand refused. The manifest's word is not enough.
+ */
+final class SchemaMeasure {
+  private final SchemaRecords schemas;
+  private final ReleaseManifest release;
+
+  SchemaMeasure(Toolbox tools, ReleaseManifest release) {
+    this.schemas = new SchemaRecords(tools.config());
+    this.release = release;
+  }
+
+  /** Reads the schema before the migrations; a resumed run keeps the one from its first try. */
+  void before(RunFacts facts) {
+    Path before = schemas.beforeRun(facts.runId());
+    if (!Files.isRegularFile(before)) {
+      schemas.live().write(before);
+    }
+  }
+
+  /**
+   * Reads the schema after the migrations, journals the changes, and refuses an undeclared contract
+   * change.
+   *
+   * @param applied every migration the run applied
+   * @param stance what the refusal says about where the run stands, e.g. "Stopping before
+   *     deploying: the previous release may not run on this schema."
+   */
+  SchemaDiff after(RunFacts facts, List<MigrationReport> applied, String stance) {
+    SchemaSnapshot after = schemas.live();
+    after.write(schemas.afterRun(facts.runId()));
+    SchemaDiff diff =
+        SchemaDiffer.diff(SchemaSnapshot.read(schemas.beforeRun(facts.runId())), after);
+    facts.putJson(RunFacts.SCHEMA_CHANGES, diff.changes());
+    boolean declaredContract =
+        applied.stream().anyMatch(m -> !m.type().equals(MigrationClass.EXPAND.label()));
+    if (diff.type() == MigrationClass.CONTRACT && !declaredContract && !applied.isEmpty()) {
+      throw new LockstepException(
+          ErrorCode.MIGRATION_MISCLASSIFIED,
+          "Release "
+              + release.version()
+              + " declares its migrations expand, but the schema change they made is contract: "
+              + diff.contractChanges().stream()
+                  .map(SchemaChange::reason)
+                  .collect(Collectors.joining("; "))
+              + ". "
+              + stance
+              + " Tell the vendor; the manifest's classes are wrong.");
+    }
+    return diff;
+  }
+
+  /**
+   * Adds {@code applied} to the migrations the run has journaled (a resumed run keeps what its
+   * interrupted attempt applied) and returns them all.
+   */
+  static List<MigrationReport> record(RunFacts facts, List<MigrationReport> applied) {
+    List<MigrationReport> all = new ArrayList<>(journaled(facts));
+    for (MigrationReport migration : applied) {
+      if (all.stream().noneMatch(m -> m.version().equals(migration.version()))) {
+        all.add(migration);
+      }
+    }
+    facts.putJson(RunFacts.MIGRATIONS_APPLIED, all);
+    return all;
+  }
+
+  static List<MigrationReport> journaled(RunFacts facts) {
+    return facts
+        .json(RunFacts.MIGRATIONS_APPLIED, new TypeReference<List<MigrationReport>>() {})
+        .orElse(List.of());
+  }
+
+  /** The step's line for the report: what was applied, and what it measured as. */
+  static String summary(List<String> applied, SchemaDiff diff) {
+    return (applied.isEmpty() ? "no pending migrations" : "applied " + String.join(", ", applied))
+        + "; measured: "
+        + diff.type().label()
+        + " ("
+        + diff.changes().size()
+        + " schema change"
+        + (diff.changes().size() == 1 ? "" : "s")
+        + ")";
+  }
+}
