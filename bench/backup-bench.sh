@@ -6,6 +6,7 @@
 #   lockstep backup verify  vs  pg_restore -j2 (new db)     target <= 1.25x
 #   rollback by snapshot swap vs rollback by pg_restore -j2 target >= 10x faster
 #   peak memory (RSS) of Lockstep during backup create     target < 256 MB
+# and how well a rehearsal predicts the migration time of the real upgrade that follows it.
 # Needs the PostgreSQL server and client programs, GNU time (/usr/bin/time), Java 17.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -112,16 +113,43 @@ step = [s for s in report['steps'] if s['name'] == 'restore-backup'][0]
 d = step['duration']; m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
 print(int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0))"; }
 log "upgrade to 2.0.0, rolled back by swapping in the snapshot"
-"$here/lockstep" upgrade --to 2.0.0 --output json >"$work/swap.json" 2>"$work/swap.err" || [ $? = 3 ]
+# The generated tables were made by hand after 1.1.0 was installed: drift, allowed on purpose.
+"$here/lockstep" upgrade --to 2.0.0 --allow-drift --output json >"$work/swap.json" 2>"$work/swap.err" || [ $? = 3 ]
 swap=$(restore_step "$work/swap.json")
 sed -i "s/^backup:/backup:\n  snapshot: false/" lockstep.yaml
 log "upgrade to 2.0.0 again, rolled back by pg_restore -j$jobs (snapshots off)"
 "$here/lockstep" upgrade --to 2.0.0 --output json >"$work/restore.json" 2>"$work/restore.err" || [ $? = 3 ]
 by_restore=$(restore_step "$work/restore.json")
 
-python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" <<'PY'
+# --- rehearsal: predicted migration time vs the real one ------------------------------------------
+# A bench-only release 1.2.0: 1.1.0 plus an index on the largest table, which takes real time.
+cp -r releases/1.1.0 releases/1.2.0
+printf 'CREATE INDEX events_kind_amount ON events (kind, amount);\n' > releases/1.2.0/migrations/V3__index_events.sql
+sed -i 's/^version: 1.1.0/version: 1.2.0/' releases/1.2.0/release.yaml
+sed -i 's/^    - file: V2__add_note_tags.sql$/    - file: V3__index_events.sql\n      class: expand\n    - file: V2__add_note_tags.sql/' releases/1.2.0/release.yaml
+export NOTES_REHEARSAL_API_PORT=$((port + 3)) NOTES_REHEARSAL_WORKER_PORT=$((port + 4))
+log "lockstep rehearse --to 1.2.0"
+"$here/lockstep" rehearse --to 1.2.0 --output json >"$work/rehearse.json" 2>"$work/rehearse.err" \
+  || { cat "$work/rehearse.err" >&2; exit 1; }
+predicted=$(python3 -c "
+import json, re
+d = json.load(open('$work/rehearse.json'))['migrationTime']
+m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d)
+print(int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0))")
+log "lockstep upgrade --to 1.2.0"
+"$here/lockstep" upgrade --to 1.2.0 --output json >"$work/upgrade12.json" 2>"$work/upgrade12.err" \
+  || { cat "$work/upgrade12.err" >&2; exit 1; }
+real=$(python3 -c "
+import json, re
+report = json.load(open('$work/upgrade12.json'))
+step = [s for s in report['steps'] if s['name'] == 'migrate'][0]
+m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', step['duration'])
+print(int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0))")
+
+python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" "$predicted" "$real" <<'PY'
 import sys
-size, dump, create, restore, verify, swap, by_restore, rss = sys.argv[1:]
+size, dump, create, restore, verify, swap, by_restore, rss, predicted, real = sys.argv[1:]
+predicted, real = float(predicted), float(real)
 dump, create, restore, verify, swap, by_restore = map(float, (dump, create, restore, verify, swap, by_restore))
 rss_mb = int(rss) / 1024
 def row(name, ours, bare, ratio, target, ok):
@@ -133,4 +161,6 @@ row("backup create vs pg_dump -Fd -j2", f"{create:.1f} s", f"{dump:.1f} s", f"{c
 row("backup verify vs pg_restore -j2 into a new db", f"{verify:.1f} s", f"{restore:.1f} s", f"{verify/restore:.2f}x", "<= 1.25x", verify/restore <= 1.25)
 row("rollback: snapshot swap vs pg_restore -j2", f"{swap:.2f} s", f"{by_restore:.1f} s", f"{by_restore/swap:.0f}x faster", ">= 10x", by_restore/swap >= 10)
 row("peak memory (RSS) during backup create", f"{rss_mb:.0f} MB", "-", "-", "< 256 MB", rss_mb < 256)
+print(f"\nRehearsal: predicted migration time {predicted:.1f} s, real (the upgrade's migrate step) {real:.1f} s:"
+      f" predicted/real = {predicted/real:.2f}")
 PY

@@ -2,8 +2,12 @@ package dev.lockstep.cli;
 
 import dev.lockstep.cli.commands.BackupCommand;
 import dev.lockstep.cli.commands.DemoCommand;
+import dev.lockstep.cli.commands.DriftCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
+import dev.lockstep.cli.commands.MigrationsCommand;
 import dev.lockstep.cli.commands.PlanCommand;
+import dev.lockstep.cli.commands.RehearseCommand;
+import dev.lockstep.cli.commands.ReleaseCommand;
 import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
 import dev.lockstep.cli.commands.StatusCommand;
@@ -21,11 +25,15 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlanCommand.class,
       UpgradeCommand.class,
+      RehearseCommand.class,
       RollbackCommand.class,
       ResumeCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
+      MigrationsCommand.class,
       BackupCommand.class,
+      DriftCommand.class,
+      ReleaseCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

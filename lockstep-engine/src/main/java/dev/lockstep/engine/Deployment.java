@@ -16,6 +16,8 @@ import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.NoRunInProgressGate;
 import dev.lockstep.engine.plan.Planner;
+import dev.lockstep.engine.rehearsal.Rehearsal;
+import dev.lockstep.engine.rehearsal.RehearsalReport;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
 import dev.lockstep.engine.steps.Checklists;
@@ -135,6 +137,14 @@ public final class Deployment implements AutoCloseable {
     return locked(() -> new Resumption(journal, tools, driver(), catalog).resume(rollBack));
   }
 
+  /**
+   * Rehearses the upgrade to {@code to} on a scratch copy restored from the latest verified backup,
+   * beside production, which it never touches.
+   */
+  public RehearsalReport rehearse(Version to) {
+    return locked(() -> new Rehearsal(config, journal, catalog, tools).rehearse(to));
+  }
+
   /** Undoes the run that installed the current release, returning to the one before. */
   public RunReport rollback() {
     return locked(() -> new ManualRollback(journal, tools, driver(), catalog).rollback());
@@ -157,6 +167,16 @@ public final class Deployment implements AutoCloseable {
     return new DeploymentStatus(journal, tools).history();
   }
 
+  /**
+   * {@code lockstep migrations}: every history table in the database, what {@code release} (null:
+   * the installed one) would still apply, and what run {@code runId} (null: none) applied. Reads
+   * only.
+   */
+  public dev.lockstep.engine.migrations.MigrationsReport migrations(Version release, String runId) {
+    return new dev.lockstep.engine.migrations.MigrationsOverview(config, journal, catalog)
+        .report(release, runId);
+  }
+
   public DeploymentBackups backups() {
     return new DeploymentBackups(config, this::journal, tools, this::locked);
   }
@@ -174,7 +194,7 @@ public final class Deployment implements AutoCloseable {
         installed,
         previous,
         target,
-        DatabaseProbe.of(config, tools.migrations()),
+        DatabaseProbe.of(config, tools.migrations(), target),
         options);
   }
 

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.run.AppliedMigrations;
 import dev.lockstep.engine.run.MeasuredChange;
 import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.run.RunDriver;
@@ -46,8 +47,7 @@ final class ManualRollback {
 
   RunReport rollback() {
     if (journal.unfinishedRun().isPresent()
-        || journal.runs().stream().findFirst().map(RunRecord::status).orElse(null)
-            == RunStatus.ROLLBACK_FAILED) {
+        || journal.lastChange().map(RunRecord::status).orElse(null) == RunStatus.ROLLBACK_FAILED) {
       return new Resumption(journal, tools, driver, catalog).resume(true);
     }
     Installed installed = journal.installed().orElseThrow(() -> nothing("no release is installed"));
@@ -78,10 +78,7 @@ final class ManualRollback {
                 releases.previous(),
                 releases.next(),
                 true,
-                tools.migrations().history().stream()
-                    .filter(m -> m.success())
-                    .map(m -> m.version())
-                    .toList(),
+                new AppliedMigrations(tools, journal).versions(upgrade.id(), releases),
                 MeasuredChange.of(new SchemaRecords(tools.config()), upgrade.id()).orElse(null));
     driver.beginRollback(
         run.id(), decision, "the operator asked to roll back " + upgrade.id(), releases);

@@ -5,6 +5,8 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.rehearsal.Rehearsal;
+import dev.lockstep.engine.run.ReportBuilder;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
 import dev.lockstep.engine.steps.Toolbox;
@@ -40,6 +42,10 @@ final class Resumption {
               + "; there is nothing to resume. `lockstep status` shows where it stands.");
     }
     journal.claim(run.id());
+    if (run.kind() == RunKind.REHEARSAL) {
+      new Rehearsal(tools.config(), journal, catalog, tools).abandon(run.id());
+      return new ReportBuilder(journal).build(run.id());
+    }
     RunReleases releases = releasesOf(run, catalog);
     if (run.status() == RunStatus.ROLLBACK_FAILED) {
       tools.listener().notice("Retrying the rollback of run " + run.id() + ".");
@@ -57,8 +63,8 @@ final class Resumption {
     if (unfinished.isPresent()) {
       return unfinished.get();
     }
-    return journal.runs().stream()
-        .findFirst()
+    return journal
+        .lastChange()
         .filter(run -> run.status() == RunStatus.ROLLBACK_FAILED)
         .orElseThrow(
             () ->

@@ -64,6 +64,8 @@ public final class SampleDeployment implements AutoCloseable {
     environment.put("NOTES_DB_PASSWORD", password.reveal());
     environment.put("NOTES_API_PORT", String.valueOf(apiPort));
     environment.put("NOTES_WORKER_PORT", String.valueOf(freePort()));
+    environment.put("NOTES_REHEARSAL_API_PORT", String.valueOf(freePort()));
+    environment.put("NOTES_REHEARSAL_WORKER_PORT", String.valueOf(freePort()));
     environment.put("NOTES_STATE_DIR", folder.resolve("state").toString());
     environment.put("JDBC_DRIVER", jdbcDriver().toString());
     environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());

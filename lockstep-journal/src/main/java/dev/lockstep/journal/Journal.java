@@ -226,6 +226,11 @@ public final class Journal implements AutoCloseable {
         .findFirst();
   }
 
+  /** The newest run that could change the deployment: an upgrade or a rollback, not a rehearsal. */
+  public Optional<RunRecord> lastChange() {
+    return runs().stream().filter(run -> run.kind() != RunKind.REHEARSAL).findFirst();
+  }
+
   /** Every run, newest first. */
   public List<RunRecord> runs() {
     return selectRuns("ORDER BY started_at DESC, rowid DESC");

@@ -5,5 +5,10 @@ public enum RunKind {
   /** {@code lockstep upgrade}: from the installed release to another one (or a first install). */
   UPGRADE,
   /** {@code lockstep rollback} of a run that had finished. */
-  ROLLBACK
+  ROLLBACK,
+  /**
+   * {@code lockstep rehearse}: the upgrade's migrations on a scratch copy, production untouched; it
+   * never changes the installed release.
+   */
+  REHEARSAL
 }

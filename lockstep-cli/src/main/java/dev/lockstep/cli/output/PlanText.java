@@ -1,5 +1,6 @@
 package dev.lockstep.cli.output;
 
+import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
@@ -33,8 +34,9 @@ public final class PlanText {
     for (PlannedMigration migration : plan.migrations()) {
       text.append(
           String.format(
-              "  V%-5s %-40s %s%n",
-              migration.version(), migration.description(), migration.type().label()));
+              "  %-46s %s%n",
+              MigrationScript.label(migration.version(), migration.description()),
+              migration.type().label()));
     }
     text.append("\nSteps, and the rollback if the run fails during or after each one\n");
     String previous = plan.from() == null ? "(nothing)" : plan.from();

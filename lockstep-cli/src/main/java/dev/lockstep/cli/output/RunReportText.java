@@ -1,5 +1,6 @@
 package dev.lockstep.cli.output;
 
+import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
@@ -34,8 +35,9 @@ public final class RunReportText {
     for (MigrationReport migration : report.migrations()) {
       text.append(
           String.format(
-              "  migration: V%s %s (%s)%n",
-              migration.version(), migration.description(), migration.type()));
+              "  migration: %s (%s)%n",
+              MigrationScript.label(migration.version(), migration.description()),
+              migration.type()));
     }
     text.append("  steps:\n");
     for (StepReport step : report.steps()) {

@@ -16,6 +16,7 @@ public final class Gates {
           new MigrationHistoryGate(),
           new DirtyMigrationsGate(),
           new SchemaDriftGate(),
+          new RehearsalGate(),
           new DiskSpaceGate());
 
   private Gates() {}

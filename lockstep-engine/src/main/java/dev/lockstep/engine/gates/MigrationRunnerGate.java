@@ -1,6 +1,7 @@
 package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.config.MigrationsConfig;
+import dev.lockstep.core.config.TargetConfig;
 import dev.lockstep.core.plan.GateResult;
 
 /**
@@ -25,19 +26,29 @@ public final class MigrationRunnerGate implements Gate {
                       + " command, but the config has no migrations.command.",
                   "set migrations.command, e.g. docker compose --profile deploy run --rm migrate.")
               : GateResult.passed(NAME, "the product's command: " + migrations.command());
-      case STARTUP ->
-          migrations.startup() == null
-              ? GateResult.invalid(
-                  NAME,
-                  "release "
-                      + context.target().version()
-                      + " migrates when it starts, but the"
-                      + " config has no migrations.startup to watch it.",
-                  "set migrations.startup: {service, success, failure} (and log for the command"
-                      + " target).")
-              : GateResult.passed(
-                  NAME,
-                  "the product migrates on start-up; watching " + migrations.startup().service());
+      case STARTUP -> startup(context, migrations);
     };
+  }
+
+  private static GateResult startup(GateContext context, MigrationsConfig migrations) {
+    if (migrations.startup() != null
+        && migrations.startup().log() == null
+        && context.config().target().type() == TargetConfig.TargetType.COMMAND) {
+      return GateResult.invalid(
+          NAME,
+          "the product migrates when it starts, but with the command target Lockstep cannot read"
+              + " its log without migrations.startup.log.",
+          "set migrations.startup.log, e.g. journalctl -u my-service --since -15min --no-pager.");
+    }
+    if (migrations.startup() == null) {
+      return GateResult.invalid(
+          NAME,
+          "release "
+              + context.target().version()
+              + " migrates when it starts, but the config has no migrations.startup to watch it.",
+          "set migrations.startup: {service, success, failure} (and log for the command target).");
+    }
+    return GateResult.passed(
+        NAME, "the product migrates on start-up; watching " + migrations.startup().service());
   }
 }

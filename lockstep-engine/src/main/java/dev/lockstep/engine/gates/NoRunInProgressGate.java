@@ -37,7 +37,7 @@ public final class NoRunInProgressGate implements Gate {
               + ".",
           "wait for it to finish; `lockstep status` shows where it stands.");
     }
-    Optional<RunRecord> last = context.journal().runs().stream().findFirst();
+    Optional<RunRecord> last = context.journal().lastChange();
     if (last.isPresent() && last.get().status() == RunStatus.ROLLBACK_FAILED) {
       return GateResult.blocked(
           NAME,

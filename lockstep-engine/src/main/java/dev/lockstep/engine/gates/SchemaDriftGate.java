@@ -1,12 +1,9 @@
 package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.plan.GateResult;
-import dev.lockstep.engine.schema.SchemaRecords;
+import dev.lockstep.engine.schema.DriftReport;
+import dev.lockstep.engine.schema.SchemaDrift;
 import dev.lockstep.schema.diff.SchemaChange;
-import dev.lockstep.schema.diff.SchemaDiff;
-import dev.lockstep.schema.diff.SchemaDiffer;
-import dev.lockstep.schema.snapshot.SchemaSnapshot;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,14 +19,12 @@ public final class SchemaDriftGate implements Gate {
       return GateResult.blocked(
           NAME, "cannot read the schema: the database is not reachable.", null);
     }
-    SchemaRecords schemas = new SchemaRecords(context.config());
-    Optional<SchemaSnapshot> reference = reference(context, schemas);
-    if (reference.isEmpty()) {
+    DriftReport drift = new SchemaDrift(context.config(), context.previous()).measure();
+    if (drift.reference() == null) {
       return GateResult.passed(NAME, "no schema recorded yet; this run records one");
     }
-    SchemaDiff drift = SchemaDiffer.diff(reference.get(), schemas.live());
-    if (!drift.hasChanges()) {
-      return GateResult.passed(NAME, "the schema is the one the last run left");
+    if (!drift.drifted()) {
+      return GateResult.passed(NAME, "the schema is " + drift.reference());
     }
     String changes =
         drift.changes().stream().map(SchemaChange::reason).collect(Collectors.joining("; "));
@@ -38,18 +33,8 @@ public final class SchemaDriftGate implements Gate {
     }
     return GateResult.blocked(
         NAME,
-        "the live schema differs from the one the last run left: " + changes + ".",
+        "the live schema differs from " + drift.reference() + ": " + changes + ".",
         "find out who changed it (`lockstep drift` lists the differences); put it back, or pass"
             + " --allow-drift if the change is intended.");
-  }
-
-  private static Optional<SchemaSnapshot> reference(GateContext context, SchemaRecords schemas) {
-    Optional<SchemaSnapshot> current = schemas.current();
-    if (current.isPresent()
-        || context.previous() == null
-        || context.previous().schemaFile() == null) {
-      return current;
-    }
-    return Optional.of(SchemaSnapshot.read(context.previous().schemaFile()));
   }
 }

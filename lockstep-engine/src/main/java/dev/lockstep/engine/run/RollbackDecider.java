@@ -107,12 +107,10 @@ public final class RollbackDecider {
     return versions.stream()
         .map(
             version ->
-                "V"
-                    + version
-                    + Optional.ofNullable(leaving)
-                        .flatMap(release -> release.migration(version))
-                        .map(script -> " " + script.description())
-                        .orElse(" (undeclared)"))
+                Optional.ofNullable(leaving)
+                    .flatMap(release -> release.migration(version))
+                    .map(script -> MigrationScript.label(version, script.description()))
+                    .orElse(MigrationScript.label(version, null) + " (undeclared)"))
         .collect(Collectors.joining(", "));
   }
 }

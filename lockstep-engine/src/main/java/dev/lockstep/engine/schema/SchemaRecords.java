@@ -55,13 +55,16 @@ public final class SchemaRecords {
 
   /** Records the live schema as what the last finished run left, for drift. */
   public void recordCurrent() {
-    live().write(dir.resolve(CURRENT));
+    live().write(currentFile());
+  }
+
+  public Path currentFile() {
+    return dir.resolve(CURRENT);
   }
 
   /** The schema the last finished run left, if one was recorded. */
   public Optional<SchemaSnapshot> current() {
-    Path file = dir.resolve(CURRENT);
-    return Files.isRegularFile(file) ? Optional.of(SchemaSnapshot.read(file)) : Optional.empty();
+    return read(currentFile());
   }
 
   public Optional<SchemaSnapshot> read(Path file) {

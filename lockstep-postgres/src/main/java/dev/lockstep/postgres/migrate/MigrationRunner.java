@@ -176,10 +176,16 @@ public final class MigrationRunner {
   private Flyway flyway(Path dir) {
     String password = db.password() == null ? "" : db.password().reveal();
     return Flyway.configure(MigrationRunner.class.getClassLoader())
-        .dataSource(db.jdbcUrl() + "?ApplicationName=lockstep-migrate", db.user(), password)
+        // lock_timeout rides on the connection itself, so every migration (and Flyway's own
+        // statements) gives up waiting for a lock instead of queueing others behind it.
+        .dataSource(
+            db.jdbcUrl()
+                + "?ApplicationName=lockstep-migrate&options=-c%20lock_timeout%3D"
+                + config.lockTimeout().toMillis(),
+            db.user(),
+            password)
         .locations("filesystem:" + dir.toAbsolutePath())
         .table(config.historyTable())
-        .initSql("SET lock_timeout = " + config.lockTimeout().toMillis())
         .encoding(StandardCharsets.UTF_8)
         .cleanDisabled(true)
         .failOnMissingLocations(true)
