@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,12 @@ import java.util.Optional;
  * BACKUP_VERIFY_FAILED.
  */
 public final class ServerAdmin {
+  /** SQL state "object in use": a session still uses the database. */
+  private static final String IN_USE = "55006";
+
+  private static final int DROP_ATTEMPTS = 20;
+  private static final Duration DROP_RETRY = Duration.ofMillis(500);
+
   private final Database maintenance;
   private final ErrorCode failureCode;
 
@@ -73,10 +80,46 @@ public final class ServerAdmin {
 
   /** Drops the database, ending its sessions first; a missing database is not an error. */
   public void drop(String database) {
-    execute(
-        "DROP DATABASE IF EXISTS " + Identifiers.quote(database) + " WITH (FORCE)",
-        "drop database '" + database + "'",
-        " Drop it by hand once the cause is fixed.");
+    // Not WITH (FORCE): it fails for a non-superuser while autovacuum works on the database, as it
+    // does right after a large restore. Ending the sessions first and retrying a plain DROP, which
+    // stops autovacuum itself, works for the database's owner.
+    String sql = "DROP DATABASE IF EXISTS " + Identifiers.quote(database);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = maintenance.connectMaintenance();
+          Statement statement = connection.createStatement()) {
+        terminateSessions(connection, database);
+        statement.execute(sql);
+        return;
+      } catch (SQLException e) {
+        if (!IN_USE.equals(e.getSQLState()) || attempt == DROP_ATTEMPTS) {
+          throw failed(
+              "drop database '" + database + "'",
+              e,
+              " Sessions of other users may still use it; drop it by hand once they are gone.");
+        }
+        pause(DROP_RETRY);
+      }
+    }
+  }
+
+  private static void terminateSessions(Connection connection, String database)
+      throws SQLException {
+    try (PreparedStatement terminate =
+        connection.prepareStatement(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
+                + " AND pid <> pg_backend_pid() AND "
+                + Database.SIGNALLABLE_CLIENTS)) {
+      terminate.setString(1, database);
+      terminate.executeQuery().close();
+    }
+  }
+
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public boolean isSuperuser() {

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.internal.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,11 +132,7 @@ public final class DatabaseSnapshots {
   }
 
   public void drop(String name) {
-    execute(
-        ErrorCode.RESTORE_FAILED,
-        "DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)",
-        "drop database " + name,
-        "Drop it by hand once the cause is fixed.");
+    new ServerAdmin(server, ErrorCode.RESTORE_FAILED).drop(name);
   }
 
   private void rename(String from, String to) {
