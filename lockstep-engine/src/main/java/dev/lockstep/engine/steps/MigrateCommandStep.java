@@ -12,6 +12,7 @@ import dev.lockstep.postgres.PgPassFile;
 import dev.lockstep.schema.diff.SchemaDiff;
 import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.command.ShellRunner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class MigrateCommandStep extends AbstractStep {
     measure.before(facts);
     product.markBefore(facts);
     String command = Placeholders.render(template, Map.of("version", release.version().toString()));
-    ProductCommand.Result result = run(command);
+    ShellRunner.Result result = run(command);
     MigrationHistory after = product.read();
     List<MigrationReport> applied = product.recordApplied(facts, after);
     if (!result.succeeded()) {
@@ -99,7 +100,7 @@ public final class MigrateCommandStep extends AbstractStep {
     return SchemaMeasure.summary(applied.stream().map(ProductMigrations::label).toList(), diff);
   }
 
-  private ProductCommand.Result run(String command) {
+  private ShellRunner.Result run(String command) {
     DatabaseConfig db = tools.config().database();
     Map<String, String> env = new HashMap<>();
     env.put("PGHOST", db.host());
@@ -109,14 +110,19 @@ public final class MigrateCommandStep extends AbstractStep {
     env.put("LOCKSTEP_RELEASE", release.version().toString());
     try (PgPassFile passFile = PgPassFile.create(db)) {
       env.putAll(passFile.environment());
-      return new ProductCommand(tools.config())
-          .run(command, env, tools.config().migrations().deadline(), logFile(), TAIL_LINES);
+      return ProductCommand.runner(tools.config(), logFile())
+          .run(
+              "migrate " + release.version(),
+              command,
+              env,
+              tools.config().migrations().deadline(),
+              TAIL_LINES);
     }
   }
 
   private LockstepException failed(
       String command,
-      ProductCommand.Result result,
+      ShellRunner.Result result,
       ProductMigrations product,
       MigrationHistory after,
       List<MigrationReport> applied) {
@@ -136,7 +142,7 @@ public final class MigrateCommandStep extends AbstractStep {
             + ": "
             + OutputTail.redact(command, KnownSecrets.of(tools.config()))
             + "\n"
-            + OutputTail.describe(result.tail(TAIL_LINES))
+            + OutputTail.describe(result.tail())
             + "\n"
             + product.outcome(applied, after)
             + (dirty.isEmpty() ? "" : "\n" + dirty)

@@ -7,6 +7,7 @@ import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.command.ShellRunner;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -118,10 +119,11 @@ final class StartupLog {
   }
 
   private List<String> commandLines(String node) {
-    ProductCommand.Result result =
-        new ProductCommand(config)
-            .run(render(node), Map.of(), COMMAND_DEADLINE, null, MAX_COMMAND_LINES);
-    return result.lines().stream().filter(line -> !line.isBlank()).toList();
+    ShellRunner.Result result =
+        ProductCommand.runner(config, null)
+            .run(
+                "startup log " + node, render(node), Map.of(), COMMAND_DEADLINE, MAX_COMMAND_LINES);
+    return result.lastLines().stream().filter(line -> !line.isBlank()).toList();
   }
 
   private String render(String node) {

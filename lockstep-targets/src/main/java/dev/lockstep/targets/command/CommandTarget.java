@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs each service's templated shell commands ({@code target.type: command}): systemd and npm,
@@ -56,7 +57,7 @@ public final class CommandTarget implements Target {
       String shell, Path workingDir, Path logsDir, Duration deadline, Collection<Secret> secrets) {
     this.renderer = new CommandRenderer(shell);
     this.logFile = logsDir.resolve("target.log");
-    this.runner = new ShellRunner(workingDir, logFile, secrets);
+    this.runner = new ShellRunner(shell, workingDir, logFile, secrets);
     this.deadline = deadline;
     this.secrets = List.copyOf(secrets);
   }
@@ -108,7 +109,7 @@ public final class CommandTarget implements Target {
         continue;
       }
       ShellRunner.Result result =
-          runner.run(render(service, Action.VERSION, null, node), min(deadline, STATUS_DEADLINE));
+          run(render(service, Action.VERSION, null, node), min(deadline, STATUS_DEADLINE));
       nodes.add(nodeStatus(node, result));
     }
     return new ServiceStatus(service.name(), nodes);
@@ -147,15 +148,23 @@ public final class CommandTarget implements Target {
     // Rendered first for every node, so that a template error stops before anything runs.
     List<RenderedCommand> commands = render(service, action, release);
     for (RenderedCommand command : commands) {
-      ShellRunner.Result result = runner.run(command, deadline);
+      ShellRunner.Result result = run(command, deadline);
       if (!result.succeeded()) {
-        throw failure(result);
+        throw failure(command, result);
       }
     }
   }
 
-  private TargetException failure(ShellRunner.Result result) {
-    RenderedCommand command = result.command();
+  private ShellRunner.Result run(RenderedCommand command, Duration limit) {
+    return runner.run(
+        command.service() + "@" + command.node() + " " + command.action().key(),
+        command.command(),
+        Map.of(),
+        limit,
+        20);
+  }
+
+  private TargetException failure(RenderedCommand command, ShellRunner.Result result) {
     String what =
         result.timedOut()
             ? "was still running after " + Durations.format(deadline) + " and was killed"

@@ -20,18 +20,23 @@ import java.util.List;
  */
 final class OutputPump implements Runnable {
   private static final int HEAD_LINES = 200;
-  private static final int TAIL_LINES = 20;
+  static final int TAIL_LINES = 20;
 
   private final InputStream output;
   private final TargetLog log;
   private final Collection<Secret> secrets;
+  private final int keepLines;
   private final List<String> head = new ArrayList<>();
   private final Deque<String> tail = new ArrayDeque<>();
 
-  OutputPump(InputStream output, TargetLog log, Collection<Secret> secrets) {
+  /**
+   * @param keepLines how many of the last lines to keep
+   */
+  OutputPump(InputStream output, TargetLog log, Collection<Secret> secrets, int keepLines) {
     this.output = output;
     this.log = log;
     this.secrets = secrets;
+    this.keepLines = keepLines;
   }
 
   @Override
@@ -52,13 +57,17 @@ final class OutputPump implements Runnable {
       head.add(line);
     }
     tail.addLast(line);
-    if (tail.size() > TAIL_LINES) {
+    if (tail.size() > keepLines) {
       tail.removeFirst();
     }
   }
 
   synchronized List<String> head() {
     return List.copyOf(head);
+  }
+
+  synchronized List<String> lastLines() {
+    return List.copyOf(tail);
   }
 
   synchronized String tail() {

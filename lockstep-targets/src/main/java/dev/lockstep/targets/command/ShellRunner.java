@@ -3,7 +3,6 @@ package dev.lockstep.targets.command;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.targets.OutputTail;
-import dev.lockstep.targets.TargetException;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -12,13 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** Runs a rendered command through its shell, with a deadline, logging its output. */
-final class ShellRunner {
+/**
+ * Runs a shell command with a deadline, appending its output to a log as it comes (secrets masked)
+ * and keeping its first and last lines. A command still running at the deadline is killed with
+ * everything it started. The command target runs its templates with it; the engine, a product's own
+ * commands.
+ */
+public final class ShellRunner {
   /** How long a command killed at its deadline may take to go after SIGTERM. */
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
@@ -28,11 +33,19 @@ final class ShellRunner {
    */
   private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
 
+  /** Ways a child could pick up a password other than the one Lockstep hands it. */
+  private static final List<String> SCRUBBED = List.of("PGPASSWORD", "PGSERVICE");
+
+  private final String shell;
   private final Path workingDir;
   private final Path logFile;
   private final Collection<Secret> secrets;
 
-  ShellRunner(Path workingDir, Path logFile, Collection<Secret> secrets) {
+  /**
+   * @param logFile appended to; null for no log
+   */
+  public ShellRunner(String shell, Path workingDir, Path logFile, Collection<Secret> secrets) {
+    this.shell = shell;
     this.workingDir = workingDir;
     this.logFile = logFile;
     this.secrets = List.copyOf(secrets);
@@ -41,40 +54,50 @@ final class ShellRunner {
   /**
    * How a command ended.
    *
-   * @param exitCode the shell's exit code; meaningless when {@code timedOut}
+   * @param exitCode the shell's exit code; meaningless when {@code timedOut}, 127 when the shell
+   *     could not start
    * @param head the first lines of output
-   * @param tail the last lines of output
+   * @param lastLines the last lines of output, as many as asked for
    */
-  record Result(
-      RenderedCommand command,
-      boolean timedOut,
-      int exitCode,
-      List<String> head,
-      String tail,
-      Duration took) {
+  public record Result(
+      boolean timedOut, int exitCode, List<String> head, List<String> lastLines, Duration took) {
 
-    boolean succeeded() {
+    public boolean succeeded() {
       return !timedOut && exitCode == 0;
+    }
+
+    /** The last lines, for an error message. */
+    public String tail() {
+      return OutputTail.lastLines(String.join("\n", lastLines), OutputPump.TAIL_LINES, List.of());
     }
   }
 
-  Result run(RenderedCommand command, Duration deadline) {
+  /**
+   * @param label what the log calls this command, e.g. {@code api@local install}
+   * @param env added to Lockstep's environment; a password never travels here (use a pgpass file)
+   * @param keepLines how many of the last lines of output to keep
+   */
+  public Result run(
+      String label, String command, Map<String, String> env, Duration deadline, int keepLines) {
     long started = System.nanoTime();
     try (TargetLog log = new TargetLog(logFile)) {
-      log.line(
-          "["
-              + Instant.now()
-              + "] "
-              + command.service()
-              + "@"
-              + command.node()
-              + " "
-              + command.action().key()
-              + ": "
-              + OutputTail.redact(command.command(), secrets));
-      Process process = start(command);
-      OutputPump pump = new OutputPump(process.getInputStream(), log, secrets);
-      Thread reader = new Thread(pump, "lockstep-output-" + command.service());
+      log.line("[" + Instant.now() + "] " + label + ": " + OutputTail.redact(command, secrets));
+      Process process;
+      try {
+        process = start(command, env);
+      } catch (IOException e) {
+        log.line("  cannot start: " + e.getMessage());
+        String reason =
+            shell
+                + ": "
+                + e.getMessage()
+                + " (fix: set target.shell to an installed shell, and check that "
+                + workingDir
+                + " exists)";
+        return new Result(false, 127, List.of(), List.of(reason), Duration.ZERO);
+      }
+      OutputPump pump = new OutputPump(process.getInputStream(), log, secrets, keepLines);
+      Thread reader = new Thread(pump, "lockstep-output");
       reader.setDaemon(true);
       reader.start();
       boolean finished = waitFor(process, deadline);
@@ -88,38 +111,19 @@ final class ShellRunner {
           finished
               ? "  exit " + exitCode + " after " + Durations.format(took)
               : "  killed: still running after " + Durations.format(deadline));
-      return new Result(command, !finished, exitCode, pump.head(), pump.tail(), took);
+      return new Result(!finished, exitCode, pump.head(), pump.lastLines(), took);
     }
   }
 
-  private Process start(RenderedCommand command) {
-    try {
-      return new ProcessBuilder(command.argv())
-          .directory(workingDir.toFile())
-          .redirectInput(Redirect.from(new File("/dev/null")))
-          .redirectErrorStream(true)
-          .start();
-    } catch (IOException e) {
-      throw new TargetException(
-          command.service(),
-          command.node(),
-          "cannot run the "
-              + command.action().key()
-              + " command of "
-              + command.service()
-              + "@"
-              + command.node()
-              + " with "
-              + command.shell()
-              + " in "
-              + workingDir
-              + ": "
-              + e.getMessage()
-              + ". Fix: set target.shell to an installed shell, and check that "
-              + workingDir
-              + " exists.",
-          e);
-    }
+  private Process start(String command, Map<String, String> env) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(shell, "-c", command)
+            .directory(workingDir.toFile())
+            .redirectInput(Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true);
+    SCRUBBED.forEach(builder.environment()::remove);
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   private static boolean waitFor(Process process, Duration timeout) {

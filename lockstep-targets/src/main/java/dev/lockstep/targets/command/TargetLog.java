@@ -15,7 +15,14 @@ import java.nio.file.StandardOpenOption;
 final class TargetLog implements AutoCloseable {
   private BufferedWriter writer;
 
+  /**
+   * @param file the log to append to; null for none
+   */
   TargetLog(Path file) {
+    if (file == null) {
+      writer = null;
+      return;
+    }
     try {
       Files.createDirectories(file.getParent());
       writer =
