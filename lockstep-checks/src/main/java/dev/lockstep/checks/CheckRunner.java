@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs validation checks: each is tried up to {@code 1 + retries} times, {@code interval} apart,
@@ -20,7 +21,7 @@ public final class CheckRunner {
   /** Command checks run with {@code /bin/sh -c}, whatever shell the target uses. */
   public static final String SHELL = "/bin/sh";
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Path workingDir;
   private final Redactor redactor;
   private final CheckListener listener;
@@ -33,14 +34,26 @@ public final class CheckRunner {
    */
   public CheckRunner(
       HttpClient http, Path workingDir, Collection<Secret> secrets, CheckListener listener) {
-    this.http = http;
+    this(() -> http, workingDir, secrets, listener);
+  }
+
+  /**
+   * @param http made on first use only: an HTTP client sets up TLS, which costs a command that runs
+   *     no HTTP check a noticeable part of its start-up
+   */
+  private CheckRunner(
+      Supplier<HttpClient> http,
+      Path workingDir,
+      Collection<Secret> secrets,
+      CheckListener listener) {
+    this.http = memoized(http);
     this.workingDir = workingDir;
     this.redactor = new Redactor(secrets);
     this.listener = listener;
   }
 
   public CheckRunner(CheckListener listener) {
-    this(defaultClient(), null, List.of(), listener);
+    this(CheckRunner::defaultClient, null, List.of(), listener);
   }
 
   public CheckRunner() {
@@ -54,7 +67,7 @@ public final class CheckRunner {
             ? List.of()
             : List.of(config.database().password());
     Path folder = config.file() == null ? null : config.file().getParent();
-    return new CheckRunner(defaultClient(), folder, secrets, listener);
+    return new CheckRunner(CheckRunner::defaultClient, folder, secrets, listener);
   }
 
   /** An HTTP/1.1 client that does not follow redirects: a health check must see what it got. */
@@ -63,6 +76,20 @@ public final class CheckRunner {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /** Runs every check in order, failed or not, and returns all their results. */
@@ -123,7 +150,7 @@ public final class CheckRunner {
 
   private Probe probeFor(CheckConfig check) {
     if (check.http() != null) {
-      return new HttpProbe(check.http(), http, redactor);
+      return new HttpProbe(check.http(), http.get(), redactor);
     }
     if (check.command() != null) {
       return new CommandProbe(check.command(), SHELL, workingDir, redactor);

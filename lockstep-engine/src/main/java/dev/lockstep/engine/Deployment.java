@@ -1,6 +1,7 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.backup.BackupStore;
+import dev.lockstep.checks.CheckListener;
 import dev.lockstep.checks.CheckRunner;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
@@ -61,7 +62,7 @@ public final class Deployment implements AutoCloseable {
             new BackupStore(
                 config.backupsDir(), config.backup(), PgTools.find(), options.progress()),
             new MigrationRunner(config.database(), config.migrations()),
-            new CheckRunner(),
+            CheckRunner.forDeployment(config, CheckListener.NONE),
             options.listener(),
             options.clock());
   }
