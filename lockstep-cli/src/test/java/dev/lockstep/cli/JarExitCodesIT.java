@@ -95,14 +95,14 @@ class JarExitCodesIT {
     assertThat(install.exitCode()).as(install.all()).isZero();
     sample.notes().write("untagged", "2.0.0 cannot list me", null);
     Result expand = lockstep.run("upgrade", "--to", "1.1.0");
-    assertThat(expand.exitCode()).isZero();
+    assertThat(expand.exitCode()).as(expand.all()).isZero();
     assertThat(expand.stdout())
         .contains("Plan for demo: 1.0.0 → 1.1.0")
         .contains("succeeded (exit 0)");
 
     Result contract = lockstep.run("upgrade", "--to", "2.0.0", "--output", "json");
 
-    assertThat(contract.exitCode()).isEqualTo(3);
+    assertThat(contract.exitCode()).as(contract.all()).isEqualTo(3);
     JsonNode report = Json.read(contract.stdout(), JsonNode.class);
     assertThat(report.get("status").asText()).isEqualTo("rolled_back");
     assertThat(report.get("rollback").get("strategy").asText()).isEqualTo("restore_backup");
