@@ -10,13 +10,17 @@ import dev.lockstep.backup.PruneResult;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
+import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.engine.RestoreOutcome;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
+import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.journal.Phase;
+import dev.lockstep.postgres.snapshot.DatabaseSnapshots;
 import dev.lockstep.postgres.testing.PostgresExtension;
+import dev.lockstep.postgres.testing.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,18 +61,30 @@ class BackupSetStoryTest {
     upgrade("1.1.0");
     run.sample.notes().write("untagged", "2.0.0 fails on me", null);
     withStores(true, "scratchLoad: 'cp -a {dir}/. {scratch}/'", writesDuringTheUpgrade());
+    DatabaseConfig db = run.sample.config().database();
+    DatabaseSnapshots server = new DatabaseSnapshots(db);
+    // Another deployment's snapshot on the same server: not this journal's to drop.
+    String neighbours = TakenSnapshot.PREFIX + "neighbour" + ProcessHandle.current().pid() + "_1";
+    Sql.execute(db.withName(db.maintenanceDatabase()), "CREATE DATABASE " + neighbours);
 
-    RunReport report = upgrade("2.0.0");
+    try {
+      RunReport report = upgrade("2.0.0");
 
-    assertThat(report.exitCode()).isEqualTo(3);
-    assertThat(step(report, "restore-backup").detail())
-        .contains("snapshot swapped in")
-        .contains("uploads (from backup")
-        .contains("graph (from backup");
-    assertThat(uploads.resolve("a.txt")).hasContent("written before the upgrade");
-    assertThat(uploads.resolve("written-by-2.0.0.txt")).doesNotExist();
-    assertThat(graph.resolve("nodes.db")).hasContent("graph data before the upgrade");
-    assertThat(run.deployment.status().installed()).isEqualTo("1.1.0");
+      assertThat(report.exitCode()).isEqualTo(3);
+      assertThat(step(report, "restore-backup").detail())
+          .contains("snapshot swapped in")
+          .contains("uploads (from backup")
+          .contains("graph (from backup");
+      assertThat(uploads.resolve("a.txt")).hasContent("written before the upgrade");
+      assertThat(uploads.resolve("written-by-2.0.0.txt")).doesNotExist();
+      assertThat(graph.resolve("nodes.db")).hasContent("graph data before the upgrade");
+      assertThat(run.deployment.status().installed()).isEqualTo("1.1.0");
+      // The failed database was set aside by the swap and dropped once the run ended.
+      assertThat(server.list(TakenSnapshot.prefixOf(report.runId()))).isEmpty();
+      assertThat(server.exists(neighbours)).isTrue();
+    } finally {
+      server.drop(neighbours);
+    }
   }
 
   @Test

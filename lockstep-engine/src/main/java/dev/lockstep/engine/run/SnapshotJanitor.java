@@ -3,7 +3,6 @@ package dev.lockstep.engine.run;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Journal;
@@ -11,15 +10,18 @@ import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
 import dev.lockstep.postgres.snapshot.DatabaseSnapshots;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Drops database snapshots nobody can use any more. Each one is a full copy on the server, so only
- * the snapshots of the upgrade that installed the current release are kept (they make its `lockstep
- * rollback` take seconds); the rest go when a run ends, and on `backup prune`. Snapshots of a run
- * that has not finished, or whose rollback failed, are never dropped.
+ * Drops database snapshots nobody can use any more, and the databases a rollback's swap replaced.
+ * Each one is a full copy on the server, so only the snapshots of the upgrade that installed the
+ * current release are kept (they make its `lockstep rollback` take seconds); the rest go when a run
+ * ends, and on `backup prune`. Neither the snapshots of a run that has not finished, or whose
+ * rollback failed, nor what its swap replaced, are ever dropped.
  */
 public final class SnapshotJanitor {
   private final Toolbox tools;
@@ -32,23 +34,19 @@ public final class SnapshotJanitor {
 
   /** Drops the snapshots that are no longer useful; returns their names. */
   public List<String> afterRun() {
-    Set<String> keep = new HashSet<>();
-    journal
-        .installed()
-        .flatMap(installed -> journal.run(installed.runId()))
-        .filter(run -> run.kind() == RunKind.UPGRADE)
-        .ifPresent(run -> keep.addAll(snapshotsOf(run)));
-    for (RunRecord run : journal.runs()) {
-      if (!run.status().finished() || run.status() == RunStatus.ROLLBACK_FAILED) {
-        keep.addAll(snapshotsOf(run));
-      }
-    }
-    List<String> dropped = new java.util.ArrayList<>();
+    List<RunRecord> runs = journal.runs();
+    String installedRun = journal.installed().map(installed -> installed.runId()).orElse(null);
+    List<String> dropped = new ArrayList<>();
     for (DatabaseConfig server : servers()) {
       try {
         DatabaseSnapshots snapshots = new DatabaseSnapshots(server);
         for (String name : snapshots.list(TakenSnapshot.PREFIX)) {
-          if (!keep.contains(name)) {
+          // Another deployment on the same server has its own journal and its own snapshots.
+          Optional<RunRecord> owner =
+              runs.stream()
+                  .filter(run -> name.startsWith(TakenSnapshot.prefixOf(run.id())))
+                  .findFirst();
+          if (owner.isPresent() && !keeps(owner.get(), name, installedRun)) {
             snapshots.drop(name);
             dropped.add(name);
           }
@@ -60,13 +58,13 @@ public final class SnapshotJanitor {
     return dropped;
   }
 
-  private Set<String> snapshotsOf(RunRecord run) {
-    Set<String> names = new HashSet<>();
-    new RunFacts(journal, run.id())
-        .json(RunFacts.SNAPSHOTS, TakenSnapshot.LIST)
-        .orElse(List.of())
-        .forEach(snapshot -> names.add(snapshot.snapshot()));
-    return names;
+  private static boolean keeps(RunRecord run, String name, String installedRun) {
+    if (!run.status().finished() || run.status() == RunStatus.ROLLBACK_FAILED) {
+      return true; // what failed, and what to go back to, for whoever sorts the run out
+    }
+    return run.id().equals(installedRun)
+        && run.kind() == RunKind.UPGRADE
+        && !TakenSnapshot.isReplaced(name);
   }
 
   /** One database config per server the PostgreSQL stores live on. */

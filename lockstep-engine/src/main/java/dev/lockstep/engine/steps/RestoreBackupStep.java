@@ -57,7 +57,8 @@ public final class RestoreBackupStep extends AbstractStep {
       // A resumed restore must not swap twice: the second swap would find its snapshot gone.
       String done = RunFacts.SNAPSHOT_SWAPPED + snapshot.snapshot();
       if (facts.get(done).isEmpty()) {
-        new DatabaseSnapshots(database(snapshot.store())).swapIn(snapshot.snapshot());
+        new DatabaseSnapshots(database(snapshot.store()))
+            .swapIn(snapshot.snapshot(), snapshot.replaced());
         facts.put(done, tools.clock().instant().toString());
       }
     }

@@ -7,14 +7,33 @@ import java.util.List;
 /** A server-side copy of one PostgreSQL store, taken while the services were stopped. */
 public record TakenSnapshot(String store, String database, String snapshot, Instant takenAt) {
 
-  /** Snapshot names are derived from the run, so that a resumed run finds its own. */
-  public static String nameFor(String runId, int index) {
-    return "lockstep_snap_" + runId.replace("run-", "").replace("-", "") + "_" + index;
-  }
-
-  /** The prefix of every snapshot Lockstep takes. */
+  /** The prefix of every snapshot Lockstep takes, and of what its swaps replace. */
   public static final String PREFIX = "lockstep_snap_";
+
+  private static final String REPLACED = "_replaced";
 
   /** How a run's snapshots are journaled. */
   public static final TypeReference<List<TakenSnapshot>> LIST = new TypeReference<>() {};
+
+  /** Snapshot names are derived from the run, so that a resumed run finds its own. */
+  public static String nameFor(String runId, int index) {
+    return prefixOf(runId) + index;
+  }
+
+  /** The prefix of every snapshot of one run, and of what its swaps replaced. */
+  public static String prefixOf(String runId) {
+    return PREFIX + runId.replace("run-", "").replace("-", "") + "_";
+  }
+
+  /**
+   * What a rollback's swap leaves of the failed database: it is dropped when the run ends, not
+   * while the services are down. It shares the run's prefix, so a crash cannot hide it.
+   */
+  public String replaced() {
+    return snapshot + REPLACED;
+  }
+
+  public static boolean isReplaced(String name) {
+    return name.endsWith(REPLACED);
+  }
 }

@@ -67,13 +67,14 @@ public final class DatabaseSnapshots {
   }
 
   /**
-   * Puts {@code snapshot} in the database's place and drops what was there. Each rename is checked
+   * Puts {@code snapshot} in the database's place; what was there is kept as {@code replaced}. The
+   * caller drops {@code replaced} once the services are back: dropping a large database waits for a
+   * checkpoint, a second or more that would otherwise count as downtime. Each rename is checked
    * before it is made, so a swap interrupted half-way is finished by running it again.
    */
-  public void swapIn(String snapshot) {
-    String aside = database.name() + "_lockstep_aside";
+  public void swapIn(String snapshot, String replaced) {
     if (!exists(snapshot)) {
-      if (exists(database.name()) && !exists(aside)) {
+      if (exists(database.name()) && !exists(replaced)) {
         throw new LockstepException(
             ErrorCode.RESTORE_FAILED,
             "Snapshot "
@@ -83,15 +84,14 @@ public final class DatabaseSnapshots {
                 + " does not exist: it was dropped, or used already. Restore the logical backup"
                 + " instead; the database was not changed.");
       }
-    } else {
-      if (exists(database.name())) {
-        drop(aside);
-        server.terminateOtherConnections();
-        rename(database.name(), aside);
-      }
-      rename(snapshot, database.name());
+      return; // swapped already
     }
-    drop(aside);
+    if (exists(database.name())) {
+      drop(replaced);
+      server.terminateOtherConnections();
+      rename(database.name(), replaced);
+    }
+    rename(snapshot, database.name());
   }
 
   public boolean exists(String name) {

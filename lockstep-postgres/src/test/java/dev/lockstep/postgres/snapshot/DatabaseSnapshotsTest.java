@@ -20,11 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DatabaseSnapshotsTest {
   DatabaseSnapshots snapshots;
   String snapshot;
+  String replaced;
 
   @AfterEach
   void dropSnapshot() {
     if (snapshots != null) {
       snapshots.drop(snapshot);
+      snapshots.drop(replaced);
     }
   }
 
@@ -43,13 +45,14 @@ class DatabaseSnapshotsTest {
         db,
         "ALTER TABLE notes RENAME COLUMN body TO content",
         "INSERT INTO notes VALUES (2, 'lost')");
-    snapshots.swapIn(snapshot);
+    snapshots.swapIn(snapshot, replaced(db));
 
     assertThat(taken.took()).isGreaterThanOrEqualTo(java.time.Duration.ZERO);
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM notes WHERE body = 'kept'")).isEqualTo(1);
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM notes")).isEqualTo(1);
     assertThat(snapshots.exists(snapshot)).isFalse();
-    assertThat(snapshots.list(db.name())).containsExactly(db.name());
+    assertThat(snapshots.list(db.name())).containsExactly(db.name(), replaced(db));
+    assertThat(Sql.queryLong(db.withName(replaced(db)), "SELECT count(*) FROM notes")).isEqualTo(2);
   }
 
   @Test
@@ -62,14 +65,14 @@ class DatabaseSnapshotsTest {
     Sql.execute(db, "INSERT INTO t VALUES (2)");
     try (Connection connection = new Database(db).connectMaintenance();
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "ALTER DATABASE \"" + db.name() + "\" RENAME TO \"" + db.name() + "_lockstep_aside\"");
+      statement.execute("ALTER DATABASE \"" + db.name() + "\" RENAME TO \"" + replaced(db) + "\"");
     }
 
-    snapshots.swapIn(snapshot);
+    snapshots.swapIn(snapshot, replaced(db));
+    snapshots.swapIn(snapshot, replaced(db)); // and again, as a resumed run would
 
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM t")).isEqualTo(1);
-    assertThat(snapshots.exists(db.name() + "_lockstep_aside")).isFalse();
+    assertThat(Sql.queryLong(db.withName(replaced(db)), "SELECT count(*) FROM t")).isEqualTo(2);
   }
 
   @Test
@@ -79,7 +82,7 @@ class DatabaseSnapshotsTest {
     snapshot = db.name() + "_never_taken";
     Sql.execute(db, "CREATE TABLE t (id int)");
 
-    assertThatThrownBy(() -> snapshots.swapIn(snapshot))
+    assertThatThrownBy(() -> snapshots.swapIn(snapshot, replaced(db)))
         .isInstanceOf(LockstepException.class)
         .hasMessageContaining("does not exist")
         .satisfies(
@@ -87,5 +90,10 @@ class DatabaseSnapshotsTest {
                 assertThat(((LockstepException) e).errorCode())
                     .isEqualTo(ErrorCode.RESTORE_FAILED));
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM t")).isZero();
+  }
+
+  private String replaced(DatabaseConfig db) {
+    replaced = db.name() + "_replaced";
+    return replaced;
   }
 }
