@@ -97,7 +97,8 @@ public final class MigrateCommandStep extends AbstractStep {
             facts,
             applied,
             "Stopping before deploying: the previous release may not run on this schema.");
-    return SchemaMeasure.summary(applied.stream().map(ProductMigrations::label).toList(), diff);
+    return SchemaMeasure.summary(
+        applied.stream().map(ProductMigrations::label).toList(), result.took(), diff);
   }
 
   private ShellRunner.Result run(String command) {

@@ -47,6 +47,7 @@ public final class MigrateStep extends AbstractStep {
         applied.stream()
             .map(m -> MigrationScript.label(m.version(), m.description()) + " (" + m.type() + ")")
             .toList(),
+        result.duration(),
         diff);
   }
 

@@ -6,6 +6,7 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.engine.schema.SchemaRecords;
 import dev.lockstep.schema.diff.SchemaChange;
 import dev.lockstep.schema.diff.SchemaDiff;
@@ -13,6 +14,7 @@ import dev.lockstep.schema.diff.SchemaDiffer;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -94,7 +96,15 @@ final class SchemaMeasure {
 
   /** The step's line for the report: what was applied, and what it measured as. */
   static String summary(List<String> applied, SchemaDiff diff) {
+    return summary(applied, null, diff);
+  }
+
+  /**
+   * @param took how long the migrations themselves ran (what a rehearsal predicts); null if unknown
+   */
+  static String summary(List<String> applied, Duration took, SchemaDiff diff) {
     return (applied.isEmpty() ? "no pending migrations" : "applied " + String.join(", ", applied))
+        + (applied.isEmpty() || took == null ? "" : " in " + Durations.format(took))
         + "; measured: "
         + diff.type().label()
         + " ("
