@@ -71,27 +71,30 @@ public final class Database {
     }
   }
 
-  /**
-   * The sessions Lockstep may end: client sessions of roles it is a member of. Background workers
-   * such as autovacuum are left alone: PostgreSQL refuses to let a non-superuser signal them, and
-   * DROP DATABASE and CREATE DATABASE … TEMPLATE stop them by themselves.
-   */
-  static final String SIGNALLABLE_CLIENTS =
-      "backend_type = 'client backend' AND (pg_has_role(usesysid, 'MEMBER')"
-          + " OR pg_has_role('pg_signal_backend', 'MEMBER'))";
-
   /** Ends every other client session on this database, so that it can be dropped or restored. */
   public void terminateOtherConnections() {
-    try (Connection connection = connectMaintenance();
-        PreparedStatement terminate =
-            connection.prepareStatement(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    + " WHERE datname = ? AND pid <> pg_backend_pid() AND "
-                    + SIGNALLABLE_CLIENTS)) {
-      terminate.setString(1, config.name());
-      terminate.executeQuery().close();
+    try (Connection connection = connectMaintenance()) {
+      terminateSessions(connection, config.name());
     } catch (SQLException e) {
       throw failed("end the other sessions on the database", e);
+    }
+  }
+
+  /**
+   * Ends the other sessions on {@code database} that Lockstep may end: client sessions of roles it
+   * is a member of. Background workers such as autovacuum are left alone: PostgreSQL refuses to let
+   * a non-superuser signal them, and DROP DATABASE and CREATE DATABASE … TEMPLATE stop them by
+   * themselves.
+   */
+  static void terminateSessions(Connection connection, String database) throws SQLException {
+    try (PreparedStatement terminate =
+        connection.prepareStatement(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE datname = ? AND pid <> pg_backend_pid()"
+                + " AND backend_type = 'client backend' AND (pg_has_role(usesysid, 'MEMBER')"
+                + " OR pg_has_role('pg_signal_backend', 'MEMBER'))")) {
+      terminate.setString(1, database);
+      terminate.executeQuery().close();
     }
   }
 

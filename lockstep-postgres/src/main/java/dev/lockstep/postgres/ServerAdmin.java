@@ -87,7 +87,7 @@ public final class ServerAdmin {
     for (int attempt = 1; ; attempt++) {
       try (Connection connection = maintenance.connectMaintenance();
           Statement statement = connection.createStatement()) {
-        terminateSessions(connection, database);
+        Database.terminateSessions(connection, database);
         statement.execute(sql);
         return;
       } catch (SQLException e) {
@@ -99,18 +99,6 @@ public final class ServerAdmin {
         }
         pause(DROP_RETRY);
       }
-    }
-  }
-
-  private static void terminateSessions(Connection connection, String database)
-      throws SQLException {
-    try (PreparedStatement terminate =
-        connection.prepareStatement(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?"
-                + " AND pid <> pg_backend_pid() AND "
-                + Database.SIGNALLABLE_CLIENTS)) {
-      terminate.setString(1, database);
-      terminate.executeQuery().close();
     }
   }
 

@@ -69,8 +69,4 @@ final class OutputPump implements Runnable {
   synchronized List<String> lastLines() {
     return List.copyOf(tail);
   }
-
-  synchronized String tail() {
-    return OutputTail.lastLines(String.join("\n", tail), TAIL_LINES, List.of());
-  }
 }
