@@ -8,7 +8,6 @@ import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -28,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * The "notes" sample product deployed the way an operator would have it: its own role and database
- * on a PostgreSQL server, a folder with its releases and deployment config, free ports for its
- * services, and the environment its config reads. The demo runs on one; tests run on many.
+ * on a PostgreSQL server, a folder with its releases and deployment config, ports of its own for
+ * its services, and the environment its config reads. The demo runs on one; tests run on many.
  */
 public final class SampleDeployment implements AutoCloseable {
   private static final String EXAMPLE = "examples/notes";
@@ -56,16 +55,16 @@ public final class SampleDeployment implements AutoCloseable {
     Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
     createRoleAndDatabase(postgres, name, password);
     Path folder = copyExample();
-    int apiPort = freePort();
+    int apiPort = LoopbackPorts.next();
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("NOTES_PG_PORT", String.valueOf(postgres.port()));
     environment.put("NOTES_DB_NAME", name);
     environment.put("NOTES_DB_USER", name);
     environment.put("NOTES_DB_PASSWORD", password.reveal());
     environment.put("NOTES_API_PORT", String.valueOf(apiPort));
-    environment.put("NOTES_WORKER_PORT", String.valueOf(freePort()));
-    environment.put("NOTES_REHEARSAL_API_PORT", String.valueOf(freePort()));
-    environment.put("NOTES_REHEARSAL_WORKER_PORT", String.valueOf(freePort()));
+    environment.put("NOTES_WORKER_PORT", String.valueOf(LoopbackPorts.next()));
+    environment.put("NOTES_REHEARSAL_API_PORT", String.valueOf(LoopbackPorts.next()));
+    environment.put("NOTES_REHEARSAL_WORKER_PORT", String.valueOf(LoopbackPorts.next()));
     environment.put("NOTES_STATE_DIR", folder.resolve("state").toString());
     environment.put("JDBC_DRIVER", jdbcDriver().toString());
     environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -109,15 +108,6 @@ public final class SampleDeployment implements AutoCloseable {
       statement.execute("CREATE DATABASE " + name + " OWNER " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A TCP port free right now on the loopback interface. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free TCP port", e);
     }
   }
 
