@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ports on the loopback interface for the sample product's services, each handed out once per JVM.
+ * Loopback ports for the sample product's services, none handed out twice by one JVM.
  *
  * <p>A port the kernel picks for {@code new ServerSocket(0)} comes from its ephemeral range, the
  * same range outgoing JDBC and HTTP connections take their local ports from; and two samples set up
@@ -37,7 +37,7 @@ final class LoopbackPorts {
     this.handedOut = new AtomicInteger(ThreadLocalRandom.current().nextInt(span));
   }
 
-  /** A port free right now, not handed out again by this JVM before the other 9,999 have been. */
+  /** A port free right now, not handed out before by this JVM (until all 10,000 have been). */
   static int next() {
     return SHARED.take();
   }
