@@ -23,8 +23,7 @@ final class LoopbackPorts {
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
   private static final int DEFAULT_EPHEMERAL_START = 32768;
   private static final int SPAN = 10_000;
-  private static final LoopbackPorts SHARED =
-      new LoopbackPorts(Math.max(1024, ephemeralStart() - SPAN), ephemeralStart());
+  private static final LoopbackPorts SHARED = belowTheEphemeralRange();
 
   private final int lowest;
   private final int span;
@@ -35,6 +34,11 @@ final class LoopbackPorts {
     this.lowest = lowest;
     this.span = end - lowest;
     this.handedOut = new AtomicInteger(ThreadLocalRandom.current().nextInt(span));
+  }
+
+  private static LoopbackPorts belowTheEphemeralRange() {
+    int end = ephemeralStart();
+    return new LoopbackPorts(end - SPAN, end);
   }
 
   /** A port free right now, not handed out before by this JVM (until all 10,000 have been). */
