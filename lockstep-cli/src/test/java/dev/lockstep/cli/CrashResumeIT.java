@@ -10,12 +10,14 @@ import dev.lockstep.engine.StatusReport;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.examples.SampleDeployment;
 import dev.lockstep.postgres.testing.PostgresExtension;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -89,6 +91,78 @@ class CrashResumeIT {
             .allSatisfy(s -> assertThat(s.nodes().get(0).version()).isEqualTo("1.1.0"));
         assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(notes);
       } finally {
+        try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+          deployment.stopServices();
+        }
+      }
+    }
+  }
+
+  @Test
+  void resume_afterTheConfigChangedHowTheRunWorks_isRefusedButRollsBack() throws Exception {
+    try (SampleDeployment sample =
+        SampleDeployment.create(
+            PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
+      List<Long> notes = installWithNotes(sample);
+      LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
+      try {
+        LockstepJar.Running upgrade =
+            lockstep.start(
+                Map.of("LOCKSTEP_PAUSE_AT", "forward:migrate:started"),
+                "upgrade",
+                "--to",
+                "2.0.0");
+        upgrade.awaitStderr("paused at forward:migrate:started", Duration.ofMinutes(2));
+        upgrade.kill();
+        // The operator turns snapshots off: the run was recorded with them on.
+        Files.writeString(
+            sample.configFile(),
+            Files.readString(sample.configFile())
+                .replace("backup:\n  format: custom", "backup:\n  format: custom\n  snapshot: false"));
+
+        Result forward = lockstep.run("resume");
+
+        assertThat(forward.exitCode()).as(forward.all()).isEqualTo(2);
+        assertThat(forward.stderr()).contains("backup.snapshot: true → false").contains("--rollback");
+        assertThat(status(sample).orphaned()).isTrue();
+
+        Result back = lockstep.run("resume", "--rollback");
+
+        assertThat(back.exitCode()).as(back.all()).isEqualTo(3);
+        StatusReport after = status(sample);
+        assertThat(after.unfinished()).isNull();
+        assertThat(after.installed()).isEqualTo("1.1.0");
+        assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(notes);
+      } finally {
+        try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+          deployment.stopServices();
+        }
+      }
+    }
+  }
+
+  @Test
+  void upgrade_whileAnotherLockstepHoldsTheStateFolder_isRefusedWithoutShowingAPlan()
+      throws Exception {
+    try (SampleDeployment sample =
+        SampleDeployment.create(
+            PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
+      installWithNotes(sample);
+      LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
+      LockstepJar.Running first =
+          lockstep.start(
+              Map.of("LOCKSTEP_PAUSE_AT", "forward:backup:started"), "upgrade", "--to", "2.0.0");
+      try {
+        first.awaitStderr("paused at forward:backup:started", Duration.ofMinutes(2));
+
+        Result second = lockstep.run("upgrade", "--to", "2.0.0");
+
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(1);
+        assertThat(second.stderr()).contains("Another Lockstep process");
+        assertThat(second.stdout()).doesNotContain("Plan for").doesNotContain("Ready.");
+      } finally {
+        first.kill();
+        lockstep.run("resume", "--rollback");
         try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
           deployment.stopServices();
         }

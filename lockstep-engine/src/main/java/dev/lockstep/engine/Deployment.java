@@ -9,35 +9,44 @@ import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
-import dev.lockstep.engine.gates.NoRunInProgressGate;
+import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.migrations.MigrationsOverview;
+import dev.lockstep.engine.migrations.MigrationsReport;
 import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
+import dev.lockstep.engine.run.ChecklistInputs;
+import dev.lockstep.engine.run.ConfigShape;
+import dev.lockstep.engine.run.LiveAftermath;
+import dev.lockstep.engine.run.LiveRollbackFacts;
+import dev.lockstep.engine.run.OperatorBriefing;
+import dev.lockstep.engine.run.RunContext;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
-import dev.lockstep.engine.steps.Checklists;
+import dev.lockstep.engine.run.StepChecklists;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
-import dev.lockstep.journal.RunKind;
-import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.StateLock;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * One operator's deployment, as its config describes it: the entry point for planning, upgrading,
  * rolling back and resuming. Commands that change the deployment hold the state-folder lock while
- * they run.
+ * they run, and plan under it, so that what they show is what they do.
  */
 public final class Deployment implements AutoCloseable {
   private final DeploymentConfig config;
@@ -49,13 +58,19 @@ public final class Deployment implements AutoCloseable {
   private final ReleaseCatalog catalog;
   private final Toolbox tools;
 
-  private Deployment(DeploymentConfig config, EngineOptions options) {
+  Deployment(DeploymentConfig config, EngineOptions options, Toolbox tools) {
     this.config = config;
     this.options = options;
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     this.catalog = new ReleaseCatalog(config.releases());
-    this.tools =
+    this.tools = tools;
+  }
+
+  public static Deployment open(DeploymentConfig config, EngineOptions options) {
+    return new Deployment(
+        config,
+        options,
         new Toolbox(
             config,
             Targets.create(config),
@@ -64,11 +79,7 @@ public final class Deployment implements AutoCloseable {
             new MigrationRunner(config.database(), config.migrations()),
             CheckRunner.forDeployment(config, CheckListener.NONE),
             options.listener(),
-            options.clock());
-  }
-
-  public static Deployment open(DeploymentConfig config, EngineOptions options) {
-    return new Deployment(config, options);
+            options.clock()));
   }
 
   public DeploymentConfig config() {
@@ -90,9 +101,7 @@ public final class Deployment implements AutoCloseable {
 
   /** The plan, with the gates judged under {@code options}; touches nothing. */
   public Plan plan(Version to, UpgradeOptions options) {
-    GateContext context = gateContext(catalog.get(to), options);
-    return new Planner()
-        .plan(context, Checklists.upgrade(tools, context.previous(), context.target(), null));
+    return plan(gateContext(catalog.get(to), options));
   }
 
   /**
@@ -100,42 +109,40 @@ public final class Deployment implements AutoCloseable {
    * to the end of its rollback.
    */
   public RunReport upgrade(Version to) {
-    return upgrade(to, UpgradeOptions.defaults());
+    return upgrade(to, UpgradeOptions.defaults(), plan -> {});
   }
 
   /** Upgrades with what the operator allows or requires of this run (journaled with it). */
   public RunReport upgrade(Version to, UpgradeOptions options) {
+    return upgrade(to, options, plan -> {});
+  }
+
+  /**
+   * As {@link #upgrade(Version, UpgradeOptions)}; the plan
+   * is made under the state-folder lock and handed to {@code planned} before anything is done.
+   */
+  public RunReport upgrade(Version to, UpgradeOptions options, Consumer<Plan> planned) {
     ReleaseManifest target = catalog.get(to);
-    Plan plan = plan(to, options);
-    if (plan.blocked()) {
-      throw new GateBlockedException(plan);
-    }
     return locked(
         () -> {
           GateContext context = gateContext(target, options);
-          // Another Lockstep may have started a run between the plan and the lock.
-          GateResult running = new NoRunInProgressGate().check(context);
-          if (running.blocked()) {
-            throw new LockstepException(
-                ErrorCode.RUN_IN_PROGRESS, running.message() + " Fix: " + running.fix());
+          Plan plan = plan(context);
+          planned.accept(plan);
+          if (plan.blocked()) {
+            throw new GateBlockedException(plan);
           }
-          RunRecord run =
-              journal.startRun(
-                  RunKind.UPGRADE, config.environment(), context.installedVersion(), to.toString());
-          if (options.acceptUnverifiedBackup() != null) {
-            journal.recordFact(
-                run.id(), RunFacts.ACCEPT_UNVERIFIED, options.acceptUnverifiedBackup());
-          }
-          if (options.allowDrift()) {
-            journal.recordFact(run.id(), RunFacts.DRIFT_ALLOWED, "true");
-          }
-          return driver().drive(run.id(), new RunReleases(context.previous(), target));
+          RunReleases releases = new RunReleases(context.previous(), target);
+          RunDriver driver = driver();
+          String runId =
+              driver.startUpgrade(
+                  config.environment(), releases, inputs(releases, options), facts(options));
+          return driver.drive(runId, releases);
         });
   }
 
   /** Finishes the run a crash interrupted, or, with {@code rollBack}, undoes it. */
   public RunReport resume(boolean rollBack) {
-    return locked(() -> new Resumption(journal, tools, driver(), catalog).resume(rollBack));
+    return locked(() -> resumption().resume(rollBack));
   }
 
   /**
@@ -143,12 +150,20 @@ public final class Deployment implements AutoCloseable {
    * beside production, which it never touches.
    */
   public RehearsalReport rehearse(Version to) {
-    return locked(() -> new Rehearsal(config, journal, catalog, tools).rehearse(to));
+    return locked(() -> rehearsal().rehearse(to));
   }
 
   /** Undoes the run that installed the current release, returning to the one before. */
   public RunReport rollback() {
-    return locked(() -> new ManualRollback(journal, tools, driver(), catalog).rollback());
+    return locked(
+        () ->
+            new ManualRollback(
+                    journal,
+                    driver(),
+                    catalog,
+                    new LiveRollbackFacts(tools, journal),
+                    this::resumption)
+                .rollback());
   }
 
   /** Stops every service (the demo's last step, and an operator's way to a restore). */
@@ -164,7 +179,7 @@ public final class Deployment implements AutoCloseable {
     return new DeploymentStatus(journal, tools).status();
   }
 
-  public java.util.List<RunReport> history() {
+  public List<RunReport> history() {
     return new DeploymentStatus(journal, tools).history();
   }
 
@@ -173,17 +188,68 @@ public final class Deployment implements AutoCloseable {
    * the installed one) would still apply, and what run {@code runId} (null: none) applied. Reads
    * only.
    */
-  public dev.lockstep.engine.migrations.MigrationsReport migrations(Version release, String runId) {
-    return new dev.lockstep.engine.migrations.MigrationsOverview(config, journal, catalog)
-        .report(release, runId);
+  public MigrationsReport migrations(Version release, String runId) {
+    return new MigrationsOverview(config, journal, catalog).report(release, runId);
   }
 
   public DeploymentBackups backups() {
     return new DeploymentBackups(config, this::journal, tools, this::locked);
   }
 
+  private Plan plan(GateContext context) {
+    RunReleases releases = new RunReleases(context.previous(), context.target());
+    return new Planner()
+        .plan(
+            context,
+            new StepChecklists(tools).upgrade(releases, inputs(releases, context.options())),
+            Gates.check(context));
+  }
+
+  private ChecklistInputs inputs(RunReleases releases, UpgradeOptions options) {
+    return ChecklistInputs.upgrade(
+        releases,
+        config.backup().snapshot(),
+        options.acceptUnverifiedBackup(),
+        ConfigShape.of(config));
+  }
+
+  private static Map<String, String> facts(UpgradeOptions options) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    if (options.acceptUnverifiedBackup() != null) {
+      facts.put(RunFacts.ACCEPT_UNVERIFIED, options.acceptUnverifiedBackup());
+    }
+    if (options.allowDrift()) {
+      facts.put(RunFacts.DRIFT_ALLOWED, "true");
+    }
+    return facts;
+  }
+
   private RunDriver driver() {
-    return new RunDriver(journal, tools, options.crashPoints());
+    return new RunDriver(
+        new RunContext(
+            journal,
+            ConfigShape.of(config),
+            new StepChecklists(tools),
+            new LiveRollbackFacts(tools, journal),
+            new LiveAftermath(tools, journal),
+            new OperatorBriefing(tools),
+            options.listener(),
+            options.clock(),
+            options.crashPoints()));
+  }
+
+  private Resumption resumption() {
+    return new Resumption(
+        journal,
+        driver(),
+        catalog,
+        ConfigShape.of(config),
+        options.listener(),
+        (run, rollBack) -> rehearsal().resume(run, rollBack));
+  }
+
+  private Rehearsal rehearsal() {
+    return new Rehearsal(config, journal, catalog, tools, options.crashPoints());
   }
 
   private GateContext gateContext(ReleaseManifest target, UpgradeOptions options) {

@@ -4,21 +4,19 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
-import dev.lockstep.engine.run.AppliedMigrations;
-import dev.lockstep.engine.run.MeasuredChange;
+import dev.lockstep.engine.run.InstalledRelease;
 import dev.lockstep.engine.run.RollbackDecider;
+import dev.lockstep.engine.run.RollbackFacts;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
-import dev.lockstep.engine.schema.SchemaRecords;
 import dev.lockstep.engine.steps.RunFacts;
-import dev.lockstep.engine.steps.Toolbox;
-import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code lockstep rollback}: undoes the upgrade that installed the current release, with the
@@ -34,55 +32,74 @@ final class ManualRollback {
           RunFacts.SNAPSHOTS);
 
   private final Journal journal;
-  private final Toolbox tools;
   private final RunDriver driver;
   private final ReleaseCatalog catalog;
+  private final RollbackFacts rollbackFacts;
+  private final Supplier<Resumption> resumption;
 
-  ManualRollback(Journal journal, Toolbox tools, RunDriver driver, ReleaseCatalog catalog) {
+  ManualRollback(
+      Journal journal,
+      RunDriver driver,
+      ReleaseCatalog catalog,
+      RollbackFacts rollbackFacts,
+      Supplier<Resumption> resumption) {
     this.journal = journal;
-    this.tools = tools;
     this.driver = driver;
     this.catalog = catalog;
+    this.rollbackFacts = rollbackFacts;
+    this.resumption = resumption;
   }
 
   RunReport rollback() {
     if (journal.unfinishedRun().isPresent()
         || journal.lastChange().map(RunRecord::status).orElse(null) == RunStatus.ROLLBACK_FAILED) {
-      return new Resumption(journal, tools, driver, catalog).resume(true);
+      return resumption.get().resume(true);
     }
-    Installed installed = journal.installed().orElseThrow(() -> nothing("no release is installed"));
-    RunRecord upgrade =
+    String installed =
         journal
-            .run(installed.runId())
-            .filter(run -> run.kind() == RunKind.UPGRADE && run.status() == RunStatus.SUCCEEDED)
+            .installed()
+            .orElseThrow(() -> nothing("no release is installed"))
+            .version();
+    RunRecord upgrade =
+        new InstalledRelease(journal)
+            .installer()
             .filter(run -> run.fromVersion() != null)
             .orElseThrow(
                 () ->
                     nothing(
-                        installed.version()
-                            + " was not installed by an upgrade from an earlier release"));
+                        "no upgrade from an earlier release installed "
+                            + installed
+                            + " (`lockstep history` lists the runs)"));
     RunReleases releases = Resumption.releasesOf(upgrade, catalog);
-    RunRecord run =
-        journal.startRun(
-            RunKind.ROLLBACK, upgrade.environment(), upgrade.toVersion(), upgrade.fromVersion());
-    Map<String, String> facts = journal.facts(upgrade.id());
-    for (String key : INHERITED_FACTS) {
-      if (facts.containsKey(key)) {
-        journal.recordFact(run.id(), key, facts.get(key));
-      }
-    }
-    journal.recordFact(run.id(), RunFacts.ROLLS_BACK_RUN, upgrade.id());
     RollbackDecider.Decision decision =
         new RollbackDecider()
             .decide(
                 releases.previous(),
                 releases.next(),
                 true,
-                new AppliedMigrations(tools, journal).versions(upgrade.id(), releases),
-                MeasuredChange.of(new SchemaRecords(tools.config()), upgrade.id()).orElse(null));
-    driver.beginRollback(
-        run.id(), decision, "the operator asked to roll back " + upgrade.id(), releases);
-    return driver.drive(run.id(), releases);
+                rollbackFacts.appliedMigrations(upgrade.id(), releases),
+                rollbackFacts.measuredChange(upgrade.id()).orElse(null));
+    String runId =
+        journal.inTransaction(
+            () -> {
+              RunRecord run =
+                  journal.startRun(
+                      RunKind.ROLLBACK,
+                      upgrade.environment(),
+                      upgrade.toVersion(),
+                      upgrade.fromVersion());
+              Map<String, String> facts = journal.facts(upgrade.id());
+              for (String key : INHERITED_FACTS) {
+                if (facts.containsKey(key)) {
+                  journal.recordFact(run.id(), key, facts.get(key));
+                }
+              }
+              journal.recordFact(run.id(), RunFacts.ROLLS_BACK_RUN, upgrade.id());
+              driver.beginRollback(
+                  run.id(), decision, "the operator asked to roll back " + upgrade.id(), releases);
+              return run.id();
+            });
+    return driver.drive(runId, releases);
   }
 
   private static LockstepException nothing(String why) {

@@ -5,29 +5,48 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.report.RunReport;
-import dev.lockstep.engine.rehearsal.Rehearsal;
-import dev.lockstep.engine.run.ReportBuilder;
+import dev.lockstep.engine.api.RunListener;
+import dev.lockstep.engine.run.ChecklistInputs;
+import dev.lockstep.engine.run.ConfigShape;
 import dev.lockstep.engine.run.RunDriver;
 import dev.lockstep.engine.run.RunReleases;
-import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
 import java.util.Optional;
 
-/** Picks up a run whose Lockstep process died, or whose rollback failed, where it stopped. */
+/**
+ * Picks up a run whose Lockstep process died, or whose rollback failed, where it stopped: it
+ * replays the checklist the run recorded, never one rebuilt from today's config, and refuses a
+ * config that would make the run act on something else.
+ */
 final class Resumption {
   private final Journal journal;
-  private final Toolbox tools;
   private final RunDriver driver;
   private final ReleaseCatalog catalog;
+  private final ConfigShape currentConfig;
+  private final RunListener listener;
+  private final RehearsalResumption rehearsals;
 
-  Resumption(Journal journal, Toolbox tools, RunDriver driver, ReleaseCatalog catalog) {
+  Resumption(
+      Journal journal,
+      RunDriver driver,
+      ReleaseCatalog catalog,
+      ConfigShape currentConfig,
+      RunListener listener,
+      RehearsalResumption rehearsals) {
     this.journal = journal;
-    this.tools = tools;
     this.driver = driver;
     this.catalog = catalog;
+    this.currentConfig = currentConfig;
+    this.listener = listener;
+    this.rehearsals = rehearsals;
+  }
+
+  /** What resumes an interrupted rehearsal (it never touched production). */
+  interface RehearsalResumption {
+    RunReport resume(RunRecord run, boolean rollBack);
   }
 
   RunReport resume(boolean rollBack) {
@@ -41,19 +60,31 @@ final class Resumption {
               + run.ownerPid()
               + "; there is nothing to resume. `lockstep status` shows where it stands.");
     }
-    journal.claim(run.id());
     if (run.kind() == RunKind.REHEARSAL) {
-      new Rehearsal(tools.config(), journal, catalog, tools).abandon(run.id());
-      return new ReportBuilder(journal).build(run.id());
+      journal.claim(run.id());
+      return rehearsals.resume(run, rollBack);
     }
     RunReleases releases = releasesOf(run, catalog);
+    boolean forward = run.status() == RunStatus.RUNNING && !rollBack;
+    Optional<ChecklistInputs> recorded = driver.recordedInputs(run.id());
+    if (recorded.isPresent()) {
+      new ConfigChangeCheck(listener)
+          .check(run.id(), recorded.get().configShape(), currentConfig, forward);
+    } else {
+      listener.notice(
+          "Run "
+              + run.id()
+              + " was started by a Lockstep that did not record its checklist; its journaled"
+              + " steps are matched one by one with today's checklist.");
+    }
+    journal.claim(run.id());
     if (run.status() == RunStatus.ROLLBACK_FAILED) {
-      tools.listener().notice("Retrying the rollback of run " + run.id() + ".");
+      listener.notice("Retrying the rollback of run " + run.id() + ".");
       journal.setStatus(run.id(), RunStatus.ROLLING_BACK);
     } else if (rollBack && run.status() == RunStatus.RUNNING) {
       return driver.rollBackNow(run.id(), releases, "the operator asked to roll it back");
     } else {
-      tools.listener().notice("Resuming run " + run.id() + " where it stopped.");
+      listener.notice("Resuming run " + run.id() + " where it stopped.");
     }
     return driver.drive(run.id(), releases);
   }

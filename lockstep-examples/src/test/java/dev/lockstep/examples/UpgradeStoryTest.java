@@ -117,6 +117,24 @@ class UpgradeStoryTest {
   }
 
   @Test
+  void rollback_afterAFailedUpgradeThatWasRolledBack_undoesTheUpgradeThatInstalledTheRelease() {
+    upgrade("1.0.0");
+    upgrade("1.1.0");
+    assertThat(upgrade("2.0.0").exitCode()).isEqualTo(3);
+
+    RunReport report = run.deployment.rollback();
+
+    assertThat(report.exitCode()).as(report.summary()).isZero();
+    assertThat(report.kind()).isEqualTo("rollback");
+    assertThat(report.from()).isEqualTo("1.1.0");
+    assertThat(report.to()).isEqualTo("1.0.0");
+    assertThat(report.summary()).contains("Rolled back from 1.1.0 to 1.0.0");
+    assertThat(run.deployment.status().installed()).isEqualTo("1.0.0");
+    assertThat(run.deployment.status().services())
+        .allSatisfy(s -> assertThat(s.nodes().get(0).version()).isEqualTo("1.0.0"));
+  }
+
+  @Test
   void rollback_afterASuccessfulContractUpgrade_restoresThatUpgradesBackup() throws SQLException {
     upgrade("1.1.0");
     long before = run.sample.notes().write("tagged", "2.0.0 lists it", "ok");

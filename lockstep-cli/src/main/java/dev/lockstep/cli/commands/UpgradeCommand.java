@@ -37,14 +37,18 @@ public final class UpgradeCommand extends DeploymentCommand {
 
   @Override
   int run(Deployment deployment) {
+    // The plan is made once the state folder is locked: a second Lockstep refused at the lock
+    // prints no plan that it will not carry out.
+    RunReport report = deployment.upgrade(to.version(), options(), this::show);
+    print(report, RunReportText.render(report));
+    return report.exitCode();
+  }
+
+  private void show(Plan plan) {
     if (!output.json()) {
-      Plan plan = deployment.plan(to.version(), options());
       out().println(PlanText.render(plan));
       out().flush();
     }
-    RunReport report = deployment.upgrade(to.version(), options());
-    print(report, RunReportText.render(report));
-    return report.exitCode();
   }
 
   private UpgradeOptions options() {

@@ -14,6 +14,8 @@ public enum ErrorCode {
   BACKUP_UNKNOWN(2),
   BACKUP_TAMPERED(2),
   USAGE(2),
+  /** The config changed since an interrupted run started, in a way that matters to it. */
+  CONFIG_CHANGED(2),
 
   GATE_BLOCKED(1),
   RUN_IN_PROGRESS(1),
@@ -31,6 +33,8 @@ public enum ErrorCode {
   TARGET_FAILED(1),
   CHECK_FAILED(1),
   INTERNAL(1),
+  /** A run's journal does not follow the checklist it recorded: nothing is run on a guess. */
+  CHECKLIST_MISMATCH(1),
 
   UPGRADE_ROLLED_BACK(3),
 

@@ -5,25 +5,27 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.engine.gates.GateContext;
-import dev.lockstep.engine.gates.Gates;
 import dev.lockstep.engine.run.RollbackDecider;
-import dev.lockstep.engine.steps.MigrateStep;
 import dev.lockstep.engine.steps.Step;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Computes the plan from the installed release to a target: the steps, the migrations with their
- * class, the rollback that would apply after each step, and every gate. It touches nothing.
+ * class, the rollback that would apply after each step, and every gate. It touches nothing. The
+ * rollback after each step is the one the run's own decider would choose, asked the same question
+ * (were services stopped, which migrations could have run) whoever applies the migrations.
  */
 public final class Planner {
   private final RollbackDecider decider = new RollbackDecider();
 
   /**
    * @param steps the upgrade checklist the run would execute
+   * @param gates the gates' verdicts on this upgrade
    */
-  public Plan plan(GateContext context, List<Step> steps) {
+  public Plan plan(GateContext context, List<Step> steps, List<GateResult> gates) {
     List<String> applied = context.database().appliedVersions();
     List<MigrationScript> pending =
         context.target().migrations().stream()
@@ -36,7 +38,7 @@ public final class Planner {
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       servicesDown |= step.stopsServices();
-      migrated |= step.name().equals(MigrateStep.NAME);
+      migrated |= step.appliesMigrations();
       List<String> appliedAfter = new ArrayList<>(applied);
       if (migrated) {
         pending.forEach(script -> appliedAfter.add(script.version()));
@@ -55,7 +57,7 @@ public final class Planner {
         pending.stream()
             .map(s -> new PlannedMigration(s.version(), s.description(), s.type()))
             .toList(),
-        Gates.check(context),
+        gates,
         strategy,
         downtime(pending));
   }

@@ -1,36 +1,34 @@
 package dev.lockstep.engine.rehearsal;
 
-import dev.lockstep.backup.BackupRequest;
-import dev.lockstep.backup.BackupSet;
-import dev.lockstep.backup.BackupSummary;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Version;
-import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.RehearsalConfig;
-import dev.lockstep.core.config.StoreConfig;
+import dev.lockstep.core.io.Json;
+import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.report.CheckResult;
-import dev.lockstep.engine.schema.SchemaRecords;
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.engine.run.CrashPoints;
+import dev.lockstep.engine.run.StepExecutor;
+import dev.lockstep.engine.steps.RunFacts;
+import dev.lockstep.engine.steps.Step;
 import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.journal.Checklist;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
+import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
-import dev.lockstep.postgres.migrate.AppliedMigration;
-import dev.lockstep.postgres.migrate.MigrationResult;
-import dev.lockstep.postgres.migrate.MigrationRunner;
-import dev.lockstep.schema.diff.SchemaDiff;
-import dev.lockstep.schema.diff.SchemaDiffer;
-import dev.lockstep.schema.snapshot.SchemaSnapshot;
+import dev.lockstep.schema.diff.SchemaChange;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,6 +37,9 @@ import java.util.List;
  * applied there and timed, the schema change is measured, and the installed release's services
  * start against the result, beside production, to run their checks. If they pass, running the old
  * release on the new schema is proven, not assumed. Everything scratch is removed afterwards.
+ *
+ * <p>It is a journaled run like an upgrade, step by step through the same executor, so a crash
+ * leaves a run that {@code lockstep resume} finishes (or, with {@code --rollback}, cleans up).
  */
 public final class Rehearsal {
   public static final String FACT = "rehearsal";
@@ -47,13 +48,19 @@ public final class Rehearsal {
   private final Journal journal;
   private final ReleaseCatalog catalog;
   private final Toolbox tools;
+  private final StepExecutor executor;
 
   public Rehearsal(
-      DeploymentConfig config, Journal journal, ReleaseCatalog catalog, Toolbox tools) {
+      DeploymentConfig config,
+      Journal journal,
+      ReleaseCatalog catalog,
+      Toolbox tools,
+      CrashPoints crashPoints) {
     this.config = config;
     this.journal = journal;
     this.catalog = catalog;
     this.tools = tools;
+    this.executor = new StepExecutor(journal, tools.listener(), tools.clock(), crashPoints);
   }
 
   public RehearsalReport rehearse(Version to) {
@@ -66,7 +73,6 @@ public final class Rehearsal {
                     new LockstepException(
                         ErrorCode.NOTHING_TO_DO,
                         "No release is installed, so there is nothing to rehearse against."));
-    ReleaseManifest current = catalog.get(Version.parse(installed.version()));
     ReleaseManifest target = catalog.get(to);
     if (target.runner() != MigrationRunnerKind.LOCKSTEP) {
       throw new LockstepException(
@@ -76,100 +82,134 @@ public final class Rehearsal {
               + " applies its own migrations; a rehearsal needs migrations Lockstep"
               + " can apply to a scratch copy.");
     }
-    RunRecord run =
-        journal.startRun(
-            RunKind.REHEARSAL, config.environment(), installed.version(), to.toString());
-    DatabaseConfig scratch = config.database().withName(rehearsal.database());
-    ScratchServices services = new ScratchServices(config, rehearsal);
-    try {
-      RehearsalReport report = run(run, current, target, rehearsal, scratch, services);
-      journal.recordFact(run.id(), FACT, dev.lockstep.core.io.Json.write(report));
-      journal.finishRun(
-          run.id(),
-          report.forwardCompatible() ? RunStatus.SUCCEEDED : RunStatus.FAILED,
-          summary(report));
-      return report;
-    } catch (RuntimeException e) {
-      journal.finishRun(run.id(), RunStatus.FAILED, "The rehearsal failed: " + e.getMessage());
-      throw e;
-    } finally {
-      services.stopAndDrop(scratch);
+    ScratchContext scratch =
+        context(rehearsal, catalog.get(Version.parse(installed.version())), target);
+    List<Step> steps = forward(scratch);
+    String runId =
+        journal.inTransaction(
+            () -> {
+              RunRecord run =
+                  journal.startRun(
+                      RunKind.REHEARSAL, config.environment(), installed.version(), to.toString());
+              journal.recordChecklist(run.id(), Phase.FORWARD, 1, names(steps), "{}");
+              return run.id();
+            });
+    return drive(runId, scratch);
+  }
+
+  /** Goes on with a rehearsal whose Lockstep died, or, with {@code rollBack}, cleans it up. */
+  public dev.lockstep.core.report.RunReport resume(RunRecord run, boolean rollBack) {
+    ScratchContext scratch =
+        context(
+            requireConfig(),
+            catalog.get(Version.parse(run.fromVersion())),
+            catalog.get(Version.parse(run.toVersion())));
+    if (rollBack || run.status() == RunStatus.ROLLING_BACK) {
+      abandon(run.id(), scratch, "the operator asked to stop it");
+    } else {
+      tools.listener().notice("Resuming rehearsal " + run.id() + " where it stopped.");
+      try {
+        drive(run.id(), scratch);
+      } catch (LockstepException e) {
+        // The run is journaled as failed with its cause; the report says so.
+      }
     }
+    return new dev.lockstep.engine.run.ReportBuilder(journal).build(run.id());
   }
 
-  private RehearsalReport run(
-      RunRecord run,
-      ReleaseManifest current,
-      ReleaseManifest target,
-      RehearsalConfig rehearsal,
-      DatabaseConfig scratch,
-      ScratchServices services) {
-    Instant started = tools.clock().instant();
-    String backupId = verifiedBackupOf(current);
-    tools
-        .listener()
-        .notice("Restoring backup " + backupId + " into the scratch database " + scratch.name());
-    StoreConfig copy = StoreConfig.postgres(config.stores().get(0).name(), scratch);
-    tools.backups().restore(backupId, List.of(copy), store -> true);
-    List<RehearsalReport.TableSize> tables = TableSizes.largest(scratch);
-    SchemaSnapshot before = SchemaRecords.live(scratch);
-    MigrationResult migrated = new MigrationRunner(scratch, config.migrations()).migrate(target);
-    SchemaDiff diff = SchemaDiffer.diff(before, SchemaRecords.live(scratch));
-    tools.listener().notice("Starting " + current.version() + " against the migrated copy");
-    services.start(current);
-    List<CheckResult> checks = tools.checks().runAll(rehearsal.checks());
-    return new RehearsalReport(
-        run.id(),
-        current.version().toString(),
-        target.version().toString(),
-        backupId,
-        scratch.name(),
-        tables,
-        migrated.applied().stream().map(AppliedMigration::version).toList(),
-        migrated.duration(),
-        diff.type(),
-        diff.changes(),
-        checks,
-        checks.stream().allMatch(CheckResult::passed),
-        Duration.between(started, tools.clock().instant()));
+  private RehearsalReport drive(String runId, ScratchContext scratch) {
+    List<Step> steps = forward(scratch);
+    StepExecutor.Failure failure = executor.runAll(runId, Phase.FORWARD, steps, 1);
+    if (failure != null) {
+      abandon(runId, scratch, failure.error().getMessage());
+      throw failure.error();
+    }
+    RehearsalReport report = report(runId, scratch);
+    journal.inTransaction(
+        () -> {
+          journal.recordFact(runId, FACT, Json.write(report));
+          journal.finishRun(
+              runId,
+              report.forwardCompatible() ? RunStatus.SUCCEEDED : RunStatus.FAILED,
+              summary(report));
+        });
+    return report;
   }
 
-  /**
-   * Closes a rehearsal whose Lockstep died: its scratch services and database are removed, and it
-   * is recorded as failed. Production was never touched, so there is nothing else to undo.
-   */
-  public void abandon(String runId) {
-    RehearsalConfig rehearsal = requireConfig();
-    new ScratchServices(config, rehearsal)
-        .stopAndDrop(config.database().withName(rehearsal.database()));
+  /** Removes everything scratch through the journaled clean-up, then ends the run as failed. */
+  private void abandon(String runId, ScratchContext scratch, String cause) {
+    List<Step> cleanUp = List.of(new RemoveScratchStep(scratch));
+    int firstSeq =
+        journal.checklists(runId).stream()
+            .filter(checklist -> checklist.phase() == Phase.ROLLBACK)
+            .map(Checklist::firstSeq)
+            .reduce((first, second) -> second)
+            .orElseGet(
+                () ->
+                    journal.inTransaction(
+                        () -> {
+                          int seq = journal.steps(runId).size() + 1;
+                          journal.recordChecklist(runId, Phase.ROLLBACK, seq, names(cleanUp), "{}");
+                          journal.setStatus(runId, RunStatus.ROLLING_BACK);
+                          return seq;
+                        }));
+    StepExecutor.Failure failure = executor.runAll(runId, Phase.ROLLBACK, cleanUp, firstSeq);
     journal.finishRun(
         runId,
         RunStatus.FAILED,
-        "Lockstep stopped during this rehearsal; its scratch copy was removed.");
+        "The rehearsal failed: "
+            + cause
+            + (failure == null
+                ? "; its scratch copy was removed."
+                : "; removing its scratch copy failed too: " + failure.error().getMessage()));
   }
 
-  /** The newest verified backup of the installed release; one is taken and verified if none is. */
-  private String verifiedBackupOf(ReleaseManifest current) {
-    String release = current.version().toString();
-    for (BackupSummary backup : tools.backups().list()) {
-      if (backup.verified() && release.equals(backup.release())) {
-        return backup.id();
-      }
-    }
-    tools.listener().notice("No verified backup of " + release + " yet: taking and verifying one.");
-    BackupSet backup =
-        tools
-            .backups()
-            .create(
-                config.stores(), new BackupRequest(null, release, BackupRequest.Purpose.ON_DEMAND));
-    if (!tools.backups().verify(backup.id(), config.stores()).verified()) {
-      throw new LockstepException(
-          ErrorCode.BACKUP_VERIFY_FAILED,
-          "The backup taken for the rehearsal did not verify: `lockstep backup verify "
-              + backup.id()
-              + "` says why.");
-    }
-    return backup.id();
+  private List<Step> forward(ScratchContext scratch) {
+    return List.of(
+        new RehearsalBackupStep(scratch),
+        new RestoreScratchStep(scratch),
+        new MigrateScratchStep(scratch),
+        new StartScratchServicesStep(scratch),
+        new CheckScratchStep(scratch),
+        new RemoveScratchStep(scratch));
+  }
+
+  private ScratchContext context(
+      RehearsalConfig rehearsal, ReleaseManifest current, ReleaseManifest target) {
+    return new ScratchContext(
+        tools,
+        rehearsal,
+        current,
+        target,
+        config.database().withName(rehearsal.database()),
+        new ScratchServices(config, rehearsal));
+  }
+
+  private RehearsalReport report(String runId, ScratchContext scratch) {
+    RunFacts facts = new RunFacts(journal, runId);
+    RunRecord run = journal.run(runId).orElseThrow();
+    List<CheckResult> checks =
+        facts.json(RehearsalFacts.CHECKS, new TypeReference<List<CheckResult>>() {}).orElseThrow();
+    return new RehearsalReport(
+        runId,
+        scratch.current().version().toString(),
+        scratch.target().version().toString(),
+        facts.get(RehearsalFacts.BACKUP).orElseThrow(),
+        scratch.scratch().name(),
+        facts
+            .json(
+                RehearsalFacts.TABLES,
+                new TypeReference<List<RehearsalReport.TableSize>>() {})
+            .orElse(List.of()),
+        facts.json(RehearsalFacts.APPLIED, new TypeReference<List<String>>() {}).orElseThrow(),
+        Duration.parse(facts.get(RehearsalFacts.MIGRATION_TIME).orElseThrow()),
+        MigrationClass.valueOf(facts.get(RehearsalFacts.MEASURED).orElseThrow()),
+        facts
+            .json(RehearsalFacts.CHANGES, new TypeReference<List<SchemaChange>>() {})
+            .orElse(List.of()),
+        checks,
+        checks.stream().allMatch(CheckResult::passed),
+        Duration.between(run.startedAt(), tools.clock().instant()));
   }
 
   private RehearsalConfig requireConfig() {
@@ -187,6 +227,10 @@ public final class Rehearsal {
     return config.rehearsal();
   }
 
+  private static List<String> names(List<Step> steps) {
+    return steps.stream().map(Step::name).toList();
+  }
+
   private static String summary(RehearsalReport report) {
     return (report.forwardCompatible()
             ? report.from()
@@ -195,7 +239,7 @@ public final class Rehearsal {
                 + "'s schema: forward-compatible."
             : report.from() + " FAILED its checks on " + report.to() + "'s schema.")
         + " Predicted migration time "
-        + dev.lockstep.core.yaml.Durations.format(report.migrationTime())
+        + Durations.format(report.migrationTime())
         + "; measured "
         + report.measured().label()
         + ".";

@@ -14,17 +14,20 @@ import java.util.stream.Collectors;
  * When a rollback fails an operator takes over, so the message says exactly what state everything
  * is in and what to do next.
  */
-final class OperatorBriefing {
+public final class OperatorBriefing implements RollbackBriefing {
   private final Toolbox tools;
-  private final RunFacts facts;
 
-  OperatorBriefing(Toolbox tools, RunFacts facts) {
+  public OperatorBriefing(Toolbox tools) {
     this.tools = tools;
-    this.facts = facts;
   }
 
-  String rollbackFailed(
-      RollbackStrategy strategy, RunReleases releases, Step failedStep, RuntimeException error) {
+  @Override
+  public String rollbackFailed(
+      RunFacts facts,
+      RollbackStrategy strategy,
+      RunReleases releases,
+      Step failedStep,
+      RuntimeException error) {
     List<String> lines = new ArrayList<>();
     lines.add(
         "The rollback ("
@@ -34,7 +37,7 @@ final class OperatorBriefing {
             + "': "
             + error.getMessage());
     lines.add("Services now: " + services() + ".");
-    lines.add("Database: " + database(strategy, releases) + ".");
+    lines.add("Database: " + database(facts, strategy, releases) + ".");
     facts
         .get(RunFacts.BACKUP_ID)
         .filter(id -> facts.get(RunFacts.BACKUP_VERIFIED).isPresent())
@@ -72,7 +75,7 @@ final class OperatorBriefing {
     return String.join(", ", states);
   }
 
-  private String database(RollbackStrategy strategy, RunReleases releases) {
+  private static String database(RunFacts facts, RollbackStrategy strategy, RunReleases releases) {
     if (strategy != RollbackStrategy.RESTORE_BACKUP) {
       return "not restored; it has the schema " + releases.next().version() + " migrated to";
     }

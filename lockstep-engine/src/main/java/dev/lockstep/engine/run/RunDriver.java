@@ -3,64 +3,85 @@ package dev.lockstep.engine.run;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.RollbackDecider.Decision;
-import dev.lockstep.engine.schema.SchemaRecords;
-import dev.lockstep.engine.steps.Checklists;
 import dev.lockstep.engine.steps.RunFacts;
-import dev.lockstep.engine.steps.Step;
-import dev.lockstep.engine.steps.StopServicesStep;
-import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
-import java.util.List;
+import java.util.Map;
 
 /**
- * Drives a journaled run to its end: forward through the upgrade checklist, then, if a step fails,
- * back through the rollback its facts call for. It starts wherever the journal says the run stands,
- * so the same code runs a fresh upgrade and resumes one after a crash.
+ * Drives a journaled run to its end: forward through the upgrade checklist it recorded, then, if a
+ * step fails, back through the rollback its facts call for. It starts wherever the journal says the
+ * run stands, so the same code runs a fresh upgrade and resumes one after a crash. Every change of
+ * the run's state (its start, the rollback decision, its end) is one transaction in the journal.
  */
 public final class RunDriver {
+  private final RunContext context;
   private final Journal journal;
-  private final Toolbox tools;
   private final StepExecutor executor;
+  private final JournaledChecklists checklists;
   private final RollbackDecider decider = new RollbackDecider();
 
-  public RunDriver(Journal journal, Toolbox tools, CrashPoints crashPoints) {
-    this.journal = journal;
-    this.tools = tools;
-    this.executor = new StepExecutor(journal, tools, crashPoints);
+  public RunDriver(RunContext context) {
+    this.context = context;
+    this.journal = context.journal();
+    this.executor =
+        new StepExecutor(journal, context.listener(), context.clock(), context.crashPoints());
+    this.checklists =
+        new JournaledChecklists(journal, context.checklists(), context.currentConfig());
+  }
+
+  /**
+   * Records a new upgrade run, the facts it starts with, and its checklist, as one change.
+   *
+   * @return the run's id
+   */
+  public String startUpgrade(
+      String environment, RunReleases releases, ChecklistInputs inputs, Map<String, String> facts) {
+    return journal.inTransaction(
+        () -> {
+          RunRecord run =
+              journal.startRun(
+                  RunKind.UPGRADE,
+                  environment,
+                  releases.previousVersion(),
+                  releases.next().version().toString());
+          facts.forEach((key, value) -> journal.recordFact(run.id(), key, value));
+          checklists.recordUpgrade(run.id(), releases, inputs);
+          return run.id();
+        });
+  }
+
+  /** The inputs run {@code runId} recorded with its first checklist, if it recorded any. */
+  public java.util.Optional<ChecklistInputs> recordedInputs(String runId) {
+    return checklists.firstInputs(runId);
   }
 
   public RunReport drive(String runId, RunReleases releases) {
-    RunFacts facts = new RunFacts(journal, runId);
     RunRecord run = journal.run(runId).orElseThrow();
-    if (run.status() == RunStatus.RUNNING) {
-      List<Step> steps =
-          Checklists.upgrade(
-              tools,
-              releases.previous(),
-              releases.next(),
-              facts.get(RunFacts.ACCEPT_UNVERIFIED).orElse(null));
-      StepExecutor.Failure failure = executor.runAll(runId, Phase.FORWARD, steps, 1);
-      if (failure == null) {
-        return finish(
-            runId,
-            RunStatus.SUCCEEDED,
-            releases.next().version().toString(),
-            (releases.previous() == null
-                    ? "Installed "
-                    : "Upgraded " + releases.previousVersion() + " → ")
-                + releases.next().version()
-                + ".");
-      }
-      return rollBackNow(
-          runId,
-          releases,
-          "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
+    if (run.status() != RunStatus.RUNNING) {
+      return rollBack(runId, releases);
     }
-    return rollBack(runId, releases, facts);
+    RecordedChecklist upgrade = checklists.upgrade(runId, releases);
+    StepExecutor.Failure failure =
+        executor.runAll(runId, Phase.FORWARD, upgrade.steps(), upgrade.firstSeq());
+    if (failure == null) {
+      return finish(
+          runId,
+          RunStatus.SUCCEEDED,
+          releases,
+          (releases.previous() == null
+                  ? "Installed "
+                  : "Upgraded " + releases.previousVersion() + " → ")
+              + releases.next().version()
+              + ".");
+    }
+    return rollBackNow(
+        runId,
+        releases,
+        "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
   }
 
   /**
@@ -73,24 +94,27 @@ public final class RunDriver {
       return finish(
           runId,
           RunStatus.FAILED,
-          releases.previousVersion(),
+          releases,
           "The upgrade to "
               + releases.next().version()
               + " stopped before anything was changed: "
               + cause);
     }
     beginRollback(runId, decision, cause, releases);
-    return rollBack(runId, releases, new RunFacts(journal, runId));
+    return rollBack(runId, releases);
   }
 
-  /** Records the rollback decision, then switches the run to rolling back. */
+  /** Records the rollback decision and its checklist, and switches the run to rolling back. */
   public void beginRollback(String runId, Decision decision, String cause, RunReleases releases) {
-    RunFacts facts = new RunFacts(journal, runId);
-    facts.put(RunFacts.ROLLBACK_STRATEGY, decision.strategy().name());
-    facts.put(RunFacts.ROLLBACK_REASON, cause + " — " + decision.reason());
-    facts.put(RunFacts.ROLLBACK_FIRST_STEP, String.valueOf(journal.steps(runId).size() + 1));
-    journal.setStatus(runId, RunStatus.ROLLING_BACK);
-    tools
+    journal.inTransaction(
+        () -> {
+          RunFacts facts = new RunFacts(journal, runId);
+          facts.put(RunFacts.ROLLBACK_STRATEGY, decision.strategy().name());
+          facts.put(RunFacts.ROLLBACK_REASON, cause + " — " + decision.reason());
+          checklists.recordRollback(runId, releases, decision.strategy());
+          journal.setStatus(runId, RunStatus.ROLLING_BACK);
+        });
+    context
         .listener()
         .notice(
             "Rolling back: "
@@ -100,13 +124,13 @@ public final class RunDriver {
                 + ".");
   }
 
-  private RunReport rollBack(String runId, RunReleases releases, RunFacts facts) {
+  private RunReport rollBack(String runId, RunReleases releases) {
+    RunFacts facts = new RunFacts(journal, runId);
     while (true) {
-      RollbackStrategy strategy =
-          RollbackStrategy.valueOf(facts.get(RunFacts.ROLLBACK_STRATEGY).orElseThrow());
-      int firstStep = Integer.parseInt(facts.get(RunFacts.ROLLBACK_FIRST_STEP).orElseThrow());
-      List<Step> steps = Checklists.rollback(tools, strategy, releases.previous());
-      StepExecutor.Failure failure = executor.runAll(runId, Phase.ROLLBACK, steps, firstStep);
+      RecordedChecklist rollback = checklists.rollback(runId, releases);
+      RollbackStrategy strategy = rollback.inputs().strategy();
+      StepExecutor.Failure failure =
+          executor.runAll(runId, Phase.ROLLBACK, rollback.steps(), rollback.firstSeq());
       if (failure == null) {
         return finishRollback(runId, releases, strategy);
       }
@@ -122,23 +146,20 @@ public final class RunDriver {
         continue;
       }
       String summary =
-          new OperatorBriefing(tools, facts)
-              .rollbackFailed(strategy, releases, failure.step(), failure.error());
-      journal.finishRun(runId, RunStatus.ROLLBACK_FAILED, summary);
-      new SnapshotJanitor(tools, journal).afterRun();
-      new ReportBuilder(journal).write(runId, tools.config().reportsDir());
-      return new ReportBuilder(journal).build(runId);
+          context
+              .briefing()
+              .rollbackFailed(facts, strategy, releases, failure.step(), failure.error());
+      return finish(runId, RunStatus.ROLLBACK_FAILED, releases, summary);
     }
   }
 
   private RunReport finishRollback(String runId, RunReleases releases, RollbackStrategy strategy) {
     RunRecord run = journal.run(runId).orElseThrow();
-    String reason = new RunFacts(journal, runId).get(RunFacts.ROLLBACK_REASON).orElse("");
     if (run.kind() == RunKind.ROLLBACK) {
       return finish(
           runId,
           RunStatus.SUCCEEDED,
-          releases.previousVersion(),
+          releases,
           "Rolled back from "
               + releases.next().version()
               + " to "
@@ -147,10 +168,11 @@ public final class RunDriver {
               + strategy.describe(releases.previousVersion())
               + ".");
     }
+    String reason = new RunFacts(journal, runId).get(RunFacts.ROLLBACK_REASON).orElse("");
     return finish(
         runId,
         RunStatus.ROLLED_BACK,
-        releases.previousVersion(),
+        releases,
         "The upgrade to "
             + releases.next().version()
             + " failed and was rolled back ("
@@ -160,39 +182,25 @@ public final class RunDriver {
   }
 
   private Decision decide(String runId, RunReleases releases) {
+    // Recorded before the first service is stopped, so it holds whatever the checklist was.
     boolean servicesTouched =
-        journal.steps(runId).stream()
-            .anyMatch(s -> s.phase() == Phase.FORWARD && s.name().equals(StopServicesStep.NAME));
+        new RunFacts(journal, runId).get(RunFacts.SERVICES_STOPPED_AT).isPresent();
     return decider.decide(
         releases.previous(),
         releases.next(),
         servicesTouched,
-        new AppliedMigrations(tools, journal).versions(runId),
-        MeasuredChange.of(new SchemaRecords(tools.config()), runId).orElse(null));
+        context.rollbackFacts().appliedMigrations(runId, releases),
+        context.rollbackFacts().measuredChange(runId).orElse(null));
   }
 
-  /** The schema a finished run leaves is what the next run measures drift against. */
-  private void recordSchema(RunStatus status) {
-    if (status == RunStatus.SUCCEEDED || status == RunStatus.ROLLED_BACK) {
-      try {
-        new SchemaRecords(tools.config()).recordCurrent();
-      } catch (RuntimeException e) {
-        tools.listener().notice("Could not record the schema for drift checks: " + e.getMessage());
-      }
-    }
-  }
-
-  private RunReport finish(String runId, RunStatus status, String installed, String summary) {
-    if (installed != null) {
-      journal.setInstalled(installed, runId);
-    } else if (status != RunStatus.FAILED) {
-      journal.clearInstalled();
-    }
-    journal.finishRun(runId, status, summary);
-    new SnapshotJanitor(tools, journal).afterRun();
-    recordSchema(status);
-    ReportBuilder reports = new ReportBuilder(journal);
-    reports.write(runId, tools.config().reportsDir());
-    return reports.build(runId);
+  /** Ends the run and records what it leaves installed, as one change; then the aftermath. */
+  private RunReport finish(String runId, RunStatus status, RunReleases releases, String summary) {
+    journal.inTransaction(
+        () -> {
+          new InstalledRelease(journal).afterRun(journal.run(runId).orElseThrow(), status, releases);
+          journal.finishRun(runId, status, summary);
+        });
+    context.aftermath().runEnded(runId, status);
+    return new ReportBuilder(journal).build(runId);
   }
 }

@@ -2,44 +2,50 @@ package dev.lockstep.engine.run;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Step;
-import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.StepRecord;
 import dev.lockstep.journal.StepStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Runs a list of steps, journaling each one before it starts and after it ends. Steps the journal
- * already shows as succeeded are skipped, and one left half-done by a crash is run again.
+ * Runs a checklist, journaling each step before it starts and, with the facts it records at its
+ * end, after it ends. Steps the journal shows as succeeded are skipped, matched by identity, and
+ * one left half-done by a crash is run again.
  */
-final class StepExecutor {
+public final class StepExecutor {
   static final String INTERRUPTED = "interrupted: Lockstep stopped during this step; repeated";
 
   /** The step that failed and why. */
-  record Failure(Step step, LockstepException error) {}
+  public record Failure(Step step, LockstepException error) {}
 
   private final Journal journal;
-  private final Toolbox tools;
+  private final RunListener listener;
+  private final Clock clock;
   private final CrashPoints crashPoints;
 
-  StepExecutor(Journal journal, Toolbox tools, CrashPoints crashPoints) {
+  public StepExecutor(Journal journal, RunListener listener, Clock clock, CrashPoints crashPoints) {
     this.journal = journal;
-    this.tools = tools;
+    this.listener = listener;
+    this.clock = clock;
     this.crashPoints = crashPoints;
   }
 
   /**
    * Runs {@code steps} from where the journal's records of {@code phase} (from sequence number
-   * {@code fromSeq} on) left off; returns the failure, or null when every step succeeded.
+   * {@code firstSeq} on) left off; returns the failure, or null when every step succeeded.
+   *
+   * @throws LockstepException when the journal's records do not follow {@code steps}
    */
-  Failure runAll(String runId, Phase phase, List<Step> steps, int fromSeq) {
+  public Failure runAll(String runId, Phase phase, List<Step> steps, int firstSeq) {
     RunFacts facts = new RunFacts(journal, runId);
-    for (int i = resumePoint(runId, phase, fromSeq); i < steps.size(); i++) {
+    for (int i = resumePoint(runId, phase, steps, firstSeq); i < steps.size(); i++) {
       Step step = steps.get(i);
       try {
         execute(runId, phase, step, i + 1, steps.size(), facts);
@@ -59,36 +65,51 @@ final class StepExecutor {
       String runId, Phase phase, Step step, int number, int total, RunFacts facts) {
     int seq = journal.stepStarted(runId, step.name(), phase);
     crashPoints.reached(phase, step.name(), "started");
-    tools.listener().stepStarted(phase, number, total, step.description());
-    Instant started = tools.clock().instant();
+    listener.stepStarted(phase, number, total, step.description());
+    Instant started = clock.instant();
+    String detail;
     try {
-      String detail = step.run(facts);
-      journal.stepFinished(runId, seq, StepStatus.SUCCEEDED, detail);
-      tools.listener().stepSucceeded(phase, step.description(), since(started), detail);
+      detail = step.run(facts);
     } catch (RuntimeException e) {
-      journal.stepFinished(runId, seq, StepStatus.FAILED, e.getMessage());
-      tools.listener().stepFailed(phase, step.description(), since(started), e.getMessage());
+      end(runId, seq, StepStatus.FAILED, e.getMessage(), facts);
+      listener.stepFailed(phase, step.description(), since(started), e.getMessage());
       throw e;
     }
+    end(runId, seq, StepStatus.SUCCEEDED, detail, facts);
+    listener.stepSucceeded(phase, step.description(), since(started), detail);
     crashPoints.reached(phase, step.name(), "finished");
   }
 
-  /** How many steps of the phase already succeeded; marks a step cut short by a crash. */
-  private int resumePoint(String runId, Phase phase, int fromSeq) {
+  /** The step's end and the facts it kept for it, in one transaction. */
+  private void end(String runId, int seq, StepStatus status, String detail, RunFacts facts) {
+    try {
+      journal.inTransaction(
+          () -> {
+            facts.flushStepEnd();
+            journal.stepFinished(runId, seq, status, detail);
+          });
+    } finally {
+      facts.discardStepEnd();
+    }
+  }
+
+  /** Where the checklist resumes; marks a step cut short by a crash as interrupted. */
+  private int resumePoint(String runId, Phase phase, List<Step> steps, int firstSeq) {
     List<StepRecord> records =
         journal.steps(runId).stream()
-            .filter(record -> record.phase() == phase && record.seq() >= fromSeq)
+            .filter(record -> record.phase() == phase && record.seq() >= firstSeq)
             .toList();
+    int index = ChecklistProgress.resumeIndex(runId, steps, records);
     for (StepRecord record : records) {
       if (record.status() == StepStatus.STARTED) {
         journal.stepFinished(runId, record.seq(), StepStatus.FAILED, INTERRUPTED);
-        tools.listener().notice("Repeating '" + record.name() + "', which a crash interrupted.");
+        listener.notice("Repeating '" + record.name() + "', which a crash interrupted.");
       }
     }
-    return (int) records.stream().filter(r -> r.status() == StepStatus.SUCCEEDED).count();
+    return index;
   }
 
   private Duration since(Instant started) {
-    return Duration.between(started, tools.clock().instant());
+    return Duration.between(started, clock.instant());
   }
 }

@@ -1,11 +1,11 @@
 package dev.lockstep.engine.steps;
 
 /** A step's name and description, so each step class holds only its work. */
-abstract class AbstractStep implements Step {
+public abstract class AbstractStep implements Step {
   private final String name;
   private final String description;
 
-  AbstractStep(String name, String description) {
+  protected AbstractStep(String name, String description) {
     this.name = name;
     this.description = description;
   }

@@ -35,8 +35,8 @@ public final class BackupStep extends AbstractStep {
                     facts.runId(),
                     installed == null ? null : installed.version().toString(),
                     BackupRequest.Purpose.UPGRADE));
-    facts.put(RunFacts.BACKUP_ID, backup.id());
-    facts.put(RunFacts.BACKUP_CREATED_AT, backup.createdAt().toString());
+    facts.putAtStepEnd(RunFacts.BACKUP_ID, backup.id());
+    facts.putAtStepEnd(RunFacts.BACKUP_CREATED_AT, backup.createdAt().toString());
     tools.listener().notice("Backup " + backup.id() + " written to " + tools.config().backupsDir());
     return "backup "
         + backup.id()

@@ -21,17 +21,19 @@ public final class Checklists {
    * From {@code installed} (null for a first install) to {@code target}.
    *
    * @param verificationOverride why the operator accepts an unverified backup, or null
+   * @param snapshot whether the databases are snapshotted on their server while services are down
    */
   public static List<Step> upgrade(
       Toolbox tools,
       ReleaseManifest installed,
       ReleaseManifest target,
-      String verificationOverride) {
+      String verificationOverride,
+      boolean snapshot) {
     List<Step> steps = new ArrayList<>();
     steps.add(new BackupStep(tools, installed));
     steps.add(new VerifyBackupStep(tools, verificationOverride));
     steps.add(new StopServicesStep(tools));
-    if (tools.config().backup().snapshot()) {
+    if (snapshot) {
       steps.add(new SnapshotDatabasesStep(tools));
     }
     switch (target.runner()) {
@@ -50,7 +52,7 @@ public final class Checklists {
         // As the systemd guide: install, start, watch the migrations; stop at the first failure.
         steps.add(new BeforeStartupMigrationsStep(tools, target));
         steps.add(new InstallReleaseStep(tools, target));
-        steps.add(new StartServicesStep(tools, target));
+        steps.add(StartServicesStep.migratingOnStart(tools, target));
         steps.add(new WatchMigrationsStep(tools, target));
       }
     }

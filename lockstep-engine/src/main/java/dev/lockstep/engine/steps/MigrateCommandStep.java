@@ -44,6 +44,11 @@ public final class MigrateCommandStep extends AbstractStep {
   }
 
   @Override
+  public boolean appliesMigrations() {
+    return true;
+  }
+
+  @Override
   public String run(RunFacts facts) {
     String template = tools.config().migrations().command();
     if (template == null || template.isBlank()) {

@@ -28,6 +28,11 @@ public final class MigrateStep extends AbstractStep {
   }
 
   @Override
+  public boolean appliesMigrations() {
+    return true;
+  }
+
+  @Override
   public String run(RunFacts facts) {
     SchemaMeasure measure = new SchemaMeasure(tools, release);
     measure.before(facts);

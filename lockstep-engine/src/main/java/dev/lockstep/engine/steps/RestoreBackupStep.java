@@ -73,7 +73,7 @@ public final class RestoreBackupStep extends AbstractStep {
           .backups()
           .restore(backupId, tools.config().stores(), store -> fromBackup.contains(store.name()));
     }
-    facts.put(RunFacts.RESTORED_AT, tools.clock().instant().toString());
+    facts.putAtStepEnd(RunFacts.RESTORED_AT, tools.clock().instant().toString());
     List<String> done = new java.util.ArrayList<>();
     snapshots.forEach(s -> done.add(s.store() + " (snapshot swapped in)"));
     fromBackup.forEach(store -> done.add(store + " (from backup " + backupId + ")"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.journal.Journal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,7 @@ public final class RunFacts {
 
   private final Journal journal;
   private final String runId;
+  private final Map<String, String> atEnd = new LinkedHashMap<>();
 
   public RunFacts(Journal journal, String runId) {
     this.journal = journal;
@@ -42,12 +45,44 @@ public final class RunFacts {
     return runId;
   }
 
+  /** The value recorded, or kept for the end of the running step. */
   public Optional<String> get(String key) {
+    if (atEnd.containsKey(key)) {
+      return Optional.of(atEnd.get(key));
+    }
     return Optional.ofNullable(journal.facts(runId).get(key));
   }
 
+  /**
+   * Records {@code value} now, durably: for what a repeated step must find (a snapshot already
+   * swapped in, the schema read before migrating) and what must survive the step's own failure.
+   */
   public void put(String key, String value) {
+    atEnd.remove(key);
     journal.recordFact(runId, key, value);
+  }
+
+  /**
+   * Records {@code value} together with the end of the step that is running, in the same
+   * transaction: a crash before the step ends leaves neither, and the step is repeated.
+   */
+  public void putAtStepEnd(String key, String value) {
+    atEnd.put(key, value);
+  }
+
+  public void putJsonAtStepEnd(String key, Object value) {
+    putAtStepEnd(key, Json.write(value));
+  }
+
+  /** Writes what {@link #putAtStepEnd} kept; called by the executor inside the step's end. */
+  public void flushStepEnd() {
+    atEnd.forEach((key, value) -> journal.recordFact(runId, key, value));
+    atEnd.clear();
+  }
+
+  /** Forgets what {@link #putAtStepEnd} kept, when a step ends without recording its end. */
+  public void discardStepEnd() {
+    atEnd.clear();
   }
 
   public void putIfAbsent(String key, String value) {

@@ -36,7 +36,7 @@ public final class SnapshotDatabasesStep extends AbstractStep {
       DatabaseSnapshots.Snapshot snapshot = new DatabaseSnapshots(store.database()).take(name);
       taken.add(new TakenSnapshot(store.name(), store.database().name(), name, snapshot.takenAt()));
     }
-    facts.putJson(RunFacts.SNAPSHOTS, taken);
+    facts.putJsonAtStepEnd(RunFacts.SNAPSHOTS, taken);
     return "snapshots "
         + taken.stream()
             .map(s -> s.database() + " → " + s.snapshot())

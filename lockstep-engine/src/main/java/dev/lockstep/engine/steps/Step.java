@@ -19,6 +19,14 @@ public interface Step {
   }
 
   /**
+   * Whether the release's pending migrations may have run once this step has started: the step
+   * that applies them, or the start of a product that migrates as it starts.
+   */
+  default boolean appliesMigrations() {
+    return false;
+  }
+
+  /**
    * Does the work.
    *
    * @return one line for the report, e.g. "backup 20261123-101500-ab12 (1.2 MB, 3 tables)"

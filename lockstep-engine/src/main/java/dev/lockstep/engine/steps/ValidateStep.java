@@ -41,7 +41,7 @@ public final class ValidateStep extends AbstractStep {
     // when something else answered them (another process holding its port, say).
     List<CheckResult> results = new ArrayList<>(serviceChecks());
     results.addAll(checks);
-    facts.putJson(factKey, results);
+    facts.putJsonAtStepEnd(factKey, results);
     List<CheckResult> failed = results.stream().filter(r -> !r.passed()).toList();
     if (!failed.isEmpty()) {
       throw new LockstepException(
@@ -57,7 +57,7 @@ public final class ValidateStep extends AbstractStep {
                   .collect(Collectors.joining("; ")));
     }
     if (facts.get(RunFacts.SERVICES_STOPPED_AT).isPresent()) {
-      facts.put(RunFacts.SERVICES_BACK_AT, tools.clock().instant().toString());
+      facts.putAtStepEnd(RunFacts.SERVICES_BACK_AT, tools.clock().instant().toString());
     }
     return results.size() + " checks passed";
   }

@@ -39,7 +39,7 @@ public final class VerifyBackupStep extends AbstractStep {
                         ErrorCode.INTERNAL, "Run " + facts.runId() + " has no backup to verify."));
     VerificationResult result = tools.backups().verify(backupId, tools.config().stores());
     if (result.verified()) {
-      facts.put(RunFacts.BACKUP_VERIFIED, result.verifiedAt().toString());
+      facts.putAtStepEnd(RunFacts.BACKUP_VERIFIED, result.verifiedAt().toString());
       return "backup " + backupId + " verified: " + summary(result);
     }
     String problems = String.join("; ", result.problems());
@@ -53,7 +53,7 @@ public final class VerifyBackupStep extends AbstractStep {
               + ". Nothing was changed. Fix the cause, or, knowing that a rollback may then be"
               + " impossible, run again with --accept-unverified-backup \"<why>\".");
     }
-    facts.put(RunFacts.VERIFICATION_OVERRIDE, override);
+    facts.putAtStepEnd(RunFacts.VERIFICATION_OVERRIDE, override);
     tools
         .listener()
         .notice(

@@ -7,7 +7,6 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Step;
-import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
@@ -32,8 +31,7 @@ class StepExecutorTest {
   @BeforeEach
   void open() {
     journal = Journal.open(stateDir.resolve("journal.db"));
-    Toolbox tools = new Toolbox(null, null, null, null, null, RunListener.NONE, Clock.systemUTC());
-    executor = new StepExecutor(journal, tools, CrashPoints.none());
+    executor = new StepExecutor(journal, RunListener.NONE, Clock.systemUTC(), CrashPoints.none());
     runId = journal.startRun(RunKind.UPGRADE, "test", "1.0.0", "1.1.0").id();
   }
 
