@@ -14,6 +14,8 @@ public enum ErrorCode {
   BACKUP_UNKNOWN(2),
   BACKUP_TAMPERED(2),
   USAGE(2),
+  /** A file written by a newer Lockstep (the journal): refused, nothing touched. */
+  FORMAT_TOO_NEW(2),
 
   GATE_BLOCKED(1),
   RUN_IN_PROGRESS(1),
