@@ -5,65 +5,57 @@ import dev.lockstep.core.api.LockstepException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Every run, step by step, in an embedded SQLite file in Lockstep's state folder. It never lives in
  * the product's database, which a restore would rewind. Each write is committed and synced before
- * the work it describes begins, so a run killed at any point can be resumed from here.
+ * the work it describes begins, so a run killed at any point can be resumed from here; writes that
+ * describe one change of state together (a step's end and the facts it found) go in one {@link
+ * #inTransaction(Supplier) transaction}, so a kill never leaves half of it.
+ *
+ * <p>The file carries its format version and is migrated forward when opened by a newer Lockstep (a
+ * copy of the older file kept beside it); a file from a newer Lockstep is refused.
  */
 public final class Journal implements AutoCloseable {
-  private static final String SCHEMA =
-      """
-      CREATE TABLE IF NOT EXISTS runs (
-        id TEXT PRIMARY KEY, kind TEXT NOT NULL, environment TEXT NOT NULL,
-        from_version TEXT, to_version TEXT NOT NULL, status TEXT NOT NULL,
-        started_at INTEGER NOT NULL, ended_at INTEGER, owner_pid INTEGER NOT NULL,
-        owner_start INTEGER NOT NULL, summary TEXT);
-      CREATE TABLE IF NOT EXISTS steps (
-        run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, name TEXT NOT NULL,
-        phase TEXT NOT NULL, status TEXT NOT NULL, started_at INTEGER NOT NULL,
-        ended_at INTEGER, detail TEXT, PRIMARY KEY (run_id, seq));
-      CREATE TABLE IF NOT EXISTS facts (
-        run_id TEXT NOT NULL REFERENCES runs(id), key TEXT NOT NULL, value TEXT NOT NULL,
-        PRIMARY KEY (run_id, key));
-      CREATE TABLE IF NOT EXISTS installed (
-        id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, run_id TEXT NOT NULL,
-        since INTEGER NOT NULL);
-      """;
-
-  private final Connection connection;
+  private final JournalConnection db;
   private final Clock clock;
+  private final Optional<JournalUpgrade> upgrade;
 
-  private Journal(Connection connection, Clock clock) {
-    this.connection = connection;
+  private Journal(JournalConnection db, Clock clock, Optional<JournalUpgrade> upgrade) {
+    this.db = db;
     this.clock = clock;
+    this.upgrade = upgrade;
   }
 
+  /**
+   * Opens the journal, creating it at the current format version, or migrating an older one forward
+   * after keeping a copy of it as {@code <file>.v<old version>.bak}.
+   *
+   * @throws LockstepException {@link ErrorCode#FORMAT_TOO_NEW} if a newer Lockstep wrote it; the
+   *     file is not changed
+   */
   public static Journal open(Path file) {
     return open(file, Clock.systemUTC());
   }
 
   public static Journal open(Path file, Clock clock) {
+    Path absolute = file.toAbsolutePath();
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      return connect("jdbc:sqlite:" + file.toAbsolutePath(), clock);
+      Files.createDirectories(absolute.getParent());
     } catch (IOException e) {
       throw cannotOpen(file.toString(), e);
     }
+    return connect("jdbc:sqlite:" + absolute, absolute, clock);
   }
 
   /**
@@ -71,26 +63,27 @@ public final class Journal implements AutoCloseable {
    * has created the real one, so that reading never creates files.
    */
   public static Journal empty() {
-    return connect("jdbc:sqlite::memory:", Clock.systemUTC());
+    return connect("jdbc:sqlite::memory:", null, Clock.systemUTC());
   }
 
-  private static Journal connect(String url, Clock clock) {
+  private static Journal connect(String url, Path file, Clock clock) {
+    JournalConnection db;
     try {
-      Connection connection = DriverManager.getConnection(url);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA journal_mode=WAL");
-        // FULL: a step recorded as started survives a kill -9 or a power cut right after.
-        statement.execute("PRAGMA synchronous=FULL");
-        statement.execute("PRAGMA busy_timeout=10000");
-        for (String ddl : SCHEMA.split(";")) {
-          if (!ddl.isBlank()) {
-            statement.execute(ddl);
-          }
-        }
-      }
-      return new Journal(connection, clock);
+      db = JournalConnection.open(url);
     } catch (SQLException e) {
       throw cannotOpen(url, e);
+    }
+    try {
+      JournalSchema.CURRENT.refuseNewer(db, file);
+      db.makeDurable();
+      return new Journal(db, clock, JournalSchema.CURRENT.bringUpToDate(db, file));
+    } catch (RuntimeException e) {
+      try {
+        db.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
   }
 
@@ -105,13 +98,39 @@ public final class Journal implements AutoCloseable {
         e);
   }
 
+  /** The journal's format version, as this Lockstep writes it (older files are migrated). */
+  public int formatVersion() {
+    return db.queryInt("PRAGMA user_version");
+  }
+
+  /** The migration this open did to the file, if it was in an older format: worth telling. */
+  public Optional<JournalUpgrade> upgrade() {
+    return upgrade;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: every journal write it makes is committed together when
+   * it returns, or none if it throws (the exception is rethrown as it was). Nested calls join the
+   * outermost transaction; only the outermost commits, and a nested call that throws undoes only
+   * its own writes (a caller that catches the exception keeps the rest). Keep the work to journal
+   * writes and quick decisions: other journal users (threads, processes) wait until it ends.
+   */
+  public <T> T inTransaction(Supplier<T> work) {
+    return db.inTransaction(work);
+  }
+
+  /** {@link #inTransaction(Supplier)} for work with no result. */
+  public void inTransaction(Runnable work) {
+    db.inTransaction(work);
+  }
+
   /** Records a new run owned by this process, in status RUNNING. */
   public RunRecord startRun(RunKind kind, String environment, String from, String to) {
     ProcessHandle self = ProcessHandle.current();
     Instant ownerStart = self.info().startInstant().orElse(Instant.EPOCH);
     String id = runId();
     Instant now = clock.instant();
-    update(
+    db.update(
         "INSERT INTO runs (id, kind, environment, from_version, to_version, status, started_at,"
             + " owner_pid, owner_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id,
@@ -129,7 +148,7 @@ public final class Journal implements AutoCloseable {
   /** Makes this process the owner of an orphaned run, as {@code lockstep resume} does. */
   public void claim(String runId) {
     ProcessHandle self = ProcessHandle.current();
-    update(
+    db.update(
         "UPDATE runs SET owner_pid = ?, owner_start = ? WHERE id = ?",
         self.pid(),
         self.info().startInstant().orElse(Instant.EPOCH).toEpochMilli(),
@@ -137,11 +156,11 @@ public final class Journal implements AutoCloseable {
   }
 
   public void setStatus(String runId, RunStatus status) {
-    update("UPDATE runs SET status = ? WHERE id = ?", status.name(), runId);
+    db.update("UPDATE runs SET status = ? WHERE id = ?", status.name(), runId);
   }
 
   public void finishRun(String runId, RunStatus status, String summary) {
-    update(
+    db.update(
         "UPDATE runs SET status = ?, ended_at = ?, summary = ? WHERE id = ?",
         status.name(),
         clock.instant().toEpochMilli(),
@@ -151,20 +170,25 @@ public final class Journal implements AutoCloseable {
 
   /** Records that a step is about to run; returns its sequence number in the run. */
   public int stepStarted(String runId, String name, Phase phase) {
-    int seq = steps(runId).size() + 1;
-    update(
-        "INSERT INTO steps (run_id, seq, name, phase, status, started_at) VALUES (?, ?, ?, ?, ?, ?)",
-        runId,
-        seq,
-        name,
-        phase.name(),
-        StepStatus.STARTED.name(),
-        clock.instant().toEpochMilli());
-    return seq;
+    return inTransaction(
+        () -> {
+          int seq =
+              db.queryInt("SELECT COALESCE(MAX(seq), 0) + 1 FROM steps WHERE run_id = ?", runId);
+          db.update(
+              "INSERT INTO steps (run_id, seq, name, phase, status, started_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              runId,
+              seq,
+              name,
+              phase.name(),
+              StepStatus.STARTED.name(),
+              clock.instant().toEpochMilli());
+          return seq;
+        });
   }
 
   public void stepFinished(String runId, int seq, StepStatus status, String detail) {
-    update(
+    db.update(
         "UPDATE steps SET status = ?, ended_at = ?, detail = ? WHERE run_id = ? AND seq = ?",
         status.name(),
         clock.instant().toEpochMilli(),
@@ -175,7 +199,7 @@ public final class Journal implements AutoCloseable {
 
   /** Records something a later decision depends on (the backup id, the migrations applied). */
   public void recordFact(String runId, String key, String value) {
-    update(
+    db.update(
         "INSERT INTO facts (run_id, key, value) VALUES (?, ?, ?)"
             + " ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value",
         runId,
@@ -185,15 +209,53 @@ public final class Journal implements AutoCloseable {
 
   public Map<String, String> facts(String runId) {
     Map<String, String> facts = new LinkedHashMap<>();
-    query(
-        "SELECT key, value FROM facts WHERE run_id = ? ORDER BY key",
-        rs -> facts.put(rs.getString(1), rs.getString(2)),
-        runId);
+    db.query(
+            "SELECT key, value FROM facts WHERE run_id = ? ORDER BY key",
+            rs -> Map.entry(rs.getString(1), rs.getString(2)),
+            runId)
+        .forEach(fact -> facts.put(fact.getKey(), fact.getValue()));
     return facts;
   }
 
+  /**
+   * Records a checklist the run follows from step {@code firstSeq} on: its steps in order and the
+   * inputs that shaped it ({@code inputsJson}, a JSON object kept as given). Numbered 1, 2, 3… per
+   * run.
+   */
+  public Checklist recordChecklist(
+      String runId, Phase phase, int firstSeq, List<String> steps, String inputsJson) {
+    Objects.requireNonNull(inputsJson, "inputsJson");
+    String stepsJson = JournalRows.stepNamesJson(steps);
+    return inTransaction(
+        () -> {
+          int number =
+              db.queryInt(
+                  "SELECT COALESCE(MAX(number), 0) + 1 FROM checklists WHERE run_id = ?", runId);
+          db.update(
+              "INSERT INTO checklists (run_id, number, phase, first_seq, steps, inputs)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              runId,
+              number,
+              phase.name(),
+              firstSeq,
+              stepsJson,
+              inputsJson);
+          return new Checklist(runId, number, phase, firstSeq, steps, inputsJson);
+        });
+  }
+
+  /** The checklists the run recorded, in the order it recorded them. */
+  public List<Checklist> checklists(String runId) {
+    return db.query(
+        "SELECT "
+            + JournalRows.CHECKLIST_COLUMNS
+            + " FROM checklists WHERE run_id = ? ORDER BY number",
+        JournalRows::checklist,
+        runId);
+  }
+
   public void setInstalled(String version, String runId) {
-    update(
+    db.update(
         "INSERT INTO installed (id, version, run_id, since) VALUES (1, ?, ?, ?) ON CONFLICT (id)"
             + " DO UPDATE SET version = excluded.version, run_id = excluded.run_id,"
             + " since = excluded.since",
@@ -204,15 +266,14 @@ public final class Journal implements AutoCloseable {
 
   /** Forgets the installed release, after a first install was rolled back. */
   public void clearInstalled() {
-    update("DELETE FROM installed WHERE id = 1");
+    db.update("DELETE FROM installed WHERE id = 1");
   }
 
   public Optional<Installed> installed() {
-    List<Installed> rows = new ArrayList<>();
-    query(
-        "SELECT version, run_id, since FROM installed WHERE id = 1",
-        rs -> rows.add(new Installed(rs.getString(1), rs.getString(2), instant(rs, 3))));
-    return rows.stream().findFirst();
+    return db
+        .query("SELECT version, run_id, since FROM installed WHERE id = 1", JournalRows::installed)
+        .stream()
+        .findFirst();
   }
 
   public Optional<RunRecord> run(String id) {
@@ -237,47 +298,15 @@ public final class Journal implements AutoCloseable {
   }
 
   public List<StepRecord> steps(String runId) {
-    List<StepRecord> steps = new ArrayList<>();
-    query(
-        "SELECT run_id, seq, name, phase, status, started_at, ended_at, detail FROM steps"
-            + " WHERE run_id = ? ORDER BY seq",
-        rs ->
-            steps.add(
-                new StepRecord(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getString(3),
-                    Phase.valueOf(rs.getString(4)),
-                    StepStatus.valueOf(rs.getString(5)),
-                    instant(rs, 6),
-                    instant(rs, 7),
-                    rs.getString(8))),
+    return db.query(
+        "SELECT " + JournalRows.STEP_COLUMNS + " FROM steps WHERE run_id = ? ORDER BY seq",
+        JournalRows::step,
         runId);
-    return steps;
   }
 
   private List<RunRecord> selectRuns(String where, Object... args) {
-    List<RunRecord> runs = new ArrayList<>();
-    query(
-        "SELECT id, kind, environment, from_version, to_version, status, started_at, ended_at,"
-            + " owner_pid, owner_start, summary FROM runs "
-            + where,
-        rs ->
-            runs.add(
-                new RunRecord(
-                    rs.getString(1),
-                    RunKind.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    RunStatus.valueOf(rs.getString(6)),
-                    instant(rs, 7),
-                    instant(rs, 8),
-                    rs.getLong(9),
-                    instant(rs, 10),
-                    rs.getString(11))),
-        args);
-    return runs;
+    return db.query(
+        "SELECT " + JournalRows.RUN_COLUMNS + " FROM runs " + where, JournalRows::run, args);
   }
 
   private String runId() {
@@ -290,54 +319,8 @@ public final class Journal implements AutoCloseable {
         + UUID.randomUUID().toString().substring(0, 4);
   }
 
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    long millis = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private void update(String sql, Object... args) {
-    try (PreparedStatement statement = prepare(sql, args)) {
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  private void query(String sql, RowHandler handler, Object... args) {
-    try (PreparedStatement statement = prepare(sql, args);
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        handler.handle(rs);
-      }
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      statement.setObject(i + 1, args[i]);
-    }
-    return statement;
-  }
-
-  private static LockstepException failure(SQLException e) {
-    return new LockstepException(
-        ErrorCode.INTERNAL, "The journal could not be written or read: " + e.getMessage(), e);
-  }
-
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface RowHandler {
-    void handle(ResultSet rs) throws SQLException;
+    db.close();
   }
 }

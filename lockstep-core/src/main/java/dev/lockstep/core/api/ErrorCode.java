@@ -16,6 +16,8 @@ public enum ErrorCode {
   USAGE(2),
   /** The config changed since an interrupted run started, in a way that matters to it. */
   CONFIG_CHANGED(2),
+  /** A file written by a newer Lockstep (the journal): refused, nothing touched. */
+  FORMAT_TOO_NEW(2),
 
   GATE_BLOCKED(1),
   RUN_IN_PROGRESS(1),
