@@ -108,22 +108,22 @@ class CrashResumeIT {
       try {
         LockstepJar.Running upgrade =
             lockstep.start(
-                Map.of("LOCKSTEP_PAUSE_AT", "forward:migrate:started"),
-                "upgrade",
-                "--to",
-                "2.0.0");
+                Map.of("LOCKSTEP_PAUSE_AT", "forward:migrate:started"), "upgrade", "--to", "2.0.0");
         upgrade.awaitStderr("paused at forward:migrate:started", Duration.ofMinutes(2));
         upgrade.kill();
         // The operator turns snapshots off: the run was recorded with them on.
         Files.writeString(
             sample.configFile(),
             Files.readString(sample.configFile())
-                .replace("backup:\n  format: custom", "backup:\n  format: custom\n  snapshot: false"));
+                .replace(
+                    "backup:\n  format: custom", "backup:\n  format: custom\n  snapshot: false"));
 
         Result forward = lockstep.run("resume");
 
         assertThat(forward.exitCode()).as(forward.all()).isEqualTo(2);
-        assertThat(forward.stderr()).contains("backup.snapshot: true → false").contains("--rollback");
+        assertThat(forward.stderr())
+            .contains("backup.snapshot: true → false")
+            .contains("--rollback");
         assertThat(status(sample).orphaned()).isTrue();
 
         Result back = lockstep.run("resume", "--rollback");

@@ -118,8 +118,8 @@ public final class Deployment implements AutoCloseable {
   }
 
   /**
-   * As {@link #upgrade(Version, UpgradeOptions)}; the plan
-   * is made under the state-folder lock and handed to {@code planned} before anything is done.
+   * As {@link #upgrade(Version, UpgradeOptions)}; the plan is made under the state-folder lock and
+   * handed to {@code planned} before anything is done.
    */
   public RunReport upgrade(Version to, UpgradeOptions options, Consumer<Plan> planned) {
     ReleaseManifest target = catalog.get(to);

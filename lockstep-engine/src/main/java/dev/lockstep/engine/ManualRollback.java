@@ -56,10 +56,7 @@ final class ManualRollback {
       return resumption.get().resume(true);
     }
     String installed =
-        journal
-            .installed()
-            .orElseThrow(() -> nothing("no release is installed"))
-            .version();
+        journal.installed().orElseThrow(() -> nothing("no release is installed")).version();
     RunRecord upgrade =
         new InstalledRelease(journal)
             .installer()

@@ -1,11 +1,11 @@
 package dev.lockstep.engine.plan;
 
 import dev.lockstep.core.manifest.MigrationScript;
+import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
-import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.steps.Step;

@@ -197,9 +197,7 @@ public final class Rehearsal {
         facts.get(RehearsalFacts.BACKUP).orElseThrow(),
         scratch.scratch().name(),
         facts
-            .json(
-                RehearsalFacts.TABLES,
-                new TypeReference<List<RehearsalReport.TableSize>>() {})
+            .json(RehearsalFacts.TABLES, new TypeReference<List<RehearsalReport.TableSize>>() {})
             .orElse(List.of()),
         facts.json(RehearsalFacts.APPLIED, new TypeReference<List<String>>() {}).orElseThrow(),
         Duration.parse(facts.get(RehearsalFacts.MIGRATION_TIME).orElseThrow()),

@@ -4,7 +4,9 @@ import dev.lockstep.engine.steps.AbstractStep;
 import dev.lockstep.engine.steps.RunFacts;
 import java.util.List;
 
-/** Restores production's verified backup into the scratch database, and notes its largest tables. */
+/**
+ * Restores production's verified backup into the scratch database, and notes its largest tables.
+ */
 final class RestoreScratchStep extends AbstractStep {
   static final String NAME = "restore-scratch";
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Builds the steps of a checklist from the inputs it was recorded with. The real one builds the
- * operator's checklist ({@link dev.lockstep.engine.steps.Checklists}); tests build steps that act on
- * a model of the deployment, so that the driver's decisions can be checked step by step.
+ * operator's checklist ({@link dev.lockstep.engine.steps.Checklists}); tests build steps that act
+ * on a model of the deployment, so that the driver's decisions can be checked step by step.
  */
 public interface ChecklistFactory {
 

@@ -11,8 +11,8 @@ import java.util.List;
  * Where a checklist stands, told from the journal by identity: the journal's records must follow
  * the checklist step by step, by name, and the checklist resumes at the first step that has not
  * succeeded. A step the journal shows interrupted or failed is repeated; a record that names
- * another step than the checklist has at that place stops the run before anything is done, since
- * a guess could skip a migration.
+ * another step than the checklist has at that place stops the run before anything is done, since a
+ * guess could skip a migration.
  */
 final class ChecklistProgress {
   private ChecklistProgress() {}

@@ -19,9 +19,9 @@ import java.util.TreeSet;
  * the run do something else. Secrets are never part of it (a rotated password does not change the
  * run), nor environment values (they may hold one), nor what only tunes how long Lockstep waits.
  *
- * <p>Two levels: identity fields ({@link #isIdentity}) name <em>what</em> the run acts on (the database, the
- * stores, the services and their nodes); a change there makes a rollback act on something else
- * too. The others shape <em>how</em> the forward steps work.
+ * <p>Two levels: identity fields ({@link #isIdentity}) name <em>what</em> the run acts on (the
+ * database, the stores, the services and their nodes); a change there makes a rollback act on
+ * something else too. The others shape <em>how</em> the forward steps work.
  */
 public record ConfigShape(Map<String, String> fields) {
   private static final Set<String> IDENTITY_FIELDS =
@@ -120,7 +120,8 @@ public record ConfigShape(Map<String, String> fields) {
     fields.put(prefix + "nodes", String.join(",", service.nodes()));
     fields.put(prefix + "run", service.run() == null ? null : String.valueOf(service.run()));
     fields.put(
-        prefix + "workingDir", service.workingDir() == null ? null : service.workingDir().toString());
+        prefix + "workingDir",
+        service.workingDir() == null ? null : service.workingDir().toString());
     // Only the names: a value may be a password the operator passes to the service.
     fields.put(prefix + "env", String.join(",", new TreeSet<>(service.env().keySet())));
     fields.put(prefix + "stop", service.stop());

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Records each checklist a run follows, with the inputs that shaped it, and rebuilds it from those
- * inputs when the run goes on, whatever the config says today. A checklist that rebuilds into
- * other steps than the ones recorded is refused: the run would not do what it started to do.
+ * inputs when the run goes on, whatever the config says today. A checklist that rebuilds into other
+ * steps than the ones recorded is refused: the run would not do what it started to do.
  */
 final class JournaledChecklists {
   private final Journal journal;

@@ -8,8 +8,7 @@ import java.time.Clock;
  * What a run is driven with. The real parts act on the deployment; a test passes a model of it
  * through {@link ChecklistFactory} and {@link RollbackFacts}, with a real (in-memory) journal.
  *
- * @param currentConfig the shape of the config this Lockstep was given, for checklists recorded
- *     now
+ * @param currentConfig the shape of the config this Lockstep was given, for checklists recorded now
  * @param briefing words for the operator when a rollback fails: the state of every service and
  *     store, and what to do
  */

@@ -79,9 +79,7 @@ public final class RunDriver {
               + ".");
     }
     return rollBackNow(
-        runId,
-        releases,
-        "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
+        runId, releases, "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
   }
 
   /**
@@ -197,7 +195,8 @@ public final class RunDriver {
   private RunReport finish(String runId, RunStatus status, RunReleases releases, String summary) {
     journal.inTransaction(
         () -> {
-          new InstalledRelease(journal).afterRun(journal.run(runId).orElseThrow(), status, releases);
+          new InstalledRelease(journal)
+              .afterRun(journal.run(runId).orElseThrow(), status, releases);
           journal.finishRun(runId, status, summary);
         });
     context.aftermath().runEnded(runId, status);

@@ -19,8 +19,8 @@ public interface Step {
   }
 
   /**
-   * Whether the release's pending migrations may have run once this step has started: the step
-   * that applies them, or the start of a product that migrates as it starts.
+   * Whether the release's pending migrations may have run once this step has started: the step that
+   * applies them, or the start of a product that migrates as it starts.
    */
   default boolean appliesMigrations() {
     return false;

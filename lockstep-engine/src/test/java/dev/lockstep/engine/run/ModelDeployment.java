@@ -34,6 +34,7 @@ final class ModelDeployment implements ChecklistFactory, RollbackFacts {
   final List<String> ran = new ArrayList<>();
   final List<String> failing = new ArrayList<>();
   String running;
+  String firstInstall;
   boolean servicesUp = true;
   String snapshotting = "";
 
@@ -154,7 +155,8 @@ final class ModelDeployment implements ChecklistFactory, RollbackFacts {
           facts.putAtStepEnd(RunFacts.BACKUP_ID, "backup-1");
           facts.putAtStepEnd(RunFacts.BACKUP_CREATED_AT, "2026-12-05T00:00:00Z");
         }
-        case "verify-backup" -> facts.putAtStepEnd(RunFacts.BACKUP_VERIFIED, "2026-12-05T00:00:00Z");
+        case "verify-backup" ->
+            facts.putAtStepEnd(RunFacts.BACKUP_VERIFIED, "2026-12-05T00:00:00Z");
         case "restore-backup" -> {
           applied.clear();
           releases.previous().migrations().forEach(m -> applied.add(m.version()));

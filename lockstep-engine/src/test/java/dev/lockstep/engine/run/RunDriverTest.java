@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.RunReport;
-import dev.lockstep.core.config.DeploymentConfig;
-import dev.lockstep.core.plan.Plan;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
@@ -23,7 +23,6 @@ import dev.lockstep.engine.steps.Checklists;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
-import dev.lockstep.journal.RunStatus;
 import dev.lockstep.journal.StepStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ class RunDriverTest {
           .isEqualTo(expected == RollbackStrategy.RESTORE_BACKUP);
     }
     assertThat(model.journal.installed().orElseThrow().version()).isEqualTo("1.0.0");
-    assertThat(model.journal.installed().orElseThrow().runId()).isEqualTo("first-install");
+    assertThat(model.journal.installed().orElseThrow().runId()).isEqualTo(model.firstInstall);
   }
 
   @Test
@@ -100,8 +99,7 @@ class RunDriverTest {
     RunReport report = driver.drive(runId, releases);
 
     assertThat(model.ran)
-        .containsSubsequence(
-            "rollback:validate", "rollback:restore-backup", "rollback:validate");
+        .containsSubsequence("rollback:validate", "rollback:restore-backup", "rollback:validate");
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(ModelDeployment.strategyOf(model.journal, runId))
         .isEqualTo(RollbackStrategy.RESTORE_BACKUP);
@@ -122,8 +120,7 @@ class RunDriverTest {
     RunReport report = driver.drive(runId, releases);
 
     assertThat(model.ran)
-        .containsSubsequence(
-            "rollback:validate", "rollback:restore-backup", "rollback:validate");
+        .containsSubsequence("rollback:validate", "rollback:restore-backup", "rollback:validate");
     assertThat(report.exitCode()).isEqualTo(4);
     assertThat(report.status()).isEqualTo("rollback_failed");
     assertThat(report.summary()).isEqualTo("briefing: validate failed");
@@ -134,8 +131,10 @@ class RunDriverTest {
 
   @Test
   void drive_firstInstallFailing_stopsTheServicesAndForgetsTheRelease() {
-    RunReleases releases = new RunReleases(null, releases(MigrationRunnerKind.LOCKSTEP, EXPAND).previous());
-    ModelDeployment model = new ModelDeployment(RunDriverTest::realUpgrade).failAt("forward:validate");
+    RunReleases releases =
+        new RunReleases(null, releases(MigrationRunnerKind.LOCKSTEP, EXPAND).previous());
+    ModelDeployment model =
+        new ModelDeployment(RunDriverTest::realUpgrade).failAt("forward:validate");
     RunDriver driver = model.driver(SNAPSHOTS_ON);
     String runId = start(model, driver, releases, true);
 
@@ -180,8 +179,8 @@ class RunDriverTest {
 
     assertThatThrownBy(() -> driver.drive(runId, releases))
         .isInstanceOf(LockstepException.class)
-        .hasMessageContaining("step 2 is 'migrate' in the journal, where the checklist has"
-            + " 'verify-backup'")
+        .hasMessageContaining(
+            "step 2 is 'migrate' in the journal, where the checklist has" + " 'verify-backup'")
         .extracting(e -> ((LockstepException) e).errorCode())
         .isEqualTo(ErrorCode.CHECKLIST_MISMATCH);
     assertThat(model.ran).isEmpty();
@@ -212,8 +211,7 @@ class RunDriverTest {
     String rollback =
         model.journal.inTransaction(
             () -> {
-              String id =
-                  model.journal.startRun(RunKind.ROLLBACK, "test", "1.1.0", "1.0.0").id();
+              String id = model.journal.startRun(RunKind.ROLLBACK, "test", "1.1.0", "1.0.0").id();
               driver.beginRollback(
                   id,
                   new RollbackDecider.Decision(RollbackStrategy.REVERT_SERVICES, "asked"),
@@ -225,7 +223,7 @@ class RunDriverTest {
 
     assertThat(report.exitCode()).isZero();
     assertThat(model.journal.installed().orElseThrow().version()).isEqualTo("1.0.0");
-    assertThat(model.journal.installed().orElseThrow().runId()).isEqualTo("first-install");
+    assertThat(model.journal.installed().orElseThrow().runId()).isEqualTo(model.firstInstall);
   }
 
   /** The rollback the plan shows for a failure during {@code step}. */
@@ -233,17 +231,7 @@ class RunDriverTest {
     GateContext context =
         new GateContext(
             new DeploymentConfig(
-                null,
-                "test",
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                List.of(),
-                List.of(),
-                null,
+                null, "test", null, null, null, null, null, Map.of(), List.of(), List.of(), null,
                 null),
             null,
             releases.previousVersion(),
@@ -284,10 +272,18 @@ class RunDriverTest {
     model.running = releases.previousVersion();
     releases.previous().migrations().forEach(m -> model.applied.add(m.version()));
     // As a first install would have left it.
-    model.journal.inTransaction(
-        () -> {
-          model.journal.setInstalled(releases.previousVersion(), "first-install");
-        });
+    model.firstInstall =
+        model.journal.inTransaction(
+            () -> {
+              String id =
+                  model
+                      .journal
+                      .startRun(RunKind.UPGRADE, "test", null, releases.previousVersion())
+                      .id();
+              model.journal.finishRun(id, RunStatus.SUCCEEDED, "installed");
+              model.journal.setInstalled(releases.previousVersion(), id);
+              return id;
+            });
     return model;
   }
 
