@@ -23,6 +23,7 @@ import dev.lockstep.engine.steps.Checklists;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
+import dev.lockstep.journal.RunStatus;
 import dev.lockstep.journal.StepStatus;
 import java.time.Clock;
 import java.util.ArrayList;
