@@ -120,6 +120,7 @@ class UpgradeStoryTest {
   void rollback_afterAFailedUpgradeThatWasRolledBack_undoesTheUpgradeThatInstalledTheRelease() {
     upgrade("1.0.0");
     upgrade("1.1.0");
+    run.sample.notes().write("untagged", "2.0.0 cannot list me", null);
     assertThat(upgrade("2.0.0").exitCode()).isEqualTo(3);
 
     RunReport report = run.deployment.rollback();
