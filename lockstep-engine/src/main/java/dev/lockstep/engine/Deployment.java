@@ -63,6 +63,7 @@ public final class Deployment implements AutoCloseable {
     this.options = options;
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
+    journal.upgrade().ifPresent(upgrade -> options.listener().notice(upgrade.notice()));
     this.catalog = new ReleaseCatalog(config.releases());
     this.tools = tools;
   }
