@@ -5,19 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.cli.LockstepCli;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.examples.TallyDeployment;
+import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code lockstep release lint}: its verdicts, the same in text and JSON, and its exit codes. */
+@ExtendWith(PostgresExtension.class)
 class ReleaseLintCommandTest {
   private static final String CREATE =
       "CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(200), state text DEFAULT 'new');";
@@ -182,5 +190,37 @@ class ReleaseLintCommandTest {
     assertThat(failed.get("declared").asText()).isEqualTo("CONTRACT");
     assertThat(failed.get("verdict").asText()).isEqualTo("FAILED");
     assertThat(failed.get("findings").toString()).contains("observed-failure").contains("ordrs");
+  }
+
+  @Test
+  void lint_observedWithADeploymentConfig_judgesUnderTheZoneOfItsDatabase() throws Exception {
+    Path release = release("1.1.0", SECOND_MIGRATION.get("holds"));
+    String name = "tally_lint_" + ProcessHandle.current().pid();
+    try (TallyDeployment tally = TallyDeployment.create(PostgresExtension.server(), name)) {
+      String sessionZone;
+      try (Connection connection =
+              new Database(PostgresExtension.server().database(name)).connect();
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SHOW TimeZone")) {
+        rows.next();
+        sessionZone = rows.getString(1);
+      }
+
+      Run run =
+          lint(
+              release.toString(),
+              "--observe",
+              "-c",
+              tally.configFile().toString(),
+              "--output",
+              "json");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      JsonNode timezone = Json.read(run.out(), JsonNode.class).get("timezone");
+      assertThat(timezone.get("zone").asText()).isEqualTo(sessionZone);
+      assertThat(timezone.get("source").asText()).isEqualTo("PRODUCTION");
+      assertThat(timezone.get("from").asText()).startsWith(name + "@127.0.0.1:");
+      assertThat(run.out()).doesNotContain(tally.password().reveal());
+    }
   }
 }
