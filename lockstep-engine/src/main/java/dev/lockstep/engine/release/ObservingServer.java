@@ -56,10 +56,12 @@ final class ObservingServer implements AutoCloseable {
         "lockstep_lint_" + ProcessHandle.current().pid() + "_" + INVOCATIONS.getAndIncrement();
   }
 
-  ReleaseLintReport observe(ReleaseManifest release, Path schemaOut) {
+  /**
+   * @param scripts the release's migrations, read ({@link ReleaseScript#of})
+   */
+  ReleaseLintReport observe(ReleaseManifest release, List<ReleaseScript> scripts, Path schemaOut) {
     long started = System.nanoTime();
     String version = release.version().toString();
-    List<ReleaseScript> scripts = ReleaseScript.of(release);
     int reused = longestTemplatePrefix(scripts);
     Template from = reused == 0 ? null : templates.get(ReleaseScript.keys(scripts, reused));
     String database = prefix + "_" + (databases.size() + 1);

@@ -62,12 +62,14 @@ public final class ReleaseLinter {
   public ReleaseLintResult observe(
       List<ReleaseManifest> releases, LintTimezone timezone, Path schemaOut) {
     requireOneReleaseFor(schemaOut, releases);
+    List<ReleaseManifest> ordered = inOrder(releases);
+    List<List<ReleaseScript>> scripts = scriptsOf(ordered);
     long started = System.nanoTime();
     try (ThrowawayPostgres server = servers.get()) {
       long startMillis = (System.nanoTime() - started) / 1_000_000;
       try (ObservingServer observing = new ObservingServer(server, timezone, false)) {
         return ReleaseLintResult.of(
-            timezone, startMillis, observeAll(observing, releases, schemaOut));
+            timezone, startMillis, observeAll(observing, ordered, scripts, schemaOut));
       }
     }
   }
@@ -82,8 +84,10 @@ public final class ReleaseLinter {
       Path schemaOut,
       ThrowawayPostgres server) {
     requireOneReleaseFor(schemaOut, releases);
+    List<ReleaseManifest> ordered = inOrder(releases);
+    List<List<ReleaseScript>> scripts = scriptsOf(ordered);
     try (ObservingServer observing = new ObservingServer(server, timezone, true)) {
-      return ReleaseLintResult.of(timezone, 0L, observeAll(observing, releases, schemaOut));
+      return ReleaseLintResult.of(timezone, 0L, observeAll(observing, ordered, scripts, schemaOut));
     }
   }
 
@@ -98,12 +102,20 @@ public final class ReleaseLinter {
   }
 
   private static List<ReleaseLintReport> observeAll(
-      ObservingServer observing, List<ReleaseManifest> releases, Path schemaOut) {
+      ObservingServer observing,
+      List<ReleaseManifest> releases,
+      List<List<ReleaseScript>> scripts,
+      Path schemaOut) {
     List<ReleaseLintReport> reports = new ArrayList<>();
-    for (ReleaseManifest release : inOrder(releases)) {
-      reports.add(observing.observe(release, schemaOut));
+    for (int i = 0; i < releases.size(); i++) {
+      reports.add(observing.observe(releases.get(i), scripts.get(i), schemaOut));
     }
     return reports;
+  }
+
+  /** Every release's migrations, read before any server starts: a bad one stops the lint there. */
+  private static List<List<ReleaseScript>> scriptsOf(List<ReleaseManifest> releases) {
+    return releases.stream().map(ReleaseScript::of).toList();
   }
 
   /** Oldest first: a release's migrations usually start with the previous release's. */

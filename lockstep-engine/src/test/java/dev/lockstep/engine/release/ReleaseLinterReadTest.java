@@ -2,9 +2,13 @@ package dev.lockstep.engine.release;
 
 import static dev.lockstep.engine.release.TestReleases.migration;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.manifest.ManifestLoader;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -134,5 +138,35 @@ class ReleaseLinterReadTest {
             org.assertj.core.groups.Tuple.tuple("1.0.0", LintVerdict.HOLDS),
             org.assertj.core.groups.Tuple.tuple("1.1.0", LintVerdict.UNDECIDED));
     assertThat(result.verdict()).isEqualTo(LintVerdict.UNDECIDED);
+  }
+
+  @Test
+  void observe_aReleaseThatMigratesItself_stopsBeforeStartingAServer() throws Exception {
+    Path folder = releases.resolve("3.0.0");
+    Files.createDirectories(folder);
+    Files.writeString(
+        folder.resolve("release.yaml"),
+        String.join(
+            "\n",
+            "product: shop",
+            "version: 3.0.0",
+            "components:",
+            "  api:",
+            "    image: example/api@sha256:" + "c".repeat(64),
+            "migrations:",
+            "  runner: startup",
+            "  history: {format: prisma}",
+            "  scripts:",
+            "    - id: 20260315_add_index",
+            "      class: expand",
+            ""));
+    ReleaseManifest selfMigrating = new ManifestLoader().load(folder.resolve("release.yaml"));
+    ReleaseManifest plain =
+        TestReleases.write(releases, "1.0.0", List.of(migration("V1__o.sql", "expand", CREATE)));
+
+    assertThatThrownBy(
+            () -> linter.observe(List.of(plain, selfMigrating), LintTimezone.assumed(), null))
+        .isInstanceOf(LockstepException.class)
+        .hasMessageContaining("Release 3.0.0 migrates itself (startup)");
   }
 }
