@@ -3,8 +3,12 @@ package dev.lockstep.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class ThrowawayPostgresTest {
@@ -29,5 +33,27 @@ class ThrowawayPostgresTest {
     assertThat(dataDir).doesNotExist();
     assertThat(dataDir.getParent()).doesNotExist();
     assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).isFalse();
+  }
+
+  @Test
+  void copyDatabase_fromATemplate_holdsItsTablesAndRows() throws Exception {
+    ThrowawayPostgres server = PostgresExtension.server();
+    DatabaseConfig base = PostgresExtension.freshDatabase("copy_base");
+    try (Connection connection = new Database(base).connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE notes (id int); INSERT INTO notes VALUES (1), (2)");
+    }
+
+    server.copyDatabase(base.name(), base.name() + "_copy");
+
+    try (Connection copy = new Database(server.database(base.name() + "_copy")).connect();
+        Statement statement = copy.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM notes")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+    } finally {
+      server.dropDatabase(base.name() + "_copy");
+      server.dropDatabase(base.name());
+    }
   }
 }

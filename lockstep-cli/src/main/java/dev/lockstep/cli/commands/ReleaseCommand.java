@@ -1,15 +1,18 @@
 package dev.lockstep.cli.commands;
 
 import dev.lockstep.cli.output.ReleaseLintText;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.io.Json;
-import dev.lockstep.core.manifest.ManifestLoader;
-import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import dev.lockstep.engine.release.ReleaseLintReport;
+import dev.lockstep.engine.release.LintTimezone;
+import dev.lockstep.engine.release.ProductionTimezone;
+import dev.lockstep.engine.release.ReleaseLintResult;
 import dev.lockstep.engine.release.ReleaseLinter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,39 +37,83 @@ public final class ReleaseCommand implements Runnable {
       name = "lint",
       description =
           "Flag migrations that take long exclusive locks, rewrite tables or break the previous"
-              + " release, each with the safer way; with --observe, run them on a throwaway"
-              + " PostgreSQL and measure each one's class against the manifest's.")
+              + " release, each with the safer way, and say which classes reading cannot decide;"
+              + " with --observe, run them on one throwaway PostgreSQL and measure each one's"
+              + " class against the manifest's. Exit 0 only when every class holds and everything"
+              + " was decided; 1 when a class is wrong, a migration fails, or (without --observe)"
+              + " a class is undecided.")
   static final class Lint implements Callable<Integer> {
     @Mixin OutputOptions output;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "RELEASE", description = "the release.yaml, or the folder holding it")
-    Path release;
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "RELEASE",
+        description =
+            "a release.yaml, the folder holding it, or a folder of releases"
+                + " (<version>/release.yaml); several are linted oldest first")
+    List<Path> releases;
 
     @Option(
         names = "--observe",
-        description = "run the migrations on a throwaway PostgreSQL: locks, rewrites, classes")
+        description =
+            "run the migrations on one throwaway PostgreSQL for all the releases: locks, rewrites,"
+                + " classes")
     boolean observe;
 
     @Option(
         names = "--schema-out",
         paramLabel = "FILE",
         description =
-            "with --observe: write the schema after the migrations (for migrations.schema)")
+            "with --observe and one release: write the schema after its migrations (for"
+                + " migrations.schema)")
     Path schemaOut;
+
+    @Option(
+        names = {"-c", "--config"},
+        paramLabel = "FILE",
+        description =
+            "with --observe: a deployment config whose database gives the session time zone to"
+                + " judge rewrites under (without it, a non-UTC zone is assumed)")
+    Path config;
 
     @Override
     public Integer call() {
-      Path file =
-          Files.isDirectory(release) ? release.resolve(ReleaseCatalog.MANIFEST_FILE) : release;
-      ReleaseManifest manifest = new ManifestLoader().load(file);
+      requireObserveFor(
+          schemaOut != null,
+          "--schema-out",
+          "the schema is read from the throwaway" + " server after the migrations ran");
+      requireObserveFor(
+          config != null,
+          "-c",
+          "the config only gives the time zone to observe" + " the migrations under");
+      List<ReleaseManifest> manifests = ReleaseArguments.load(releases);
       ReleaseLinter linter = new ReleaseLinter();
-      ReleaseLintReport report =
-          observe ? linter.observe(manifest, schemaOut) : linter.lint(manifest);
+      ReleaseLintResult result =
+          observe ? linter.observe(manifests, timezone(), schemaOut) : linter.read(manifests);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(output.json() ? Json.write(report) : ReleaseLintText.render(report));
+      out.println(output.json() ? Json.write(result) : ReleaseLintText.render(result));
       out.flush();
-      return report.failed() ? 1 : 0;
+      return result.exitCode();
+    }
+
+    private void requireObserveFor(boolean given, String option, String why) {
+      if (given && !observe) {
+        throw new LockstepException(
+            ErrorCode.USAGE,
+            option
+                + " needs --observe: "
+                + why
+                + ". Add --observe, or leave "
+                + option
+                + " out. Nothing was written.");
+      }
+    }
+
+    private LintTimezone timezone() {
+      return config == null
+          ? LintTimezone.assumed()
+          : ProductionTimezone.read(ConfigLoader.fromEnvironment().load(config).database());
     }
   }
 }

@@ -1,33 +1,42 @@
 package dev.lockstep.engine.release;
 
-import dev.lockstep.core.manifest.MigrationClass;
-import dev.lockstep.schema.lint.Severity;
 import java.util.List;
 
 /**
- * {@code lockstep release lint}: every migration of a release, its declared and (when run on a
- * scratch database) measured class, and its lint findings.
+ * {@code lockstep release lint} for one release: every migration, its declared class, the class
+ * read or (when run on a throwaway database) measured, its lint findings and its verdict.
  *
- * @param observed whether the migrations were run on a scratch database
+ * @param observed whether the migrations were run on a throwaway database
+ * @param verdict the worst verdict of its migrations
+ * @param observation how the observation went, or null when the migrations were only read
  */
 public record ReleaseLintReport(
-    String product, String version, boolean observed, List<MigrationLint> migrations) {
+    String product,
+    String version,
+    boolean observed,
+    List<MigrationLint> migrations,
+    LintVerdict verdict,
+    ReleaseObservation observation) {
 
   public ReleaseLintReport {
     migrations = List.copyOf(migrations);
   }
 
-  /**
-   * The lint fails on a misclassified migration: one measured contract, or holding a breaking
-   * statement (an error-level finding), that the manifest calls expand. A breaking change declared
-   * contract is the vendor's decision, and lock warnings are advice.
-   */
-  public boolean failed() {
-    return migrations.stream().anyMatch(m -> m.misclassified() || breaksUndeclared(m));
+  static ReleaseLintReport of(
+      String product,
+      String version,
+      List<MigrationLint> migrations,
+      ReleaseObservation observation) {
+    LintVerdict verdict =
+        migrations.stream()
+            .map(MigrationLint::verdict)
+            .reduce(LintVerdict.HOLDS, LintVerdict::worse);
+    return new ReleaseLintReport(
+        product, version, observation != null, migrations, verdict, observation);
   }
 
-  private static boolean breaksUndeclared(MigrationLint migration) {
-    return migration.declared() != MigrationClass.CONTRACT
-        && migration.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  /** A migration is misclassified or cannot run. */
+  public boolean failed() {
+    return verdict == LintVerdict.MISCLASSIFIED || verdict == LintVerdict.FAILED;
   }
 }

@@ -15,7 +15,8 @@ record ColumnSpecs(
     boolean identity,
     boolean unique,
     boolean primaryKey,
-    boolean references) {
+    boolean references,
+    boolean check) {
 
   private static final Set<String> AFTER_DEFAULT =
       Set.of(
@@ -56,6 +57,7 @@ record ColumnSpecs(
         generated && words.contains("IDENTITY"),
         words.contains("UNIQUE"),
         words.contains("PRIMARY"),
-        words.contains("REFERENCES"));
+        words.contains("REFERENCES"),
+        words.contains("CHECK"));
   }
 }

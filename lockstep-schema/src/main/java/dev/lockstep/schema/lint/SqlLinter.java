@@ -70,7 +70,7 @@ public final class SqlLinter {
    * Tables, views and domains the script creates (and renames it gives tables): no release uses
    * them yet; and which of those domains refuse NULL without a default.
    */
-  private static void remember(StatementPart part, ScriptState state) {
+  static void remember(StatementPart part, ScriptState state) {
     if (part.statement() instanceof CreateTable create) {
       state.created(Names.normalize(create.getTable().getFullyQualifiedName()));
     } else if (part.statement() instanceof CreateView view) {
