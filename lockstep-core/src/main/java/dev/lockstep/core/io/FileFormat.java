@@ -1,6 +1,7 @@
 package dev.lockstep.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
@@ -38,7 +39,8 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
   }
 
   /**
-   * Reads {@code file} as one JSON object and checks its version.
+   * Reads {@code file} as one JSON object and checks its version; the document returned holds
+   * {@value #FIELD} even when the file did not.
    *
    * @throws IOException when it is not JSON, or not an object
    * @throws BadInputException when the version is newer than {@link #current}, or not a version
@@ -48,7 +50,10 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
     if (document == null || !document.isObject()) {
       throw new IOException("it is not a JSON object");
     }
-    return new Versioned(versionOf(document, file), document);
+    int version = versionOf(document, file);
+    // A file from before versions existed reads as what it is: version 1.
+    ((ObjectNode) document).put(FIELD, version);
+    return new Versioned(version, document);
   }
 
   /**

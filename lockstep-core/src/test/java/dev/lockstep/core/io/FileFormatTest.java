@@ -27,6 +27,7 @@ class FileFormatTest {
 
     assertThat(read.version()).isEqualTo(FileFormat.UNVERSIONED).isEqualTo(1);
     assertThat(read.document().get("name").asText()).isEqualTo("old");
+    assertThat(FORMAT.read(file, Sample.class)).isEqualTo(new Sample(1, "old"));
   }
 
   @Test
