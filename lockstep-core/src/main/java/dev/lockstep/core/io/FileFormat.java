@@ -6,6 +6,8 @@ import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,11 +44,15 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
    * Reads {@code file} as one JSON object and checks its version; the document returned holds
    * {@value #FIELD} even when the file did not.
    *
-   * @throws IOException when it is not JSON, or not an object
+   * @throws IOException when it cannot be read ({@link java.nio.file.NoSuchFileException} when it
+   *     does not exist), is not JSON, or not an object
    * @throws BadInputException when the version is newer than {@link #current}, or not a version
    */
   public Versioned readTree(Path file) throws IOException {
-    JsonNode document = Json.mapper().readTree(file.toFile());
+    JsonNode document;
+    try (InputStream in = Files.newInputStream(file)) {
+      document = Json.mapper().readTree(in);
+    }
     if (document == null || !document.isObject()) {
       throw new IOException("it is not a JSON object");
     }
