@@ -80,7 +80,8 @@ record BackupManifestFile(
         set.createdAt(),
         set.runId(),
         set.release(),
-        set.purpose() == null ? null : set.purpose().name(),
+        // As in BackupRequest, no purpose means a backup taken on demand.
+        (set.purpose() == null ? BackupRequest.Purpose.ON_DEMAND : set.purpose()).name(),
         set.encrypted(),
         set.totalBytes(),
         set.parts().stream().map(BackupManifestFile::part).toList());
@@ -102,15 +103,19 @@ record BackupManifestFile(
   }
 
   /**
-   * @throws IllegalArgumentException naming a kind or purpose this Lockstep does not know
+   * @throws IllegalArgumentException naming a field every manifest has that is missing, or a kind
+   *     or purpose this Lockstep does not know
    */
   BackupSet toSet() {
+    required("id", id);
+    required("createdAt", createdAt);
+    required("purpose", purpose);
     return new BackupSet(
         id,
         createdAt,
         runId,
         release,
-        purpose == null ? null : known(BackupRequest.Purpose.class, "purpose", purpose),
+        known(BackupRequest.Purpose.class, "purpose", purpose),
         encrypted,
         totalBytes,
         parts == null ? List.of() : parts.stream().map(BackupManifestFile::toPart).toList());
@@ -135,6 +140,12 @@ record BackupManifestFile(
                 .map(f -> new BackupFile(f.path(), f.size(), f.sha256()))
                 .toList(),
         tables);
+  }
+
+  private static void required(String field, Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is missing");
+    }
   }
 
   private static <E extends Enum<E>> E known(Class<E> type, String field, String value) {

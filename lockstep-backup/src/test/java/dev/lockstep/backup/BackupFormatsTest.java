@@ -237,6 +237,33 @@ class BackupFormatsTest {
   }
 
   @Test
+  void get_manifestWithoutAFieldEveryManifestHasOrWithAnUnknownKind_isRefusedAsUnreadable()
+      throws Exception {
+    BackupStore store = storeWith("plain", PLAIN_ID);
+    Path manifest = backups.resolve(PLAIN_ID).resolve(SetLayout.MANIFEST);
+    String original = Files.readString(manifest);
+    for (String[] edit :
+        new String[][] {
+          {"\"purpose\" : \"UPGRADE\",", "", "purpose is missing"},
+          {"\"createdAt\" : \"2026-12-05T20:00:10.720543238Z\",", "", "createdAt is missing"},
+          {"\"FILES\"", "\"GRAPH\"", "kind 'GRAPH' is not one of [POSTGRES, FILES, COMMAND]"}
+        }) {
+      assertThat(original).contains(edit[0]);
+      Files.writeString(manifest, original.replace(edit[0], edit[1]));
+
+      assertThatThrownBy(() -> store.get(PLAIN_ID))
+          .as(edit[2])
+          .isInstanceOfSatisfying(
+              dev.lockstep.core.api.LockstepException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(ErrorCode.BACKUP_TAMPERED);
+                assertThat(e.getMessage())
+                    .startsWith("The manifest " + manifest + " cannot be read (" + edit[2] + ")");
+              });
+    }
+  }
+
+  @Test
   void getAndList_manifestFromANewerLockstep_areRefusedNamingTheFile() throws Exception {
     BackupStore store = storeWith("plain", PLAIN_ID);
     Path manifest = backups.resolve(PLAIN_ID).resolve(SetLayout.MANIFEST);
