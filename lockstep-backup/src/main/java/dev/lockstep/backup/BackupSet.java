@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code manifest.json}: one backup of every state store, taken together under one id.
+ * One backup of every state store, taken together under one id: what a set's {@code manifest.json}
+ * describes (on disk as a {@link BackupManifestFile}).
  *
  * @param runId the upgrade run that took it, or null
  * @param release the release running when it was taken, or null

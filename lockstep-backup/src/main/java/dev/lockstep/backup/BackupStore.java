@@ -17,8 +17,10 @@ import java.util.function.Predicate;
  * The backup sets of a deployment, in one folder: one sub-folder per set, named by its id, holding
  * {@code manifest.json} (the {@link BackupSet}: every part, every stored file with its sha256, the
  * rows and content hash of every table), {@code verification.json} once it was verified, {@code
- * encryption.json} when it is encrypted, and one folder per part ({@code postgres/<store>/}, {@code
- * files/<store>/}, {@code command/<store>/}). Folders are 0700, files 0600.
+ * encryption.json} when it is encrypted (each with its own {@code formatVersion}: a set written by
+ * an earlier Lockstep is read, one written by a later one is refused), and one folder per part
+ * ({@code postgres/<store>/}, {@code files/<store>/}, {@code command/<store>/}). Folders are 0700,
+ * files 0600.
  *
  * <p>Passwords reach pg_dump and pg_restore only through a {@link
  * dev.lockstep.postgres.PgPassFile}; the encryption key never leaves memory. Callers hold the

@@ -3,7 +3,6 @@ package dev.lockstep.backup;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ final class SetCreator {
               parts);
       services.encryption().record(partial);
       SecureFiles.restrictTree(partial);
-      SecureFiles.writeString(partial.resolve(SetLayout.MANIFEST), Json.write(set) + "\n");
+      SecureFiles.writeString(partial.resolve(SetLayout.MANIFEST), BackupManifestFile.write(set));
       Files.move(partial, layout.folder(id), StandardCopyOption.ATOMIC_MOVE);
       return set;
     } catch (IOException e) {

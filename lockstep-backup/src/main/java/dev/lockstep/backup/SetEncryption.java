@@ -5,7 +5,6 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.EncryptionKey;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +17,6 @@ import java.nio.file.Path;
  * such instead of surfacing as a decryption error halfway through a restore.
  */
 final class SetEncryption {
-  /** What {@code encryption.json} holds. */
-  record Record(String algorithm, String keyCheck) {}
-
   private final Encryption configured;
 
   /**
@@ -49,8 +45,9 @@ final class SetEncryption {
 
   void record(Path setFolder) throws IOException {
     if (configured != null) {
-      Record record = new Record(Encryption.ALGORITHM, configured.keyCheck());
-      SecureFiles.writeString(setFolder.resolve(SetLayout.ENCRYPTION), Json.write(record) + "\n");
+      SecureFiles.writeString(
+          setFolder.resolve(SetLayout.ENCRYPTION),
+          EncryptionFile.write(Encryption.ALGORITHM, configured.keyCheck()));
     }
   }
 
@@ -88,11 +85,27 @@ final class SetEncryption {
     return configured;
   }
 
+  private static void knownAlgorithm(BackupSet set, EncryptionFile record) {
+    if (record.algorithm() != null && !record.algorithm().equals(Encryption.ALGORITHM)) {
+      throw new LockstepException(
+          ErrorCode.BACKUP_UNKNOWN,
+          "Backup "
+              + set.id()
+              + " is encrypted with "
+              + record.algorithm()
+              + ", which this Lockstep cannot decrypt (it knows "
+              + Encryption.ALGORITHM
+              + "). Fix: use the Lockstep release that took it, or a later one.");
+    }
+  }
+
   private boolean matches(BackupSet set, Path setFolder) {
     Path file = setFolder.resolve(SetLayout.ENCRYPTION);
     if (Files.isRegularFile(file)) {
       try {
-        return configured.keyCheck().equals(Json.read(file, Record.class).keyCheck());
+        EncryptionFile record = EncryptionFile.read(file);
+        knownAlgorithm(set, record);
+        return configured.keyCheck().equals(record.keyCheck());
       } catch (IOException e) {
         // Unreadable: decide by decrypting, below.
       }

@@ -2,7 +2,6 @@ package dev.lockstep.backup;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,7 +132,7 @@ final class SetLayout {
     }
     Path file = folder(id).resolve(MANIFEST);
     try {
-      BackupSet set = Json.read(file, BackupSet.class);
+      BackupSet set = BackupManifestFile.read(file);
       checkPaths(set, file);
       return set;
     } catch (IOException e) {
@@ -184,7 +183,7 @@ final class SetLayout {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.read(file, VerificationResult.class));
+      return Optional.of(VerificationFile.read(file));
     } catch (IOException e) {
       // An unreadable verification is no proof: the set counts as not verified.
       return Optional.empty();
@@ -193,7 +192,7 @@ final class SetLayout {
 
   void writeVerification(VerificationResult result) throws IOException {
     SecureFiles.writeString(
-        folder(result.backupId()).resolve(VERIFICATION), Json.write(result) + "\n");
+        folder(result.backupId()).resolve(VERIFICATION), VerificationFile.write(result));
   }
 
   private static String random(int bytes) {

@@ -9,7 +9,6 @@ import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.core.io.Sha256;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
@@ -217,7 +216,8 @@ class BackupSetTest {
                     part.bytes(),
                     part.files(),
                     tables)));
-    Files.writeString(backups.resolve(set.id()).resolve("manifest.json"), Json.write(edited));
+    Files.writeString(
+        backups.resolve(set.id()).resolve("manifest.json"), BackupManifestFile.write(edited));
 
     VerificationResult result = store.verify(set.id(), stores);
 

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The index of a file tree: one JSON object per line, one line per {@link TreeEntry}, in {@link
  * TreeEntry#compare} order. Lines rather than one document, so that a tree of a million files is
- * written and checked one entry at a time.
+ * written and checked one entry at a time. The index carries no version of its own: it is written
+ * with its set and only read through the set's manifest, whose {@code formatVersion} covers the
+ * shape of these lines.
  */
 public final class TreeIndex {
   private static final ObjectWriter WRITER =

@@ -7,6 +7,7 @@ import dev.lockstep.engine.release.MigrationLint;
 import dev.lockstep.engine.release.ReleaseLintReport;
 import dev.lockstep.engine.release.ReleaseLintResult;
 import dev.lockstep.engine.release.ReleaseObservation;
+import dev.lockstep.postgres.testing.GoldenFiles;
 import dev.lockstep.schema.diff.ChangeKind;
 import dev.lockstep.schema.diff.SchemaChange;
 import dev.lockstep.schema.lint.LintFinding;
@@ -16,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReleaseLintTextTest {
+  private static final GoldenFiles GOLDEN = GoldenFiles.in("src/test/resources/golden");
+
   private static final MigrationLint CREATE_READ =
       new MigrationLint(
           "V1__orders.sql",
@@ -75,7 +78,7 @@ class ReleaseLintTextTest {
             LintVerdict.UNDECIDED,
             1);
 
-    GoldenFiles.assertMatches("release-lint-undecided.txt", ReleaseLintText.render(result));
+    GOLDEN.assertMatches("release-lint-undecided.txt", ReleaseLintText.render(result));
   }
 
   @Test
@@ -163,6 +166,6 @@ class ReleaseLintTextTest {
             LintVerdict.FAILED,
             1);
 
-    GoldenFiles.assertMatches("release-lint-observed-failed.txt", ReleaseLintText.render(result));
+    GOLDEN.assertMatches("release-lint-observed-failed.txt", ReleaseLintText.render(result));
   }
 }

@@ -11,12 +11,14 @@ import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
+import dev.lockstep.postgres.testing.GoldenFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextRenderingTest {
+  private static final GoldenFiles GOLDEN = GoldenFiles.in("src/test/resources/golden");
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
   @Test
@@ -50,7 +52,7 @@ class TextRenderingTest {
             RollbackStrategy.RESTORE_BACKUP,
             "services are down from 'stop-services' until 'validate' passes");
 
-    GoldenFiles.assertMatches("plan-contract-blocked.txt", PlanText.render(plan));
+    GOLDEN.assertMatches("plan-contract-blocked.txt", PlanText.render(plan));
   }
 
   @Test
@@ -112,7 +114,7 @@ class TextRenderingTest {
                 Duration.ofMillis(2800)),
             "The upgrade to 2.0.0 failed and was rolled back.");
 
-    GoldenFiles.assertMatches("run-rolled-back.txt", RunReportText.render(report));
+    GOLDEN.assertMatches("run-rolled-back.txt", RunReportText.render(report));
   }
 
   private static PlannedStep step(

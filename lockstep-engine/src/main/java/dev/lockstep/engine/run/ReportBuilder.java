@@ -58,10 +58,13 @@ public final class ReportBuilder {
         run.summary());
   }
 
-  /** Writes the report of {@code runId} as JSON into {@code reportsDir}; returns the file. */
+  /**
+   * Writes the report of {@code runId} into {@code reportsDir}, in the {@link RunReportFile}
+   * format; returns the file.
+   */
   public Path write(String runId, Path reportsDir) {
     Path file = reportsDir.resolve(runId + ".json");
-    Json.writeFile(file, build(runId));
+    RunReportFile.write(file, build(runId));
     return file;
   }
 

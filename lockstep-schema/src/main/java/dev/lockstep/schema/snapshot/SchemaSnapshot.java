@@ -5,7 +5,6 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.io.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -54,18 +53,22 @@ public record SchemaSnapshot(
     return tables.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
   }
 
-  /** Writes the snapshot as JSON, atomically: a reader never sees half a file. */
+  /**
+   * Writes the snapshot as JSON ({@link SchemaSnapshotFile}), atomically: a reader never sees half
+   * a file.
+   */
   public void write(Path file) {
-    Json.writeFile(file, this);
+    Json.writeFile(file, SchemaSnapshotFile.of(this));
   }
 
   /**
-   * Reads a snapshot written by {@link #write(Path)}, in Lockstep's state folder or shipped in a
-   * release. A missing or unreadable file is bad input that names the file.
+   * Reads a snapshot written by {@link #write(Path)} of this Lockstep or an earlier one, in
+   * Lockstep's state folder or shipped in a release. A missing or unreadable file, or one written
+   * by a newer Lockstep, is bad input that names the file.
    */
   public static SchemaSnapshot read(Path file) {
     try {
-      return Json.mapper().readValue(Files.readString(file), SchemaSnapshot.class);
+      return SchemaSnapshotFile.FORMAT.read(file, SchemaSnapshotFile.class).toSnapshot();
     } catch (NoSuchFileException e) {
       throw unreadable(file, "does not exist.");
     } catch (IOException e) {

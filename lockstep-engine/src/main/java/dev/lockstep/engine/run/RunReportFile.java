@@ -1,0 +1,186 @@
+package dev.lockstep.engine.run;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.io.FileFormat;
+import dev.lockstep.core.io.Json;
+import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackReport;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.core.report.StepReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run's report as it is on disk ({@code <stateDir>/reports/<run id>.json}), kept apart from
+ * {@link RunReport} so that a change to the in-memory record cannot change the file unnoticed.
+ * Lockstep itself rebuilds reports from the journal and never reads these files back; they are for
+ * operators and their tools, which {@link #read} serves. Version 1 is the shape written before
+ * files had versions, with {@code formatVersion} added.
+ *
+ * @param kind {@code upgrade}, {@code rollback} …, as the journal names run kinds, in lower case
+ * @param status the run's final (or current) status, in lower case: {@code succeeded}, {@code
+ *     rolled_back} …
+ */
+public record RunReportFile(
+    int formatVersion,
+    String runId,
+    String kind,
+    String environment,
+    String from,
+    String to,
+    String status,
+    int exitCode,
+    Instant startedAt,
+    Instant endedAt,
+    Duration duration,
+    Duration downtime,
+    String backupId,
+    List<Step> steps,
+    List<Migration> migrations,
+    List<Check> checks,
+    Rollback rollback,
+    String summary) {
+
+  public static final FileFormat FORMAT =
+      new FileFormat("run report", 1, ErrorCode.MANIFEST_INVALID);
+
+  /** One journaled step. */
+  public record Step(
+      int seq,
+      String name,
+      String phase,
+      String status,
+      Instant startedAt,
+      Duration duration,
+      String detail) {}
+
+  /** One migration the run applied, and its class. */
+  public record Migration(String version, String description, String type) {}
+
+  /** One validation check. */
+  public record Check(
+      String name, boolean passed, int attempts, Duration duration, String message) {}
+
+  /** How the run was undone. */
+  public record Rollback(
+      String strategy,
+      String description,
+      String reason,
+      String backupId,
+      Duration dataLossWindow,
+      Duration duration) {}
+
+  /** Writes {@code report} to {@code file}, atomically. */
+  public static void write(Path file, RunReport report) {
+    Json.writeFile(file, of(report));
+  }
+
+  /**
+   * Reads a report written by this Lockstep or an earlier one.
+   *
+   * @throws IOException when it is not a run report
+   * @throws dev.lockstep.core.api.BadInputException when a newer Lockstep wrote it
+   */
+  public static RunReport read(Path file) throws IOException {
+    return FORMAT.read(file, RunReportFile.class).toReport();
+  }
+
+  static RunReportFile of(RunReport report) {
+    RollbackReport rollback = report.rollback();
+    return new RunReportFile(
+        FORMAT.current(),
+        report.runId(),
+        report.kind(),
+        report.environment(),
+        report.from(),
+        report.to(),
+        report.status(),
+        report.exitCode(),
+        report.startedAt(),
+        report.endedAt(),
+        report.duration(),
+        report.downtime(),
+        report.backupId(),
+        report.steps().stream()
+            .map(
+                s ->
+                    new Step(
+                        s.seq(),
+                        s.name(),
+                        s.phase(),
+                        s.status(),
+                        s.startedAt(),
+                        s.duration(),
+                        s.detail()))
+            .toList(),
+        report.migrations().stream()
+            .map(m -> new Migration(m.version(), m.description(), m.type()))
+            .toList(),
+        report.checks().stream()
+            .map(c -> new Check(c.name(), c.passed(), c.attempts(), c.duration(), c.message()))
+            .toList(),
+        rollback == null
+            ? null
+            : new Rollback(
+                rollback.strategy(),
+                rollback.description(),
+                rollback.reason(),
+                rollback.backupId(),
+                rollback.dataLossWindow(),
+                rollback.duration()),
+        report.summary());
+  }
+
+  RunReport toReport() {
+    return new RunReport(
+        runId,
+        kind,
+        environment,
+        from,
+        to,
+        status,
+        exitCode,
+        startedAt,
+        endedAt,
+        duration,
+        downtime,
+        backupId,
+        listOf(steps).stream()
+            .map(
+                s ->
+                    new StepReport(
+                        s.seq(),
+                        s.name(),
+                        s.phase(),
+                        s.status(),
+                        s.startedAt(),
+                        s.duration(),
+                        s.detail()))
+            .toList(),
+        listOf(migrations).stream()
+            .map(m -> new MigrationReport(m.version(), m.description(), m.type()))
+            .toList(),
+        listOf(checks).stream()
+            .map(
+                c -> new CheckResult(c.name(), c.passed(), c.attempts(), c.duration(), c.message()))
+            .toList(),
+        rollback == null
+            ? null
+            : new RollbackReport(
+                rollback.strategy(),
+                rollback.description(),
+                rollback.reason(),
+                rollback.backupId(),
+                rollback.dataLossWindow(),
+                rollback.duration()),
+        summary);
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}
