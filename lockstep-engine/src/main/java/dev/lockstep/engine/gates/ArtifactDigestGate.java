@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every file artifact is the one the vendor published: its sha256 matches the manifest. */
+/**
+ * Every file artifact is the one the vendor published: its sha256 matches the manifest.
+ *
+ * <p>The files are hashed here, not by a probe: the gate's whole decision is what the files hold
+ * now, so a probe would only move the read (tests give it real files).
+ */
 public final class ArtifactDigestGate implements Gate {
   private static final String NAME = "artifact digests";
 

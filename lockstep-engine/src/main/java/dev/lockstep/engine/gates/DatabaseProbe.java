@@ -1,5 +1,6 @@
 package dev.lockstep.engine.gates;
 
+import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.StoreConfig;
@@ -21,14 +22,47 @@ import java.util.stream.Stream;
 
 /**
  * One look at the live state stores before planning: is the database reachable, which server, which
- * migrations it already has, and how big everything a backup will copy is.
+ * migrations it already has, what the migration tools' history tables say, what its schema is, and
+ * how big everything a backup will copy is. Everything a gate knows of the database comes from
+ * here, so that every gate is a decision over values, and judging twice reads nothing twice.
  *
  * @param error why a store could not be read, or null
  * @param storesBytes the size of every store (a dump is rarely larger); command stores count 0
  * @param appliedVersions the migrations the history table counts as applied
+ * @param histories every migration tool's history table found, with what blocks its next run
+ * @param schema the live schema and the one the last run recorded, which drift is measured from
  */
 public record DatabaseProbe(
-    String error, String serverVersion, long storesBytes, List<String> appliedVersions) {
+    String error,
+    String serverVersion,
+    long storesBytes,
+    List<String> appliedVersions,
+    HistoryTables histories,
+    SchemaLook schema) {
+
+  public DatabaseProbe {
+    appliedVersions = List.copyOf(appliedVersions);
+  }
+
+  /**
+   * A reachable database as a plan needs it: no history table of any tool found, an empty schema,
+   * none recorded.
+   */
+  public DatabaseProbe(
+      String error, String serverVersion, long storesBytes, List<String> appliedVersions) {
+    this(
+        error,
+        serverVersion,
+        storesBytes,
+        appliedVersions,
+        HistoryTables.none(),
+        SchemaLook.empty());
+  }
+
+  /** A database that could not be read, and why. */
+  public static DatabaseProbe unreachable(String error) {
+    return new DatabaseProbe(error, null, 0, List.of(), HistoryTables.none(), SchemaLook.empty());
+  }
 
   /**
    * @param target the release to plan for: its runner says which history table holds the migrations
@@ -45,9 +79,15 @@ public record DatabaseProbe(
           null,
           new Database(config.database()).serverVersion(),
           bytes,
-          applied(config, migrations, target));
+          applied(config, migrations, target),
+          HistoryTables.read(config),
+          SchemaLook.read(config));
+    } catch (BadInputException e) {
+      // A damaged schema record in the state folder: bad input naming the file, not a database
+      // that cannot be reached.
+      throw e;
     } catch (LockstepException | UncheckedIOException e) {
-      return new DatabaseProbe(e.getMessage(), null, 0, List.of());
+      return unreachable(e.getMessage());
     }
   }
 

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 
 /**
  * There is room for the backup. A dump is rarely larger than the database it comes from, so the
- * database's size plus a margin is the estimate.
+ * stores' size (from the probe) plus a margin is the estimate.
+ *
+ * <p>The free space is read here, from the file system of the backup folder: it is one cheap call
+ * on a path the config names, and a fake of it would test nothing a real folder does not (tests
+ * drive the verdict with the estimate against a real temp folder).
  */
 public final class DiskSpaceGate implements Gate {
   private static final String NAME = "disk space for the backup";

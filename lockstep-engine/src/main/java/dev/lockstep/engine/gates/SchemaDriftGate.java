@@ -2,13 +2,17 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.engine.schema.DriftReport;
-import dev.lockstep.engine.schema.SchemaDrift;
 import dev.lockstep.schema.diff.SchemaChange;
 import java.util.stream.Collectors;
 
 /**
  * The live schema is the one the last run left (or the one the installed release ships): someone
  * changing it by hand makes every class Lockstep measures, and every rollback, a guess.
+ *
+ * <p>The live schema and the recorded one come from the probe ({@link DatabaseProbe#schema()}).
+ * Before any run recorded one, the reference is the snapshot the installed release ships, read here
+ * from the release folder: which release is installed is only known from the journal, after the
+ * probe's look (tests give it a real snapshot file).
  */
 public final class SchemaDriftGate implements Gate {
   private static final String NAME = "no schema drift";
@@ -19,7 +23,14 @@ public final class SchemaDriftGate implements Gate {
       return GateResult.blocked(
           NAME, "cannot read the schema: the database is not reachable.", null);
     }
-    DriftReport drift = new SchemaDrift(context.config(), context.previous()).measure();
+    SchemaLook schema = context.database().schema();
+    if (!schema.readable()) {
+      return GateResult.blocked(
+          NAME,
+          "cannot read the schema: " + schema.error(),
+          "check that Lockstep's database user may read the database's catalog.");
+    }
+    DriftReport drift = schema.driftFrom(context.previous());
     if (drift.reference() == null) {
       return GateResult.passed(NAME, "no schema recorded yet; this run records one");
     }

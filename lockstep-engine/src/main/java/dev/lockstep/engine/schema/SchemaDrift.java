@@ -4,8 +4,8 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.schema.diff.SchemaDiffer;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Compares the live schema with the one it should be: what the last finished run left, or, before
@@ -25,12 +25,29 @@ public final class SchemaDrift {
 
   public DriftReport measure() {
     SchemaRecords schemas = new SchemaRecords(config);
-    Optional<SchemaSnapshot> current = schemas.current();
+    SchemaSnapshot recorded = schemas.current().orElse(null);
+    if (recorded == null && (installed == null || installed.schemaFile() == null)) {
+      return new DriftReport(null, List.of());
+    }
+    return compare(schemas.live(), recorded, schemas.currentFile(), installed);
+  }
+
+  /**
+   * How {@code live} differs from {@code recorded}, or, when no run recorded a schema yet, from the
+   * snapshot {@code installed} ships (read from the release folder); no reference when neither is
+   * there. The one comparison both {@code lockstep drift} and the drift gate make.
+   *
+   * @param recorded the schema the last finished run left, or null
+   * @param recordedFile where it is kept, for the report
+   * @param installed the installed release's manifest, or null
+   */
+  public static DriftReport compare(
+      SchemaSnapshot live, SchemaSnapshot recorded, Path recordedFile, ReleaseManifest installed) {
     String reference;
     SchemaSnapshot expected;
-    if (current.isPresent()) {
-      reference = "the schema the last run left (" + schemas.currentFile() + ")";
-      expected = current.get();
+    if (recorded != null) {
+      reference = "the schema the last run left (" + recordedFile + ")";
+      expected = recorded;
     } else if (installed != null && installed.schemaFile() != null) {
       reference =
           "the schema release " + installed.version() + " ships (" + installed.schemaFile() + ")";
@@ -38,6 +55,6 @@ public final class SchemaDrift {
     } else {
       return new DriftReport(null, List.of());
     }
-    return new DriftReport(reference, SchemaDiffer.diff(expected, schemas.live()).changes());
+    return new DriftReport(reference, SchemaDiffer.diff(expected, live).changes());
   }
 }

@@ -1,0 +1,71 @@
+package dev.lockstep.engine.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.core.plan.GateResult;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every gate, judged together as the plan judges them. */
+class GatesTest {
+  private static final List<String> IN_REPORT_ORDER =
+      List.of(
+          "no other run in progress",
+          "upgrade path",
+          "all components from one release",
+          "artifact digests",
+          "state stores reachable",
+          "migration runner",
+          "migration history",
+          "no half-applied migration",
+          "no schema drift",
+          "rehearsal",
+          "disk space for the backup");
+
+  @TempDir Path dir;
+  private GateFixture fixture;
+
+  @BeforeEach
+  void ready() {
+    fixture = new GateFixture(dir);
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void check_deploymentReady_everyGatePassesInReportOrder() {
+    List<GateResult> results = Gates.check(fixture.context());
+
+    assertThat(results).extracting(GateResult::gate).containsAll(IN_REPORT_ORDER);
+    assertThat(results)
+        .filteredOn(result -> IN_REPORT_ORDER.contains(result.gate()))
+        .extracting(GateResult::gate)
+        .containsExactlyElementsOf(IN_REPORT_ORDER);
+    assertThat(results).noneMatch(GateResult::blocked);
+  }
+
+  @Test
+  void check_databaseUnreachable_blocksEveryGateThatNeedsIt() {
+    fixture.database = DatabaseProbe.unreachable("connection refused");
+
+    List<GateResult> results = Gates.check(fixture.context());
+
+    assertThat(results)
+        .filteredOn(result -> IN_REPORT_ORDER.contains(result.gate()))
+        .filteredOn(GateResult::blocked)
+        .extracting(GateResult::gate)
+        .containsExactly(
+            "state stores reachable",
+            "migration history",
+            "no half-applied migration",
+            "no schema drift",
+            "disk space for the backup");
+  }
+}

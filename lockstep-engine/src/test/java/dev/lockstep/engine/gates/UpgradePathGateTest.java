@@ -1,0 +1,88 @@
+package dev.lockstep.engine.gates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.core.plan.GateResult;
+import dev.lockstep.core.plan.GateResult.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpgradePathGateTest {
+  @TempDir Path dir;
+  private GateFixture fixture;
+
+  @BeforeEach
+  void ready() {
+    fixture = new GateFixture(dir);
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void check_newerReleaseWithTheInstalledManifestAtHand_passes() {
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result).isEqualTo(GateResult.passed("upgrade path", "1.0.0 → 1.1.0"));
+  }
+
+  @Test
+  void check_nothingInstalled_passesAsAFirstInstall() {
+    fixture.installedVersion = null;
+    fixture.previous = null;
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result).isEqualTo(GateResult.passed("upgrade path", "first install of 1.1.0"));
+  }
+
+  @Test
+  void check_targetAlreadyInstalled_blocks() {
+    fixture.installedVersion = "1.1.0";
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result)
+        .isEqualTo(
+            GateResult.blocked(
+                "upgrade path",
+                "1.1.0 is already installed.",
+                "nothing to do; pick a newer release."));
+  }
+
+  @Test
+  void check_targetOlderThanInstalled_blocksPointingAtRollback() {
+    fixture.target = fixture.release("0.9.0", List.of());
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+    assertThat(result.message()).isEqualTo("0.9.0 is older than the installed 1.0.0.");
+    assertThat(result.fix())
+        .isEqualTo(
+            "to go back after an upgrade, use `lockstep rollback`, which knows how to undo it.");
+  }
+
+  @Test
+  void check_installedManifestMissing_blocksNamingWhereItBelongs() {
+    fixture.previous = null;
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    Path releases = dir.resolve("releases");
+    assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+    assertThat(result.message())
+        .isEqualTo(
+            "the manifest of the installed release 1.0.0 is not in "
+                + releases
+                + "; without it nothing could be rolled back.");
+    assertThat(result.fix())
+        .isEqualTo("put it back at " + releases.resolve("1.0.0") + "/release.yaml.");
+  }
+}
