@@ -276,7 +276,7 @@ class BackupFormatsTest {
               BadInputException.class,
               e -> {
                 assertThat(e.exitCode()).isEqualTo(2);
-                assertThat(e.errorCode()).isEqualTo(ErrorCode.BACKUP_UNKNOWN);
+                assertThat(e.errorCode()).isEqualTo(ErrorCode.FORMAT_TOO_NEW);
                 assertThat(e.getMessage())
                     .startsWith(
                         manifest

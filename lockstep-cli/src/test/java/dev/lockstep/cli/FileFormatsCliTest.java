@@ -62,7 +62,7 @@ class FileFormatsCliTest {
     assertThat(exitCode).isEqualTo(2);
     JsonNode error = Json.read(out.toString(), JsonNode.class).get("error");
     assertThat(error.get("exitCode").asInt()).isEqualTo(2);
-    assertThat(error.get("code").asText()).isEqualTo("backup_unknown");
+    assertThat(error.get("code").asText()).isEqualTo("format_too_new");
     assertThat(error.get("message").asText()).contains(manifest.toString()).contains("99");
   }
 

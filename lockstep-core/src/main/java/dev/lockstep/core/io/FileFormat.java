@@ -28,7 +28,8 @@ import java.nio.file.Path;
  *
  * @param what the kind of file, for messages: {@code backup manifest}, {@code schema snapshot}
  * @param current the version this Lockstep writes, and the newest it reads
- * @param refusal the error a file Lockstep cannot read raises (an exit-2 code)
+ * @param refusal the error a file whose version is not a version raises (an exit-2 code); a newer
+ *     version raises {@link ErrorCode#FORMAT_TOO_NEW}
  */
 public record FileFormat(String what, int current, ErrorCode refusal) {
   public static final String FIELD = "formatVersion";
@@ -78,6 +79,7 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
     }
     if (!field.isIntegralNumber() || !field.canConvertToInt() || field.intValue() < UNVERSIONED) {
       throw refused(
+          refusal,
           file,
           field + " is not a format version.",
           "restore the file from where it came from; Lockstep writes whole numbers from "
@@ -87,6 +89,7 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
     int version = field.intValue();
     if (version > current) {
       throw refused(
+          ErrorCode.FORMAT_TOO_NEW,
           file,
           "this "
               + what
@@ -104,8 +107,9 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
     return version;
   }
 
-  private BadInputException refused(Path file, String message, String fix) {
-    return new BadInputException(refusal, new Problem(file, FIELD, message, fix));
+  private static BadInputException refused(
+      ErrorCode code, Path file, String message, String fix) {
+    return new BadInputException(code, new Problem(file, FIELD, message, fix));
   }
 
   /** A document and the version it was written in. */

@@ -55,7 +55,7 @@ class FileFormatTest {
         .isInstanceOfSatisfying(
             BadInputException.class,
             e -> {
-              assertThat(e.errorCode()).isEqualTo(ErrorCode.BACKUP_UNKNOWN);
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.FORMAT_TOO_NEW);
               assertThat(e.exitCode()).isEqualTo(2);
               assertThat(e.getMessage())
                   .isEqualTo(

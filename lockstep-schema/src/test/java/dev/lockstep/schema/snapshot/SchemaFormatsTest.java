@@ -111,7 +111,7 @@ class SchemaFormatsTest {
             BadInputException.class,
             e -> {
               assertThat(e.exitCode()).isEqualTo(2);
-              assertThat(e.errorCode()).isEqualTo(ErrorCode.MANIFEST_INVALID);
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.FORMAT_TOO_NEW);
               assertThat(e.getMessage())
                   .isEqualTo(
                       file
