@@ -103,6 +103,8 @@ final class LockstepJar {
     Result await(Duration timeout) {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          // A test that gives up must not leave the servers and services it started behind.
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
           throw new AssertionError(
               "lockstep did not finish in " + timeout + ":\n" + String.join("\n", stderr));
