@@ -107,8 +107,7 @@ public record FileFormat(String what, int current, ErrorCode refusal) {
     return version;
   }
 
-  private static BadInputException refused(
-      ErrorCode code, Path file, String message, String fix) {
+  private static BadInputException refused(ErrorCode code, Path file, String message, String fix) {
     return new BadInputException(code, new Problem(file, FIELD, message, fix));
   }
 
