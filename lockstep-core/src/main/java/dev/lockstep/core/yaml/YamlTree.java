@@ -65,6 +65,15 @@ final class YamlTree {
                   + " and would ignore the rest.",
               "keep one document: merge what follows into the first, or remove the '---' line.");
         }
+        String withNul = TextValues.find(tree, value -> value.indexOf('\0') >= 0);
+        if (withNul != null) {
+          // No path, command or name can hold one; Java's paths throw on it.
+          throw refused(
+              file,
+              withNul,
+              "holds a NUL character (\\0), which no value Lockstep uses may contain.",
+              "remove the \\0 from the value.");
+        }
         return tree;
       }
     } catch (JacksonException e) {
