@@ -12,6 +12,7 @@ import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
 import dev.lockstep.cli.commands.StatusCommand;
 import dev.lockstep.cli.commands.UpgradeCommand;
+import dev.lockstep.core.yaml.Variables;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +41,17 @@ import picocli.CommandLine.Command;
 public final class LockstepCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Variables environment;
+
+  private LockstepCli(Variables environment) {
+    this.environment = environment;
+  }
+
+  /** The variables {@code ${NAME}} in a config is replaced from. */
+  public Variables environment() {
+    return environment;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -47,7 +59,12 @@ public final class LockstepCli implements Runnable {
 
   /** Runs the command line with output to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new LockstepCli());
+    return run(args, out, err, Variables.fromEnvironment());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} for configs. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Variables environment) {
+    CommandLine commandLine = new CommandLine(new LockstepCli(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new FailureHandler());

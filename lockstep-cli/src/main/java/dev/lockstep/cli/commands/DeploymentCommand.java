@@ -1,10 +1,12 @@
 package dev.lockstep.cli.commands;
 
+import dev.lockstep.cli.LockstepCli;
 import dev.lockstep.cli.output.ConsoleProgress;
 import dev.lockstep.cli.output.ConsoleRunListener;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.run.CrashPoints;
@@ -26,13 +28,19 @@ abstract class DeploymentCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    DeploymentConfig loaded = ConfigLoader.fromEnvironment().load(config.file());
+    DeploymentConfig loaded = new ConfigLoader(environment()).load(config.file());
     try (Deployment deployment = Deployment.open(loaded, engineOptions())) {
       return run(deployment);
     }
   }
 
   abstract int run(Deployment deployment);
+
+  private Variables environment() {
+    return spec.root().userObject() instanceof LockstepCli cli
+        ? cli.environment()
+        : Variables.fromEnvironment();
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();

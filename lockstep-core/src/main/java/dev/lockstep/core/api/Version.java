@@ -27,14 +27,40 @@ public record Version(int major, int minor, int patch, String preRelease)
   public static Version parse(String text, Path file, String field) {
     String value = text == null ? "" : text.trim();
     Matcher matcher = SEMVER.matcher(value);
-    if (matcher.matches()) {
-      return new Version(
-          Integer.parseInt(matcher.group(1)),
-          Integer.parseInt(matcher.group(2)),
-          Integer.parseInt(matcher.group(3)),
-          matcher.group(4));
+    if (!matcher.matches()) {
+      throw new BadInputException(ErrorCode.VERSION_NOT_PINNED, notPinned(value, file, field));
     }
-    throw new BadInputException(ErrorCode.VERSION_NOT_PINNED, notPinned(value, file, field));
+    for (int part = 1; part <= 3; part++) {
+      if (!fitsInt(matcher.group(part))) {
+        throw new BadInputException(
+            ErrorCode.VERSION_NOT_PINNED,
+            new Problem(
+                file,
+                field,
+                "'"
+                    + value
+                    + "': "
+                    + matcher.group(part)
+                    + " is larger than "
+                    + Integer.MAX_VALUE
+                    + ", the largest MAJOR, MINOR or PATCH number a version may have.",
+                "name one exact release whose numbers are each at most "
+                    + Integer.MAX_VALUE
+                    + ", for example 2.3.1."));
+      }
+    }
+    return new Version(
+        Integer.parseInt(matcher.group(1)),
+        Integer.parseInt(matcher.group(2)),
+        Integer.parseInt(matcher.group(3)),
+        matcher.group(4));
+  }
+
+  /** The pattern allows no sign and no leading zero, so length and then text order decide. */
+  private static boolean fitsInt(String digits) {
+    String max = String.valueOf(Integer.MAX_VALUE);
+    return digits.length() < max.length()
+        || (digits.length() == max.length() && digits.compareTo(max) <= 0);
   }
 
   private static Problem notPinned(String value, Path file, String field) {

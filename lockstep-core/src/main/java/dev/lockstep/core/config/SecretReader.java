@@ -1,11 +1,15 @@
 package dev.lockstep.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.yaml.ProblemCollector;
 import dev.lockstep.core.yaml.Variables;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -14,6 +18,8 @@ import java.util.function.Function;
  * secret written in the config itself, where it would be copied and logged.
  */
 final class SecretReader {
+  private static final long MAX_FILE_BYTES = 64 * 1024;
+
   private final Variables variables;
   private final ProblemCollector problems;
   private final Function<String, Path> resolver;
@@ -54,18 +60,48 @@ final class SecretReader {
             "export " + env.asText() + " before running Lockstep.");
         return Secret.of("");
       }
+      if (!Variables.isDecodable(value)) {
+        Problem problem = Variables.notUtf8(null, field + ".env", env.asText());
+        problems.add(problem.field(), problem.message(), problem.fix());
+        return Secret.of("");
+      }
       return Secret.of(value);
     }
     Path secretFile = resolver.apply(path.asText());
     try {
+      // A secret is a line; a device or a huge file named by mistake is never read whole.
+      if (Files.exists(secretFile)
+          && (!Files.isRegularFile(secretFile) || Files.size(secretFile) > MAX_FILE_BYTES)) {
+        problems.add(
+            field + ".file",
+            secretFile
+                + " is not a small regular file (a secret file holds at most "
+                + MAX_FILE_BYTES
+                + " bytes).",
+            "point it at the file that holds only the secret.");
+        return Secret.of("");
+      }
       return Secret.of(Files.readString(secretFile).strip());
     } catch (IOException e) {
       problems.add(
           field + ".file",
-          "cannot read " + secretFile + " (" + e.getClass().getSimpleName() + ").",
+          "cannot read " + secretFile + ": " + reason(e) + ".",
           "create the file, readable by the user that runs Lockstep.");
       return Secret.of("");
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "it does not exist";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "it is not UTF-8 text";
+    }
+    return e.getMessage();
   }
 
   private static String leaf(String field) {

@@ -20,7 +20,7 @@ final class ArtifactReader {
   static Artifact read(
       String field,
       ManifestDocument.ComponentDocument doc,
-      Path baseDir,
+      ConfinedFolder release,
       ProblemCollector problems) {
     long kinds =
         Stream.of(
@@ -44,7 +44,10 @@ final class ArtifactReader {
             sha == null ? "is required for a file artifact." : "'" + sha + "' is not a sha256.",
             "write the file's 64-digit sha256 (sha256sum " + doc.file() + ").");
       }
-      Path path = baseDir.resolve(doc.file()).normalize();
+      Path path = release.resolve(field + ".file", doc.file(), problems);
+      if (path == null) {
+        return null;
+      }
       if (!Files.isRegularFile(path)) {
         problems.add(field + ".file", path + " does not exist.", "ship the file with the release.");
       }

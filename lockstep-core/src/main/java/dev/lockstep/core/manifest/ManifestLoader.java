@@ -22,7 +22,7 @@ public final class ManifestLoader {
     // Manifests are the vendor's, not the machine's: no environment variables are expanded.
     ManifestDocument doc = BINDER.read(absolute, ManifestDocument.class, Variables.of(Map.of()));
     ProblemCollector problems = new ProblemCollector(absolute, ErrorCode.MANIFEST_INVALID);
-    Path baseDir = absolute.getParent();
+    ConfinedFolder release = new ConfinedFolder(absolute.getParent(), "release folder");
 
     problems.require(doc.product(), "product", "name the product, e.g. product: notes.");
     Version version = null;
@@ -35,10 +35,10 @@ public final class ManifestLoader {
         problems.add(problem.field(), problem.message(), problem.fix());
       }
     }
-    Map<String, Component> components = components(doc, baseDir, problems);
+    Map<String, Component> components = components(doc, release, problems);
     MigrationsReader.Migrations migrations =
-        new MigrationsReader(problems, baseDir).read(doc.migrations());
-    Path schema = schemaFile(doc.migrations(), baseDir, problems);
+        new MigrationsReader(problems, release).read(doc.migrations());
+    Path schema = schemaFile(doc.migrations(), release, problems);
     problems.throwIfAny();
     return new ReleaseManifest(
         absolute,
@@ -54,12 +54,12 @@ public final class ManifestLoader {
   }
 
   private static Path schemaFile(
-      ManifestDocument.Migrations doc, Path baseDir, ProblemCollector problems) {
+      ManifestDocument.Migrations doc, ConfinedFolder release, ProblemCollector problems) {
     if (doc == null || doc.schema() == null) {
       return null;
     }
-    Path file = baseDir.resolve(doc.schema()).normalize();
-    if (!Files.isRegularFile(file)) {
+    Path file = release.resolve("migrations.schema", doc.schema(), problems);
+    if (file != null && !Files.isRegularFile(file)) {
       problems.add(
           "migrations.schema",
           file + " does not exist.",
@@ -69,7 +69,7 @@ public final class ManifestLoader {
   }
 
   private static Map<String, Component> components(
-      ManifestDocument doc, Path baseDir, ProblemCollector problems) {
+      ManifestDocument doc, ConfinedFolder release, ProblemCollector problems) {
     if (doc.components() == null || doc.components().isEmpty()) {
       problems.add("components", "is required but missing.", "list the release's components.");
       return Map.of();
@@ -79,7 +79,7 @@ public final class ManifestLoader {
         .forEach(
             (name, component) -> {
               Artifact artifact =
-                  ArtifactReader.read("components." + name, component, baseDir, problems);
+                  ArtifactReader.read("components." + name, component, release, problems);
               if (artifact != null) {
                 components.put(name, new Component(name, artifact));
               }

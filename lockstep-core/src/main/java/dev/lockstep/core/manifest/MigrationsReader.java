@@ -20,11 +20,11 @@ final class MigrationsReader {
   private static final Pattern FLYWAY_FILE = Pattern.compile("V([0-9][0-9_.]*)__(.+)\\.sql");
 
   private final ProblemCollector problems;
-  private final Path baseDir;
+  private final ConfinedFolder release;
 
-  MigrationsReader(ProblemCollector problems, Path baseDir) {
+  MigrationsReader(ProblemCollector problems, ConfinedFolder release) {
     this.problems = problems;
-    this.baseDir = baseDir;
+    this.release = release;
   }
 
   /** What the section says, checked; an absent section means no migrations. */
@@ -36,8 +36,14 @@ final class MigrationsReader {
       return new Migrations(MigrationRunnerKind.LOCKSTEP, null, null, List.of());
     }
     MigrationRunnerKind runner = runner(doc.runner());
-    Path dir = doc.location() == null ? null : baseDir.resolve(doc.location()).normalize();
+    Path dir =
+        doc.location() == null
+            ? null
+            : release.resolve("migrations.location", doc.location(), problems);
     List<ManifestDocument.Script> declared = doc.scripts() == null ? List.of() : doc.scripts();
+    if (doc.location() != null && dir == null) {
+      return new Migrations(runner, null, null, List.of());
+    }
     if (runner == MigrationRunnerKind.LOCKSTEP) {
       return new Migrations(runner, dir, null, sqlScripts(declared, dir));
     }
@@ -86,13 +92,18 @@ final class MigrationsReader {
           "point it at the folder of the release's SQL migrations.");
       return List.of();
     }
+    ConfinedFolder folder = new ConfinedFolder(dir, "migrations folder");
     List<MigrationScript> scripts = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
     for (int i = 0; i < declared.size(); i++) {
-      MigrationScript script = sqlScript("migrations.scripts[" + i + "]", declared.get(i), dir);
+      String field = "migrations.scripts[" + i + "]";
+      MigrationScript script = sqlScript(field, declared.get(i), folder);
       if (script != null) {
         scripts.add(script);
+        fields.add(field + ".file");
       }
     }
+    FlywayVersions.refuseDuplicates(scripts, fields, dir, problems);
     for (String undeclared : undeclaredFiles(dir, declared)) {
       problems.add(
           "migrations.scripts",
@@ -102,12 +113,17 @@ final class MigrationsReader {
     return scripts;
   }
 
-  private MigrationScript sqlScript(String field, ManifestDocument.Script doc, Path dir) {
+  private MigrationScript sqlScript(String field, ManifestDocument.Script doc, ConfinedFolder dir) {
     if (doc == null || doc.file() == null) {
       problems.add(field + ".file", "is required.", "name the SQL file, e.g. V2__add_tags.sql.");
       return null;
     }
-    Matcher name = FLYWAY_FILE.matcher(doc.file());
+    Path file = dir.resolve(field + ".file", doc.file(), problems);
+    if (file == null) {
+      return null;
+    }
+    // Flyway takes the version from the file's name, wherever in the folder it lies.
+    Matcher name = FLYWAY_FILE.matcher(file.getFileName().toString());
     if (!name.matches()) {
       problems.add(
           field + ".file",
@@ -115,14 +131,11 @@ final class MigrationsReader {
           "name it V<version>__<description>.sql, e.g. V2__add_tags.sql.");
       return null;
     }
-    if (!Files.isRegularFile(dir.resolve(doc.file()))) {
-      problems.add(field + ".file", dir.resolve(doc.file()) + " does not exist.", "ship it.");
+    if (!Files.isRegularFile(file)) {
+      problems.add(field + ".file", file + " does not exist.", "ship it.");
     }
     return new MigrationScript(
-        name.group(1).replace('_', '.'),
-        name.group(2).replace('_', ' '),
-        dir.resolve(doc.file()),
-        type(field, doc));
+        name.group(1).replace('_', '.'), name.group(2).replace('_', ' '), file, type(field, doc));
   }
 
   private List<MigrationScript> declaredIds(List<ManifestDocument.Script> declared) {
@@ -154,12 +167,19 @@ final class MigrationsReader {
     }
   }
 
+  /**
+   * SQL files Flyway would find in {@code dir} (it looks into sub-folders too) but not declared.
+   */
   private static List<String> undeclaredFiles(Path dir, List<ManifestDocument.Script> declared) {
-    List<String> names = declared.stream().filter(s -> s != null).map(s -> s.file()).toList();
-    try (Stream<Path> files = Files.list(dir)) {
+    List<Path> names =
+        declared.stream()
+            .filter(script -> script != null && script.file() != null)
+            .map(script -> dir.resolve(script.file()).normalize())
+            .toList();
+    try (Stream<Path> files = Files.walk(dir)) {
       return files
-          .map(path -> path.getFileName().toString())
-          .filter(name -> name.endsWith(".sql") && !names.contains(name))
+          .filter(path -> path.getFileName().toString().endsWith(".sql") && !names.contains(path))
+          .map(path -> dir.relativize(path).toString())
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -34,11 +34,20 @@ public final class ReleaseCatalog {
           .filter(entry -> Files.isRegularFile(entry.resolve(MANIFEST_FILE)))
           .map(entry -> entry.getFileName().toString())
           .filter(name -> name.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?"))
-          .map(Version::parse)
+          .flatMap(ReleaseCatalog::parsed)
           .sorted()
           .toList();
     } catch (IOException e) {
       return List.of();
+    }
+  }
+
+  /** A folder named like a version that is none (a leading zero, too large a number) is skipped. */
+  private static Stream<Version> parsed(String name) {
+    try {
+      return Stream.of(Version.parse(name));
+    } catch (BadInputException e) {
+      return Stream.empty();
     }
   }
 

@@ -35,6 +35,17 @@ public final class ProblemCollector {
     if (text == null) {
       return fallback;
     }
+    if (Durations.isTooLong(text)) {
+      add(
+          field,
+          "'"
+              + text
+              + "' is longer than the longest duration Lockstep accepts, "
+              + Durations.MAX_TEXT
+              + " (365 days).",
+          "write a duration of at most " + Durations.MAX_TEXT + ", e.g. 30s, 10m or 2h.");
+      return fallback;
+    }
     return Durations.parse(text)
         .orElseGet(
             () -> {

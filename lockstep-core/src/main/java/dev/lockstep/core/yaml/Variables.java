@@ -49,6 +49,34 @@ public final class Variables {
   }
 
   /**
+   * Whether a variable's value came through intact. The JVM decodes the environment with the
+   * locale's encoding and puts U+FFFD where a byte does not fit, so a value holding one is not what
+   * the operator exported.
+   */
+  public static boolean isDecodable(String value) {
+    return value.indexOf('\uFFFD') < 0;
+  }
+
+  /**
+   * The problem of {@code field}, whose value takes the variable {@code name} that is not UTF-8.
+   */
+  public static Problem notUtf8(Path file, String field, String name) {
+    String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+    boolean utf8Locale = encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    return new Problem(
+        file,
+        field,
+        "takes the environment variable "
+            + name
+            + ", whose value holds bytes that are not "
+            + (utf8Locale ? "UTF-8" : encoding + " (the encoding of Lockstep's locale)")
+            + "; Lockstep would use a different value than the one exported.",
+        utf8Locale
+            ? "export " + name + " in UTF-8 (e.g. convert it with iconv -f latin1 -t utf-8)."
+            : "run Lockstep under a UTF-8 locale (LANG=C.UTF-8) and export " + name + " in UTF-8.");
+  }
+
+  /**
    * Expands references in every text value of {@code tree}; returns one problem per unknown name.
    */
   List<Problem> expand(Path file, JsonNode tree) {
@@ -97,6 +125,9 @@ public final class Variables {
                 path,
                 "refers to the environment variable " + name + ", which is not set.",
                 "export " + name + " before running Lockstep, or write ${" + name + ":-default}."));
+        value = "";
+      } else if (!isDecodable(value)) {
+        problems.add(notUtf8(file, path, name));
         value = "";
       }
       matcher.appendReplacement(result, Matcher.quoteReplacement(value));

@@ -1,7 +1,7 @@
 package dev.lockstep.core.yaml;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +16,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +34,9 @@ public final class YamlBinder {
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
+
+  /** What a strict decoder would refuse and a lenient one puts in place of a byte. */
+  private static final String REPLACED = "\uFFFD";
 
   private final ErrorCode errorCode;
   private final String kindOfFile;
@@ -61,37 +61,21 @@ public final class YamlBinder {
   }
 
   private JsonNode readTree(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw fail(
-          file,
-          "",
-          "the " + kindOfFile + " does not exist.",
-          "check the path, or create it (see the README's configuration reference).");
-    } catch (IOException e) {
-      throw fail(file, "", "cannot be read: " + e.getMessage(), "check its permissions.");
+    InputText.Result input =
+        InputText.read(
+            file, kindOfFile, text -> TextValues.find(lenient(text), v -> v.contains(REPLACED)));
+    if (input.problem() != null) {
+      throw new BadInputException(errorCode, input.problem());
     }
+    return new YamlTree(YAML, errorCode, kindOfFile).parse(file, input.text());
+  }
+
+  /** The tree of a text with replaced bytes, to say which field holds one; null if unreadable. */
+  private static JsonNode lenient(String text) {
     try {
-      JsonNode tree = YAML.readTree(text);
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        throw fail(file, "", "the " + kindOfFile + " is empty.", "see the README for an example.");
-      }
-      if (!tree.isObject()) {
-        throw fail(
-            file,
-            "",
-            "the " + kindOfFile + " must be a mapping of fields, found " + describe(tree) + ".",
-            "see the README for an example.");
-      }
-      return tree;
+      return YAML.readTree(text);
     } catch (JacksonException e) {
-      throw fail(
-          file,
-          at(e.getLocation()),
-          "is not valid YAML: " + e.getOriginalMessage(),
-          "fix the syntax.");
+      return null;
     }
   }
 
@@ -117,6 +101,17 @@ public final class YamlBinder {
           "expected " + expected(e.getTargetType()) + ".",
           fixFor(e.getTargetType()));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof InputCoercionException range) {
+        throw fail(
+            file,
+            path(e),
+            range.getOriginalMessage() + ".",
+            "write a whole number of at most "
+                + (range.getTargetType() == Long.class || range.getTargetType() == long.class
+                    ? Long.MAX_VALUE
+                    : Integer.MAX_VALUE)
+                + ".");
+      }
       throw fail(
           file, path(e), e.getOriginalMessage(), "see the README's reference for this field.");
     } catch (JacksonException e) {
@@ -141,12 +136,6 @@ public final class YamlBinder {
       }
     }
     return path.toString();
-  }
-
-  private static String at(JsonLocation location) {
-    return location == null
-        ? ""
-        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private static List<String> known(Collection<Object> ids) {
@@ -186,10 +175,6 @@ public final class YamlBinder {
       return "use one of the listed values.";
     }
     return "write " + expected(type) + " here (see the README's configuration reference).";
-  }
-
-  private static String describe(JsonNode node) {
-    return node.isArray() ? "a list" : "a single value";
   }
 
   /** A plain JSON/YAML mapper for Lockstep's own files (reports, backup manifests). */

@@ -37,4 +37,23 @@ class VersionTest {
         .hasMessageContaining(reason)
         .satisfies(e -> assertThat(((LockstepException) e).exitCode()).isEqualTo(2));
   }
+
+  @Test
+  void parse_numbersUpToTheLargestInt_areAccepted() {
+    assertThat(Version.parse("2147483647.0.1").major()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "4294967296.0.0, 4294967296",
+    "1.2147483648.0, 2147483648",
+    "1.0.99999999999, 99999999999"
+  })
+  void parse_numberLargerThanAnInt_isRefusedNamingItAndTheLimit(String text, String number) {
+    assertThatThrownBy(() -> Version.parse(text, null, "--to"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("--to")
+        .hasMessageContaining(number + " is larger than 2147483647")
+        .hasMessageContaining("Fix: name one exact release whose numbers are each at most");
+  }
 }

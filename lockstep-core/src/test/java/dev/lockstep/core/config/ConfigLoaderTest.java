@@ -322,4 +322,24 @@ class ConfigLoaderTest {
     Files.writeString(file, yaml);
     return file;
   }
+
+  @Test
+  void load_oneDocumentWithItsMarkers_isAccepted() throws IOException {
+    DeploymentConfig config = loader.load(write("---\n" + VALID + "...\n"));
+
+    assertThat(config.environment()).isEqualTo("staging");
+  }
+
+  @Test
+  void load_variableWhoseBytesWereNotUtf8_namesTheVariableAndTheField() throws IOException {
+    ConfigLoader withBadBytes =
+        new ConfigLoader(Variables.of(Map.of("DB_PASSWORD", "pw", "API_PORT", "80\uFFFD1")));
+
+    assertThatThrownBy(() -> withBadBytes.load(write(VALID)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("services.api.run[4]")
+        .hasMessageContaining("environment variable API_PORT")
+        .hasMessageContaining("not UTF-8")
+        .hasMessageNotContaining("80\uFFFD1");
+  }
 }

@@ -135,4 +135,31 @@ class ManifestLoaderTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("says 1.2.0");
   }
+
+  @Test
+  void load_linksAndSubFoldersInsideTheRelease_areAccepted() throws IOException {
+    Files.createDirectories(release.resolve("bin"));
+    Files.move(release.resolve("api.jar"), release.resolve("bin/api-1.1.0.jar"));
+    Files.createSymbolicLink(release.resolve("api.jar"), Path.of("bin/api-1.1.0.jar"));
+    Files.createDirectories(release.resolve("migrations/later"));
+    Files.writeString(release.resolve("migrations/later/V3__index.sql"), "CREATE INDEX ON t (id);");
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest + "    - file: later/V3__index.sql\n      class: expand\n");
+
+    ReleaseManifest loaded = new ManifestLoader().load(file);
+
+    assertThat(((FileArtifact) loaded.components().get("api").artifact()).path())
+        .isEqualTo(release.resolve("api.jar"));
+    assertThat(loaded.migration("3").orElseThrow().file())
+        .isEqualTo(release.resolve("migrations/later/V3__index.sql"));
+  }
+
+  @Test
+  void get_folderNamedLikeAVersionTooLargeForOne_isLeftOutOfTheKnownReleases() throws IOException {
+    Files.writeString(release.resolve("release.yaml"), manifest);
+    Files.createDirectories(releases.resolve("4294967296.0.0"));
+    Files.writeString(releases.resolve("4294967296.0.0/release.yaml"), manifest);
+
+    assertThat(new ReleaseCatalog(releases).versions()).containsExactly(Version.parse("1.1.0"));
+  }
 }

@@ -31,13 +31,14 @@ public final class ArtifactDigestGate implements Gate {
         String actual = Sha256.of(file.path());
         if (!actual.equals(file.sha256())) {
           mismatches.add(
-              component.name()
-                  + ": "
+              "components."
+                  + component.name()
+                  + ".sha256 says "
+                  + file.sha256()
+                  + ", but "
                   + file.path()
                   + " has sha256 "
-                  + actual
-                  + ", the manifest says "
-                  + file.sha256());
+                  + actual);
         }
       }
     }

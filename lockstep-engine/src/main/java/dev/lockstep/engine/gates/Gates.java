@@ -14,6 +14,7 @@ public final class Gates {
           new DatabaseGate(),
           new MigrationRunnerGate(),
           new MigrationHistoryGate(),
+          new AppliedMigrationsGate(),
           new DirtyMigrationsGate(),
           new SchemaDriftGate(),
           new RehearsalGate(),

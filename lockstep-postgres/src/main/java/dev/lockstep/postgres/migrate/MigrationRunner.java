@@ -15,9 +15,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
 
 /**
  * Applies a release's SQL migrations exactly once, with Flyway as a library, under Lockstep's own
@@ -29,6 +34,11 @@ public final class MigrationRunner {
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Set<org.flywaydb.core.api.ErrorCode> CHANGED =
+      Set.of(
+          CoreErrorCode.CHECKSUM_MISMATCH,
+          CoreErrorCode.DESCRIPTION_MISMATCH,
+          CoreErrorCode.TYPE_MISMATCH);
 
   private final DatabaseConfig db;
   private final MigrationsConfig config;
@@ -85,6 +95,64 @@ public final class MigrationRunner {
       // The migrations are applied; a session that fails to close ends on the server by itself.
     }
     return result;
+  }
+
+  /**
+   * The migrations {@code release} ships whose text (checksum), description or kind differs from
+   * what the history table says was applied, as Flyway's own validation sees them; Flyway would
+   * refuse to migrate. Pending, missing and future migrations are left to the other checks. Reads
+   * only.
+   */
+  public List<ChangedMigration> changedSinceApplied(ReleaseManifest release) {
+    Path dir = release.migrationsDir();
+    if (dir == null || !Files.isDirectory(dir) || !holdsSql(dir)) {
+      return List.of();
+    }
+    ValidateResult result;
+    try {
+      result =
+          configure(dir)
+              .ignoreMigrationPatterns("*:pending", "*:missing", "*:future", "*:ignored")
+              .load()
+              .validateWithResult();
+    } catch (FlywayException e) {
+      throw new LockstepException(
+          ErrorCode.DATABASE_UNREACHABLE,
+          "Could not compare the migrations of release "
+              + release.version()
+              + " with the history table '"
+              + config.historyTable()
+              + "' on "
+              + db
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    if (result.invalidMigrations == null) {
+      return List.of();
+    }
+    return result.invalidMigrations.stream()
+        .filter(m -> m.errorDetails != null && CHANGED.contains(m.errorDetails.errorCode))
+        .map(m -> new ChangedMigration(m.version, m.description, m.filepath, detail(m)))
+        .toList();
+  }
+
+  /**
+   * Flyway's message without its advice ("run repair"), which is not the whole story here: {@code
+   * Migration checksum mismatch for migration version 1: the database has -1056707963, the release
+   * has 33858909}.
+   */
+  private static String detail(ValidateOutput migration) {
+    String message = migration.errorDetails.errorMessage;
+    if (message == null) {
+      return "";
+    }
+    int advice = message.indexOf("Either revert");
+    return (advice < 0 ? message : message.substring(0, advice))
+        .replaceAll("\\s*->\\s*Applied to database\\s*:\\s*", ": the database has ")
+        .replaceAll("\\s*->\\s*Resolved locally\\s*:\\s*", ", the release has ")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   /** Every migration recorded in the history table, oldest first; empty when there is none. */
@@ -174,6 +242,10 @@ public final class MigrationRunner {
   }
 
   private Flyway flyway(Path dir) {
+    return configure(dir).load();
+  }
+
+  private FluentConfiguration configure(Path dir) {
     String password = db.password() == null ? "" : db.password().reveal();
     return Flyway.configure(MigrationRunner.class.getClassLoader())
         // lock_timeout rides on the connection itself, so every migration (and Flyway's own
@@ -191,8 +263,7 @@ public final class MigrationRunner {
         .failOnMissingLocations(true)
         // A misnamed .sql file is an error, not a migration silently skipped.
         .validateMigrationNaming(true)
-        .loggers(FlywayLogBridge.class.getName())
-        .load();
+        .loggers(FlywayLogBridge.class.getName());
   }
 
   private interface SqlWork<T> {

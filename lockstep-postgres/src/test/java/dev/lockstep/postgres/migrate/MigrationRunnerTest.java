@@ -301,6 +301,32 @@ class MigrationRunnerTest {
             });
   }
 
+  @Test
+  void changedSinceApplied_namesOnlyAnAppliedMigrationWhoseTextChanged(DatabaseConfig db)
+      throws Exception {
+    write("V1__create_notes.sql", "CREATE TABLE notes (id int PRIMARY KEY);");
+    MigrationRunner runner = new MigrationRunner(db, CONFIG);
+    runner.migrate(release("1.0.0"));
+    write("V2__add_body.sql", "ALTER TABLE notes ADD COLUMN body text;");
+    List<ChangedMigration> pendingOnly = runner.changedSinceApplied(release("1.1.0"));
+    write("V1__create_notes.sql", "CREATE TABLE notes (id bigint PRIMARY KEY);");
+
+    List<ChangedMigration> changed = runner.changedSinceApplied(release("1.1.0"));
+
+    assertThat(pendingOnly).isEmpty();
+    assertThat(changed)
+        .singleElement()
+        .satisfies(
+            migration -> {
+              assertThat(migration.version()).isEqualTo("1");
+              assertThat(migration.file()).endsWith("V1__create_notes.sql");
+              assertThat(migration.detail())
+                  .startsWith("Migration checksum mismatch for migration version 1")
+                  .containsPattern("the database has -?\\d+, the release has -?\\d+$");
+            });
+    assertThat(runner.history()).extracting(AppliedMigration::version).containsExactly("1");
+  }
+
   private void write(String name, String sql) throws Exception {
     Files.writeString(migrations.resolve(name), sql);
   }
