@@ -69,12 +69,12 @@ class ArtifactDigestGateTest {
         .isEqualTo(
             GateResult.invalid(
                 "artifact digests",
-                "api: "
+                "components.api.sha256 says "
+                    + expected
+                    + ", but "
                     + published.path()
                     + " has sha256 "
                     + actual
-                    + ", the manifest says "
-                    + expected
                     + " ("
                     + fixture.target.file()
                     + ").",
