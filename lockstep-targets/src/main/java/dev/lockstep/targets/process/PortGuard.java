@@ -7,6 +7,7 @@ import dev.lockstep.targets.TargetException;
 import dev.lockstep.targets.host.PortHolder;
 import dev.lockstep.targets.host.PortHolders;
 import dev.lockstep.targets.host.ProcFs;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * other process answers its checks.
  */
 final class PortGuard {
+  private static final Duration SETTLE = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(50);
+
   private final String deployment;
   private final Collection<Secret> secrets;
 
@@ -27,11 +31,33 @@ final class PortGuard {
 
   void requireFree(ServiceConfig service, String node) {
     for (int port : service.ports()) {
-      List<PortHolder> holders = PortHolders.on(port);
+      List<PortHolder> holders = settledHolders(port);
       if (!holders.isEmpty()) {
         throw new TargetException(service.name(), node, message(service, node, port, holders));
       }
     }
+  }
+
+  /**
+   * The holders of {@code port}, after waiting for sockets that no process holds any more: the
+   * kernel may close the socket of a process that has just exited (a stray stopped a moment ago) a
+   * little after the process is gone. A socket held by a live process is reported at once.
+   */
+  private static List<PortHolder> settledHolders(int port) {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    List<PortHolder> holders = PortHolders.on(port);
+    while (!holders.isEmpty()
+        && holders.stream().allMatch(h -> h.pid() == null)
+        && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      holders = PortHolders.on(port);
+    }
+    return holders;
   }
 
   private String message(ServiceConfig service, String node, int port, List<PortHolder> holders) {
