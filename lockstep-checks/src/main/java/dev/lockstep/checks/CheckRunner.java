@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,9 @@ import java.util.function.Supplier;
 public final class CheckRunner {
   /** Command checks run with {@code /bin/sh -c}, whatever shell the target uses. */
   public static final String SHELL = "/bin/sh";
+
+  /** How often an abort condition is asked while waiting between attempts. */
+  static final Duration ABORT_POLL = Duration.ofMillis(100);
 
   private final Supplier<HttpClient> http;
   private final Path workingDir;
@@ -94,10 +98,22 @@ public final class CheckRunner {
 
   /** Runs every check in order, failed or not, and returns all their results. */
   public List<CheckResult> runAll(List<CheckConfig> checks) {
-    return checks.stream().map(this::run).toList();
+    return runAll(checks, AbortCondition.NEVER);
+  }
+
+  /**
+   * Runs every check in order, failed or not; once {@code abort} gives a reason, every check still
+   * trying fails at once with it, and the checks after it are not tried.
+   */
+  public List<CheckResult> runAll(List<CheckConfig> checks, AbortCondition abort) {
+    return checks.stream().map(check -> run(check, abort)).toList();
   }
 
   public CheckResult run(CheckConfig check) {
+    return run(check, AbortCondition.NEVER);
+  }
+
+  public CheckResult run(CheckConfig check, AbortCondition abort) {
     Probe probe = probeFor(check);
     int maxAttempts = 1 + check.retries();
     long started = System.nanoTime();
@@ -105,11 +121,14 @@ public final class CheckRunner {
     Attempt last = null;
     int attempts = 0;
     while (attempts < maxAttempts && remaining(deadline).compareTo(Duration.ZERO) > 0) {
-      if (attempts > 0) {
-        boolean slept = sleep(min(check.interval(), remaining(deadline)));
-        if (!slept || remaining(deadline).isZero()) {
-          break;
-        }
+      Optional<String> stop =
+          attempts == 0 ? abort.reason() : sleep(min(check.interval(), remaining(deadline)), abort);
+      if (stop.isPresent()) {
+        return finish(check, false, attempts, started, aborted(stop.get(), last));
+      }
+      if (attempts > 0
+          && (Thread.currentThread().isInterrupted() || remaining(deadline).isZero())) {
+        break;
       }
       attempts++;
       listener.attemptStarted(check, attempts, maxAttempts);
@@ -120,6 +139,12 @@ public final class CheckRunner {
       listener.attemptFailed(check, attempts, maxAttempts, last.message());
     }
     return finish(check, false, attempts, started, failure(check, last, attempts, maxAttempts));
+  }
+
+  private static String aborted(String reason, Attempt last) {
+    return "stopped trying: "
+        + reason
+        + (last == null ? " (not tried)" : "; last attempt: " + last.message());
   }
 
   private static String failure(CheckConfig check, Attempt last, int attempts, int maxAttempts) {
@@ -167,14 +192,26 @@ public final class CheckRunner {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** False when interrupted: Lockstep is shutting down, and the check ends with what it saw. */
-  private static boolean sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+  /**
+   * Waits {@code duration} between attempts, asking {@code abort} every {@link #ABORT_POLL};
+   * returns its reason as soon as it gives one. An interrupt (Lockstep shutting down) ends the wait
+   * early, and the check ends with what it saw.
+   */
+  private static Optional<String> sleep(Duration duration, AbortCondition abort) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (true) {
+      Optional<String> reason = abort.reason();
+      long left = end - System.nanoTime();
+      if (reason.isPresent() || left <= 0) {
+        return reason;
+      }
+      try {
+        long slice = Math.min(left, ABORT_POLL.toNanos());
+        Thread.sleep(slice / 1_000_000, (int) (slice % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
     }
   }
 }

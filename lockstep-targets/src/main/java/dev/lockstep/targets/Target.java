@@ -2,6 +2,8 @@ package dev.lockstep.targets;
 
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * How a deployment's services are stopped, installed and started. Every operation is idempotent, so
@@ -20,4 +22,25 @@ public interface Target {
 
   /** What runs now, node by node. */
   ServiceStatus status(ServiceConfig service);
+
+  /**
+   * Finds the processes this target started for {@code service} but never recorded (Lockstep was
+   * killed between a start and its record) and stops them, so that nothing Lockstep does not know
+   * of holds the service's port. Call it when resuming a run, before anything else touches the
+   * services; {@link #start} and {@link #stop} do it too. A target that does not run processes
+   * itself has nothing to find.
+   *
+   * @return what was stopped, for a notice
+   */
+  default List<StrayProcess> reconcile(ServiceConfig service) {
+    return List.of();
+  }
+
+  /**
+   * The processes this target started and recorded for {@code service}; empty when the target
+   * cannot tell (the command target: systemd or Docker runs them).
+   */
+  default Optional<ServiceProcesses> processes(ServiceConfig service) {
+    return Optional.empty();
+  }
 }

@@ -55,7 +55,8 @@ record ConfigDocument(
       String stop,
       String install,
       String start,
-      String version) {}
+      String version,
+      List<Integer> ports) {}
 
   record Check(
       String name, Http http, Command command, String deadline, Integer retries, String interval) {}

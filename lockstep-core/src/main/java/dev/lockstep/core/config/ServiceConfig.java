@@ -20,6 +20,8 @@ import java.util.Map;
  * @param install command target: the command that installs a release's artifact
  * @param start command target: the command that starts it
  * @param version command target: a command whose output names the running version
+ * @param ports process target: the TCP ports it listens on; a node does not start while another
+ *     process holds one of them
  */
 public record ServiceConfig(
     String name,
@@ -32,11 +34,41 @@ public record ServiceConfig(
     String stop,
     String install,
     String start,
-    String version) {
+    String version,
+    List<Integer> ports) {
 
   public ServiceConfig {
     nodes = List.copyOf(nodes);
     run = run == null ? null : List.copyOf(run);
     env = Map.copyOf(env);
+    ports = ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  /** A service without declared ports. */
+  public ServiceConfig(
+      String name,
+      String component,
+      List<String> nodes,
+      List<String> run,
+      Path workingDir,
+      Map<String, String> env,
+      Duration stopTimeout,
+      String stop,
+      String install,
+      String start,
+      String version) {
+    this(
+        name,
+        component,
+        nodes,
+        run,
+        workingDir,
+        env,
+        stopTimeout,
+        stop,
+        install,
+        start,
+        version,
+        List.of());
   }
 }

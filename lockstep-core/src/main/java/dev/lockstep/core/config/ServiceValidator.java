@@ -5,9 +5,11 @@ import dev.lockstep.core.yaml.ProblemCollector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Checks one service of a deployment config against what its target needs. */
@@ -55,7 +57,29 @@ final class ServiceValidator {
         doc.stop(),
         doc.install(),
         doc.start(),
-        doc.version());
+        doc.version(),
+        ports());
+  }
+
+  /** Each a TCP port, once. */
+  private List<Integer> ports() {
+    if (doc.ports() == null) {
+      return List.of();
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < doc.ports().size(); i++) {
+      Integer port = doc.ports().get(i);
+      if (port == null || port < 1 || port > 65535) {
+        problems.add(
+            prefix + ".ports[" + i + "]",
+            "is " + port + ", not a TCP port.",
+            "give the port the service listens on, from 1 to 65535.");
+      } else if (!seen.add(port)) {
+        problems.add(
+            prefix + ".ports[" + i + "]", "lists port " + port + " twice.", "list each port once.");
+      }
+    }
+    return doc.ports().stream().filter(p -> p != null).toList();
   }
 
   private void checkFieldsFor(TargetType type) {
@@ -77,10 +101,14 @@ final class ServiceValidator {
       requireCommand(doc.stop(), "stop", "sudo systemctl stop my-service");
       requireCommand(doc.install(), "install", "npm install -g my-package@{version}");
       requireCommand(doc.start(), "start", "sudo systemctl start my-service");
-      if (doc.run() != null || doc.workingDir() != null || doc.env() != null) {
+      if (doc.run() != null
+          || doc.workingDir() != null
+          || doc.env() != null
+          || doc.ports() != null) {
         problems.add(
             prefix,
-            "run, workingDir and env belong to the process target, but target.type is command.",
+            "run, workingDir, env and ports belong to the process target, but target.type is"
+                + " command.",
             "remove them, or set target.type: process.");
       }
     }

@@ -2,6 +2,7 @@ package dev.lockstep.engine.steps;
 
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.targets.StrayProcess;
 
 /** Starts every service on the installed release. */
 public final class StartServicesStep extends AbstractStep {
@@ -32,11 +33,29 @@ public final class StartServicesStep extends AbstractStep {
     return migratesOnStart;
   }
 
+  /**
+   * Stops first what an interrupted start left running unrecorded (a crash between a service's
+   * start and the record of its pid), naming each in a notice, so that exactly one copy of each
+   * service runs and holds its port.
+   */
   @Override
   public String run(RunFacts facts) {
+    int strays = 0;
     for (ServiceConfig service : tools.config().services().values()) {
+      for (StrayProcess stray : tools.target().reconcile(service)) {
+        strays++;
+        tools
+            .listener()
+            .notice(
+                "Stopped "
+                    + stray.describe()
+                    + ": an earlier Lockstep started it but was stopped before recording it.");
+      }
       tools.target().start(service, release);
     }
-    return "started " + String.join(", ", tools.config().services().keySet());
+    String started = "started " + String.join(", ", tools.config().services().keySet());
+    return strays == 0
+        ? started
+        : started + " (after stopping " + strays + " unrecorded process(es) of an earlier start)";
   }
 }

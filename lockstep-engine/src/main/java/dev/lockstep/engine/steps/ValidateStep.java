@@ -5,16 +5,20 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.targets.KnownSecrets;
+import dev.lockstep.targets.ServiceProcesses;
 import dev.lockstep.targets.ServiceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Proves the deployment works on a release: every check declared in the config passes within its
- * deadline, and every service still runs that release once they have. The downtime ends when it
- * passes.
+ * deadline, answered by a service Lockstep started (where the target can tell), and every service
+ * still runs that release once they have. A service that dies while the checks run stops them at
+ * once. The downtime ends when it passes.
  */
 public final class ValidateStep extends AbstractStep {
   public static final String NAME = "validate";
@@ -36,7 +40,12 @@ public final class ValidateStep extends AbstractStep {
 
   @Override
   public String run(RunFacts facts) {
-    List<CheckResult> checks = tools.checks().runAll(tools.config().checks());
+    Collection<ServiceConfig> services = tools.config().services().values();
+    List<CheckResult> checks =
+        tools.checks().runAll(tools.config().checks(), new ServiceWatch(tools.target(), services));
+    checks =
+        new AnsweringProcesses(tools.target(), services, KnownSecrets.of(tools.config()))
+            .verify(tools.config().checks(), checks);
     // Asked after the checks: a service that crashed while they ran fails the validation, even
     // when something else answered them (another process holding its port, say).
     List<CheckResult> results = new ArrayList<>(serviceChecks());
@@ -62,22 +71,33 @@ public final class ValidateStep extends AbstractStep {
     return results.size() + " checks passed";
   }
 
-  /** One result per service: it runs, and runs this release (when the target can tell). */
+  /**
+   * One result per service: it runs, and runs this release (when the target can tell), in the
+   * process the target recorded (when it keeps records): a process it started but never recorded
+   * runs, yet is not the service.
+   */
   private List<CheckResult> serviceChecks() {
     List<CheckResult> results = new ArrayList<>();
     String expected = release.version().toString();
     for (ServiceConfig service : tools.config().services().values()) {
       ServiceStatus status = tools.target().status(service);
+      List<String> unrecorded =
+          tools.target().processes(service).map(ServiceProcesses::notRunning).orElse(List.of());
       List<String> wrong =
           status.nodes().stream()
               .filter(
                   node ->
                       !node.running()
+                          || unrecorded.contains(node.node())
                           || (node.version() != null && !node.version().equals(expected)))
               .map(
                   node ->
                       node.node()
-                          + (node.running() ? " runs " + node.version() : " is not running"))
+                          + (!node.running()
+                              ? " is not running"
+                              : unrecorded.contains(node.node())
+                                  ? " runs only " + node.detail()
+                                  : " runs " + node.version()))
               .toList();
       String message = wrong.isEmpty() ? "runs " + expected : String.join(", ", wrong);
       results.add(

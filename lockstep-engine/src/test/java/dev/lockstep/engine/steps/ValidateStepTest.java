@@ -3,6 +3,7 @@ package dev.lockstep.engine.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.lockstep.checks.CheckRunner;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
@@ -19,6 +20,11 @@ import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.targets.process.ProcessTarget;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,8 +88,98 @@ class ValidateStepTest {
         .isEqualTo(ErrorCode.CHECK_FAILED);
   }
 
-  /** The api installed and started from {@code script}, and a check that takes two seconds. */
+  @Test
+  void run_httpCheckAnsweredByTheService_passes() throws Exception {
+    int port = freePort();
+    ValidateStep step =
+        deployed(
+            "[java, -cp, "
+                + quoted(System.getProperty("java.class.path"))
+                + ", "
+                + HttpServiceMain.class.getName()
+                + ", \""
+                + port
+                + "\", \"{version}\"]",
+            httpCheck(port, "30s", 300));
+
+    assertThat(step.run(facts())).isEqualTo("2 checks passed");
+  }
+
+  @Test
+  void run_httpCheckAnsweredByAForeignProcess_failsNamingIt() throws Exception {
+    HttpServer stranger =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    stranger.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "{\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    stranger.start();
+    try {
+      int port = stranger.getAddress().getPort();
+      ValidateStep step = deployed(SH_SCRIPT, httpCheck(port, "10s", 3));
+
+      assertThatThrownBy(() -> step.run(facts()))
+          .isInstanceOf(LockstepException.class)
+          .hasMessageContaining("1 of 2 checks failed on 1.0.0")
+          .hasMessageContaining(
+              "version (port " + port + " answered by pid " + ProcessHandle.current().pid() + " (")
+          .hasMessageContaining("not by a service Lockstep started");
+    } finally {
+      stranger.stop(0);
+    }
+  }
+
+  @Test
+  void run_serviceDiesWhileItsCheckRetries_stopsTheCheckNamingTheService() throws Exception {
+    // Nothing ever listens on the port: without the watch the check would poll it for a minute.
+    ValidateStep step =
+        deployed(CRASHES_AFTER_A_SECOND, SH_SCRIPT, httpCheck(freePort(), "60s", 600));
+
+    assertThatThrownBy(() -> step.run(facts()))
+        .isInstanceOf(LockstepException.class)
+        .hasMessageContaining(
+            "version (stopped trying: api@local is not running (its process has exited")
+        .hasMessageContaining("api runs 1.0.0 (local is not running)");
+  }
+
+  private static final String SH_SCRIPT = "[sh, \"{artifact}\"]";
+
   private ValidateStep deployed(String script) throws Exception {
+    return deployed(script, SH_SCRIPT, "  - name: slow smoke test\n    command: {run: sleep 2}\n");
+  }
+
+  private ValidateStep deployed(String run, String checks) throws Exception {
+    return deployed(RUNS_UNTIL_STOPPED, run, checks);
+  }
+
+  private static String httpCheck(int port, String deadline, int retries) {
+    return "  - name: version\n"
+        + "    http: {url: \"http://localhost:"
+        + port
+        + "/\", assertions: ['$.version == \"1.0.0\"']}\n"
+        + "    deadline: "
+        + deadline
+        + "\n    retries: "
+        + retries
+        + "\n    interval: 100ms\n";
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The api installed from {@code script}, started with {@code run}, and {@code checks}. */
+  private ValidateStep deployed(String script, String run, String checks) throws Exception {
     Path config = dir.resolve("lockstep.yaml");
     Files.writeString(
         config,
@@ -94,12 +190,11 @@ class ValidateStepTest {
         target: {type: process}
         services:
           api:
-            run: [sh, "{artifact}"]
+            run: %s
             stopTimeout: 5s
         checks:
-          - name: slow smoke test
-            command: {run: sleep 2}
-        """);
+        %s"""
+            .formatted(run, checks));
     DeploymentConfig deployment =
         new ConfigLoader(Variables.of(Map.of("APP_DB_PASSWORD", "secret"))).load(config);
     Path artifact = Files.writeString(dir.resolve("api.sh"), script);

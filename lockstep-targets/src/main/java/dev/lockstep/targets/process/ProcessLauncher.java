@@ -67,6 +67,7 @@ final class ProcessLauncher {
       List<String> command,
       Path workingDir,
       Map<String, String> env,
+      ServiceMarker marker,
       ServiceLog log) {
     // Lockstep's child is never a process-group leader, so setsid calls setsid(2) and execs the
     // service in place instead of forking: the pid Java sees is the service's own.
@@ -80,6 +81,8 @@ final class ProcessLauncher {
             .redirectOutput(Redirect.appendTo(log.file().toFile()))
             .redirectErrorStream(true);
     builder.environment().putAll(env);
+    // Set last, so that nothing in the service's env can hide it from Lockstep.
+    builder.environment().put(ServiceMarker.VARIABLE, marker.value());
     Instant now = Instant.now();
     log.note(now, "starting " + service + "@" + node);
     long offset = log.size();

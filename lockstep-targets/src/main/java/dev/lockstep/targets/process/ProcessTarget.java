@@ -5,8 +5,10 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.targets.KnownSecrets;
+import dev.lockstep.targets.ServiceProcesses;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.ServiceStatus.NodeStatus;
+import dev.lockstep.targets.StrayProcess;
 import dev.lockstep.targets.Target;
 import dev.lockstep.targets.TargetException;
 import java.io.IOException;
@@ -16,13 +18,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs each node of a service as a detached local process ({@code target.type: process}). What runs
  * where is kept in one state file per node, so that any later Lockstep, including one resumed after
- * a crash, can find, stop or restart it.
+ * a crash, can find, stop or restart it; every process also carries a {@link ServiceMarker} in its
+ * environment, so that one started just before a crash, and never recorded, is found as well.
  */
 public final class ProcessTarget implements Target {
   /** A service that dies this soon after its start is reported as failed to start. */
@@ -34,6 +39,10 @@ public final class ProcessTarget implements Target {
   private final ArtifactInstaller installer;
   private final ProcessLauncher launcher;
   private final ProcessStopper stopper = new ProcessStopper();
+  private final String deployment;
+  private final MarkedProcesses marked;
+  private final PortGuard ports;
+  private final Runnable afterLaunch;
 
   public ProcessTarget(DeploymentConfig config) {
     this(config.stateDir(), config.serviceStateDir(), config.logsDir(), KnownSecrets.of(config));
@@ -42,40 +51,69 @@ public final class ProcessTarget implements Target {
   /**
    * @param stateDir installed artifacts go to {@code <stateDir>/artifacts}; services without a
    *     working directory start here
-   * @param serviceStateDir one state file per service node
+   * @param serviceStateDir one state file per service node; it also tells this deployment's
+   *     processes from any other's
    * @param logsDir one log per service node
    * @param secrets masked in the log excerpts that error messages quote
    */
   public ProcessTarget(
       Path stateDir, Path serviceStateDir, Path logsDir, Collection<Secret> secrets) {
+    this(stateDir, serviceStateDir, logsDir, secrets, () -> {});
+  }
+
+  /**
+   * @param afterLaunch runs between a process's start and the record of its pid: a crash test stops
+   *     Lockstep there
+   */
+  ProcessTarget(
+      Path stateDir,
+      Path serviceStateDir,
+      Path logsDir,
+      Collection<Secret> secrets,
+      Runnable afterLaunch) {
     this.stateDir = stateDir;
     this.logsDir = logsDir;
     this.states = new StateStore(serviceStateDir);
     this.installer = new ArtifactInstaller(stateDir.resolve("artifacts"));
     this.launcher =
         new ProcessLauncher(ProcessLauncher.findOnPath("setsid"), STARTUP_GRACE, secrets);
+    this.deployment = ServiceMarker.deploymentKey(serviceStateDir);
+    this.marked = new MarkedProcesses(deployment);
+    this.ports = new PortGuard(deployment, secrets);
+    this.afterLaunch = afterLaunch;
   }
 
+  /** Stops every node's recorded process and any process of the node it did not record. */
   @Override
   public void stop(ServiceConfig service) {
+    List<MarkedProcess> all = marked.all();
     for (String node : service.nodes()) {
       Optional<ProcessState> state = states.read(service.name(), node);
-      if (state.isEmpty()) {
-        continue;
-      }
-      Optional<ProcessHandle> live = LiveProcess.of(state.get());
+      ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
+      Optional<ProcessHandle> live = state.flatMap(LiveProcess::of);
       if (live.isPresent()) {
-        stopper.stop(
-            live.get(),
-            service.stopTimeout(),
-            service.name(),
-            node,
-            ServiceLog.of(logsDir, service.name(), node));
+        stopper.stop(live.get(), service.stopTimeout(), service.name(), node, log);
       }
-      if (state.get().pid() != null) {
+      stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all);
+      if (state.isPresent() && (state.get().pid() != null || state.get().launchToken() != null)) {
         states.write(state.get().stopped());
       }
     }
+  }
+
+  @Override
+  public List<StrayProcess> reconcile(ServiceConfig service) {
+    List<MarkedProcess> all = marked.all();
+    List<StrayProcess> stopped = new ArrayList<>();
+    for (String node : service.nodes()) {
+      Optional<ProcessState> state = states.read(service.name(), node);
+      stopped.addAll(
+          stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all));
+      if (state.isPresent() && state.get().launchUnrecorded()) {
+        states.write(state.get().stopped());
+      }
+    }
+    return stopped;
   }
 
   /** Installs the release's file for every node; a running process keeps its own copy. */
@@ -100,6 +138,7 @@ public final class ProcessTarget implements Target {
     String version = release.version().toString();
     ProcessState state =
         states.read(service.name(), node).orElse(ProcessState.empty(service.name(), node));
+    stopStrays(service, node, state, marked.all());
     Optional<ProcessHandle> live = LiveProcess.of(state);
     if (live.isPresent() && version.equals(state.runningVersion())) {
       return;
@@ -120,39 +159,76 @@ public final class ProcessTarget implements Target {
               + ".");
     }
     List<String> command = ServiceCommand.render(service, state, version);
+    ports.requireFree(service, node);
     ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
+    // The intent goes first: a Lockstep killed before it records the pid leaves a token by which
+    // the next one finds the process (its marker) and stops it.
+    ProcessState launching = state.launching(ServiceMarker.newToken(), Instant.now());
+    states.write(launching);
+    ServiceMarker marker =
+        ServiceMarker.of(deployment, service.name(), node, launching.launchToken());
     ProcessLauncher.Started started =
-        launcher.start(service.name(), node, command, workingDir(service), service.env(), log);
+        launcher.start(
+            service.name(), node, command, workingDir(service), service.env(), marker, log);
+    afterLaunch.run();
     // Recorded before the start-up wait: a Lockstep killed during it leaves a pid to stop.
-    states.write(state.running(started.pid(), started.startInstant(), Instant.now()));
+    states.write(launching.running(started.pid(), started.startInstant(), Instant.now()));
     try {
       launcher.awaitStartup(started, service.name(), node, log);
     } catch (TargetException e) {
-      states.write(state.stopped());
+      states.write(launching.stopped());
       throw e;
     }
   }
 
+  /** Stops what {@code state} does not account for, each noted in the node's log. */
+  private List<StrayProcess> stopStrays(
+      ServiceConfig service, String node, ProcessState state, List<MarkedProcess> all) {
+    List<StrayProcess> stopped = new ArrayList<>();
+    ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
+    for (MarkedProcess stray : MarkedProcesses.strays(all, service.name(), node, state)) {
+      StrayProcess described = stray.asStray(service.name(), node);
+      log.note(
+          Instant.now(),
+          "stopping "
+              + described.describe()
+              + ": Lockstep started it (launch "
+              + stray.marker().token()
+              + ") but never recorded it");
+      stopper.stop(stray.handle(), service.stopTimeout(), service.name(), node, log);
+      stopped.add(described);
+    }
+    return stopped;
+  }
+
   @Override
   public ServiceStatus status(ServiceConfig service) {
+    List<MarkedProcess> all = marked.all();
     List<NodeStatus> nodes = new ArrayList<>();
     for (String node : service.nodes()) {
       Optional<ProcessState> state = states.read(service.name(), node);
-      if (state.isEmpty() || state.get().version() == null) {
-        nodes.add(new NodeStatus(node, false, null, "not installed"));
-      } else if (LiveProcess.of(state.get()).isPresent()) {
-        nodes.add(
-            new NodeStatus(node, true, state.get().runningVersion(), "pid " + state.get().pid()));
-      } else {
-        // Not running: the version is the installed one, which a start would run.
-        String detail =
-            state.get().pid() == null
-                ? "not running"
-                : "not running (pid " + state.get().pid() + " has exited)";
-        nodes.add(new NodeStatus(node, false, state.get().version(), detail));
-      }
+      List<MarkedProcess> strays =
+          MarkedProcesses.strays(
+              all, service.name(), node, state.orElse(ProcessState.empty(service.name(), node)));
+      nodes.add(NodeStatuses.of(node, state, strays));
     }
     return new ServiceStatus(service.name(), nodes);
+  }
+
+  /** Reads only the state files and the pids they name: cheap enough to poll. */
+  @Override
+  public Optional<ServiceProcesses> processes(ServiceConfig service) {
+    Map<String, Long> running = new LinkedHashMap<>();
+    List<String> notRunning = new ArrayList<>();
+    for (String node : service.nodes()) {
+      Optional<ProcessHandle> live = states.read(service.name(), node).flatMap(LiveProcess::of);
+      if (live.isPresent()) {
+        running.put(node, live.get().pid());
+      } else {
+        notRunning.add(node);
+      }
+    }
+    return Optional.of(new ServiceProcesses(service.name(), running, notRunning));
   }
 
   private Path workingDir(ServiceConfig service) {

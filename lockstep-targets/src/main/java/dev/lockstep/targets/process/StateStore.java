@@ -1,5 +1,6 @@
 package dev.lockstep.targets.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
-/** Reads and writes the state file of each service node. */
+/** Reads and writes the state file of each service node ({@link ProcessStateFile}). */
 final class StateStore {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -36,7 +37,20 @@ final class StateStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(file.toFile(), ProcessState.class));
+      JsonNode tree = JSON.readTree(file.toFile());
+      int format = tree.path("formatVersion").asInt(0);
+      if (format > ProcessStateFile.CURRENT) {
+        throw new TargetException(
+            service,
+            node,
+            file
+                + " has state format "
+                + format
+                + ", written by a newer Lockstep; this one reads formats up to "
+                + ProcessStateFile.CURRENT
+                + ". Fix: run the newer Lockstep that wrote it.");
+      }
+      return Optional.of(JSON.treeToValue(tree, ProcessStateFile.class).toState());
     } catch (IOException e) {
       throw new TargetException(
           service,
@@ -62,7 +76,7 @@ final class StateStore {
     try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      JSON.writeValue(temp.toFile(), state);
+      JSON.writeValue(temp.toFile(), ProcessStateFile.of(state));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new TargetException(
