@@ -31,15 +31,18 @@ import dev.lockstep.engine.run.RunReleases;
 import dev.lockstep.engine.run.StepChecklists;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.engine.steps.UnrecordedProcesses;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.StateLock;
 import dev.lockstep.postgres.PgTools;
+import dev.lockstep.postgres.RunLock;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -246,7 +249,8 @@ public final class Deployment implements AutoCloseable {
         catalog,
         ConfigShape.of(config),
         options.listener(),
-        (run, rollBack) -> rehearsal().resume(run, rollBack));
+        (run, rollBack) -> rehearsal().resume(run, rollBack),
+        () -> new UnrecordedProcesses(tools).stopAll());
   }
 
   private Rehearsal rehearsal() {
@@ -277,13 +281,41 @@ public final class Deployment implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} holding both locks: the state folder's, against a second Lockstep on this
+   * folder, then the product database's run lock, against a second Lockstep on the same database
+   * from another state folder (which would otherwise start, stop and check the same services).
+   */
   private <T> T locked(Supplier<T> work) {
     try (StateLock lock = StateLock.acquire(config.stateDir())) {
-      if (!Files.exists(config.journalFile())) {
-        journal.close();
-        journal = Journal.open(config.journalFile());
+      Optional<RunLock> runLock = runLock();
+      try {
+        if (!Files.exists(config.journalFile())) {
+          journal.close();
+          journal = Journal.open(config.journalFile());
+        }
+        return work.get();
+      } finally {
+        runLock.ifPresent(RunLock::close);
       }
-      return work.get();
+    }
+  }
+
+  /**
+   * The product database's run lock, or nothing when the server cannot be reached: then no other
+   * Lockstep can change the database either, and the gates and steps that need it say so in their
+   * own words.
+   */
+  private Optional<RunLock> runLock() {
+    try {
+      return Optional.of(
+          RunLock.acquire(
+              config.database(), RunLock.describeHolder(config.stateDir()), RunLock.DEFAULT_WAIT));
+    } catch (LockstepException e) {
+      if (e.errorCode() != ErrorCode.DATABASE_UNREACHABLE) {
+        throw e;
+      }
+      return Optional.empty();
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Picks up a run whose Lockstep process died, or whose rollback failed, where it stopped: it
  * replays the checklist the run recorded, never one rebuilt from today's config, and refuses a
- * config that would make the run act on something else.
+ * config that would make the run act on something else. Service processes the dead Lockstep started
+ * but never recorded are stopped first.
  */
 final class Resumption {
   private final Journal journal;
@@ -28,6 +29,7 @@ final class Resumption {
   private final ConfigShape currentConfig;
   private final RunListener listener;
   private final RehearsalResumption rehearsals;
+  private final Runnable stopUnrecordedProcesses;
 
   Resumption(
       Journal journal,
@@ -35,13 +37,15 @@ final class Resumption {
       ReleaseCatalog catalog,
       ConfigShape currentConfig,
       RunListener listener,
-      RehearsalResumption rehearsals) {
+      RehearsalResumption rehearsals,
+      Runnable stopUnrecordedProcesses) {
     this.journal = journal;
     this.driver = driver;
     this.catalog = catalog;
     this.currentConfig = currentConfig;
     this.listener = listener;
     this.rehearsals = rehearsals;
+    this.stopUnrecordedProcesses = stopUnrecordedProcesses;
   }
 
   /** What resumes an interrupted rehearsal (it never touched production). */
@@ -78,6 +82,9 @@ final class Resumption {
               + " steps are matched one by one with today's checklist.");
     }
     journal.claim(run.id());
+    // Before any step touches the services: what the dead Lockstep started and never recorded
+    // would hold their ports and answer their checks.
+    stopUnrecordedProcesses.run();
     if (run.status() == RunStatus.ROLLBACK_FAILED) {
       listener.notice("Retrying the rollback of run " + run.id() + ".");
       journal.setStatus(run.id(), RunStatus.ROLLING_BACK);

@@ -2,7 +2,6 @@ package dev.lockstep.engine.steps;
 
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import dev.lockstep.targets.StrayProcess;
 
 /** Starts every service on the installed release. */
 public final class StartServicesStep extends AbstractStep {
@@ -40,17 +39,10 @@ public final class StartServicesStep extends AbstractStep {
    */
   @Override
   public String run(RunFacts facts) {
+    UnrecordedProcesses unrecorded = new UnrecordedProcesses(tools);
     int strays = 0;
     for (ServiceConfig service : tools.config().services().values()) {
-      for (StrayProcess stray : tools.target().reconcile(service)) {
-        strays++;
-        tools
-            .listener()
-            .notice(
-                "Stopped "
-                    + stray.describe()
-                    + ": an earlier Lockstep started it but was stopped before recording it.");
-      }
+      strays += unrecorded.stop(service);
       tools.target().start(service, release);
     }
     String started = "started " + String.join(", ", tools.config().services().keySet());

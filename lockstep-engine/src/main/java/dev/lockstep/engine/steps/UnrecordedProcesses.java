@@ -1,0 +1,41 @@
+package dev.lockstep.engine.steps;
+
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.targets.StrayProcess;
+
+/**
+ * Stops what an interrupted Lockstep started and never recorded (a crash between a service's start
+ * and the record of its pid), naming each in a notice, so that exactly one copy of each service
+ * runs and holds its port.
+ */
+public final class UnrecordedProcesses {
+  private final Toolbox tools;
+
+  public UnrecordedProcesses(Toolbox tools) {
+    this.tools = tools;
+  }
+
+  /** Stops those of every service; returns how many there were. */
+  public int stopAll() {
+    int stopped = 0;
+    for (ServiceConfig service : tools.config().services().values()) {
+      stopped += stop(service);
+    }
+    return stopped;
+  }
+
+  /** Stops those of {@code service}; returns how many there were. */
+  public int stop(ServiceConfig service) {
+    int stopped = 0;
+    for (StrayProcess stray : tools.target().reconcile(service)) {
+      stopped++;
+      tools
+          .listener()
+          .notice(
+              "Stopped "
+                  + stray.describe()
+                  + ": an earlier Lockstep started it but was stopped before recording it.");
+    }
+    return stopped;
+  }
+}
