@@ -54,7 +54,7 @@ final class SecretReader {
             "export " + env.asText() + " before running Lockstep.");
         return Secret.of("");
       }
-      return Secret.of(value);
+      return Secret.fromVariable(env.asText(), value);
     }
     Path secretFile = resolver.apply(path.asText());
     try {

@@ -1,6 +1,8 @@
 package dev.lockstep.targets.process;
 
 import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.process.ChildEnvironment;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.targets.OutputTail;
 import dev.lockstep.targets.TargetException;
@@ -79,7 +81,9 @@ final class ProcessLauncher {
             .redirectInput(Redirect.from(new File("/dev/null")))
             .redirectOutput(Redirect.appendTo(log.file().toFile()))
             .redirectErrorStream(true);
-    builder.environment().putAll(env);
+    // Lockstep's environment without PG* credentials or the variables its secrets came from, then
+    // exactly services.<name>.env: an operator who passes a password there means to.
+    ChildEnvironment.inherited(SecretRegistry.of(secrets)).with(env).applyTo(builder);
     Instant now = Instant.now();
     log.note(now, "starting " + service + "@" + node);
     long offset = log.size();
