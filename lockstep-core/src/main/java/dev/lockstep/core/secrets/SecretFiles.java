@@ -81,8 +81,7 @@ public final class SecretFiles {
         // The first use in this JVM: what dead processes left is removed before anything is added.
         sweep();
         Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(() -> deleteQuietly(folder), "lockstep-secret-files-cleanup"));
+            .addShutdownHook(new Thread(() -> cleanUp(folder), "lockstep-secret-files-cleanup"));
       }
       SecureFiles.createDirectories(folder);
       return folder;
@@ -132,6 +131,18 @@ public final class SecretFiles {
     return start.isEmpty()
         || startSecond == 0
         || Math.abs(start.get().getEpochSecond() - startSecond) <= START_TOLERANCE_SECONDS;
+  }
+
+  /** Deletes this process's folder, and the state folder's tmp too when nothing else is in it. */
+  private void cleanUp(Path folder) {
+    deleteQuietly(folder);
+    if (ownsRoot) {
+      try {
+        Files.deleteIfExists(root);
+      } catch (IOException e) {
+        // Another Lockstep's folder is in it, or it cannot go: either way it may stay.
+      }
+    }
   }
 
   private static long startSecond() {
