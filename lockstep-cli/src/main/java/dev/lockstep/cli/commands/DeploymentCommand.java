@@ -1,10 +1,12 @@
 package dev.lockstep.cli.commands;
 
+import dev.lockstep.cli.LockstepCli;
 import dev.lockstep.cli.output.ConsoleProgress;
 import dev.lockstep.cli.output.ConsoleRunListener;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.run.CrashPoints;
@@ -27,6 +29,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     DeploymentConfig loaded = ConfigLoader.fromEnvironment().load(config.file());
+    LockstepCli.mask(spec).add(SecretRegistry.of(loaded));
     try (Deployment deployment = Deployment.open(loaded, engineOptions())) {
       return run(deployment);
     }
