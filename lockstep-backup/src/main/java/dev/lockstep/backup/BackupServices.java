@@ -1,12 +1,17 @@
 package dev.lockstep.backup;
 
 import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.postgres.PgTools;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What creating, verifying, restoring and pruning sets share: one per {@link BackupStore}. */
 record BackupServices(
@@ -23,13 +28,28 @@ record BackupServices(
 
   SetWork work(String id, StoredFiles files, List<StoreConfig> stores) {
     return new SetWork(
-        id,
-        files,
-        layout,
-        settings,
-        tools,
-        progress,
-        Redactor.of(stores, settings.encryptionKey()));
+        id, files, layout, settings, tools, progress, secrets(stores), productDatabase(stores));
+  }
+
+  /** The runner's secrets (the deployment's), and those of these stores and of the backup key. */
+  private SecretRegistry secrets(List<StoreConfig> stores) {
+    List<Secret> more = new ArrayList<>();
+    stores.stream()
+        .filter(store -> store.database() != null)
+        .forEach(store -> more.add(store.database().password()));
+    if (settings.encryptionKey() != null) {
+      more.add(settings.encryptionKey());
+    }
+    return tools.runner().secrets().with(more);
+  }
+
+  /** The product's database is the first PostgreSQL store. */
+  private static DatabaseConfig productDatabase(List<StoreConfig> stores) {
+    return stores.stream()
+        .map(StoreConfig::database)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   PartHandler handler(StoreConfig.Kind kind, String store) {

@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  * files 0600.
  *
  * <p>Passwords reach pg_dump and pg_restore only through a {@link
- * dev.lockstep.postgres.PgPassFile}; the encryption key never leaves memory. Callers hold the
- * deployment's state lock: two stores on one folder must not work at the same time.
+ * dev.lockstep.core.secrets.PgPassFile} in the state folder; the encryption key never leaves
+ * memory. Callers hold the deployment's state lock: two stores on one folder must not work at the
+ * same time.
  */
 public final class BackupStore {
   private final BackupServices services;

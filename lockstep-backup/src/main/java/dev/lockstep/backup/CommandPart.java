@@ -6,8 +6,8 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.postgres.internal.CommandResult;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
+import dev.lockstep.core.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +24,8 @@ import java.util.Map;
 final class CommandPart implements PartHandler {
   static final String NO_SCRATCH_LOAD =
       "no scratchLoad command: Lockstep cannot prove this dump restores";
+
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private final Duration deadline;
   private final long previousBytes;
@@ -42,7 +44,7 @@ final class CommandPart implements PartHandler {
     String folder = BackupPart.folderOf(StoreConfig.Kind.COMMAND, store.name());
     Path dir = work.files().folder().resolve(folder);
     SecureFiles.createDirectories(dir);
-    CommandResult result = run(store.dump(), Map.of("dir", dir), "dump " + store.name(), dir, work);
+    ProcessResult result = run(store.dump(), Map.of("dir", dir), "dump " + store.name(), dir, work);
     if (!result.succeeded()) {
       throw CommandFailure.failed(ErrorCode.BACKUP_FAILED, "dump", store, result, work);
     }
@@ -92,7 +94,7 @@ final class CommandPart implements PartHandler {
     try {
       Path dir = readable(part, work, temporary.resolve("dump"));
       Path scratch = SecureFiles.createDirectories(temporary.resolve("scratch"));
-      CommandResult loaded =
+      ProcessResult loaded =
           run(
               store.scratchLoad(),
               Map.of("dir", dir, "scratch", scratch),
@@ -137,7 +139,7 @@ final class CommandPart implements PartHandler {
     return new Prepared() {
       @Override
       public void apply() {
-        CommandResult result =
+        ProcessResult result =
             run(store.load(), Map.of("dir", dir), "load " + store.name(), null, work);
         if (!result.succeeded()) {
           throw CommandFailure.failed(ErrorCode.RESTORE_FAILED, "load", store, result, work);
@@ -158,13 +160,17 @@ final class CommandPart implements PartHandler {
   /**
    * Runs a command, showing the bytes in {@code watched} grow (when there is a folder to watch).
    */
-  private CommandResult run(
+  private ProcessResult run(
       String template, Map<String, Path> folders, String task, Path watched, SetWork work) {
     long estimate = watched == null ? 0 : previousBytes;
     try (Progress bar = work.progress().start(task, estimate, Progress.Unit.BYTES)) {
-      CommandResult result =
-          new ShellCommand(template, folders)
-              .run(deadline, () -> bar.update(watched == null ? 0 : Folders.size(watched)));
+      ProcessResult result =
+          work.runner()
+              .run(
+                  new ShellCommand(template, folders)
+                      .spec(task, deadline)
+                      .withDatabase(work.database())
+                      .every(POLL, () -> bar.update(watched == null ? 0 : Folders.size(watched))));
       if (watched != null && result.succeeded()) {
         long size = Folders.size(watched);
         bar.total(size);

@@ -9,7 +9,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -6,6 +6,8 @@ import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
+import dev.lockstep.core.io.SecureFiles;
+import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.DumpOptions;
@@ -14,8 +16,6 @@ import dev.lockstep.postgres.dump.PgRestore;
 import dev.lockstep.postgres.dump.SnapshotDump;
 import dev.lockstep.postgres.dump.TableFingerprint;
 import dev.lockstep.postgres.dump.TableFingerprints;
-import dev.lockstep.postgres.internal.CommandResult;
-import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -126,7 +126,7 @@ final class PostgresPart implements PartHandler {
       BackupPart part, DatabaseConfig scratch, Path dump, SetWork work, long estimate)
       throws SQLException {
     PgRestore pgRestore = new PgRestore(work.tools(), work.progress(), work.settings().jobs());
-    CommandResult restored =
+    ProcessResult restored =
         pgRestore.restore(dump, scratch, false, estimate, "test restore " + part.store());
     if (!restored.succeeded()) {
       return notVerified(part, "the test restore failed: " + restored.describeFailure());

@@ -3,11 +3,11 @@ package dev.lockstep.backup;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.PgRestore;
 import dev.lockstep.postgres.dump.TableFingerprint;
-import dev.lockstep.postgres.internal.CommandResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class PostgresRestore implements PartHandler.Prepared {
             + db
             + " was dropped and re-created, and holds a partial restore that must not be used."
             + " Fix the cause, then run the restore again; the backup is intact.";
-    CommandResult result =
+    ProcessResult result =
         pgRestore.restore(dump, db, keepOwners, estimate, "restore " + part.store());
     if (!result.succeeded()) {
       throw new LockstepException(

@@ -3,7 +3,7 @@ package dev.lockstep.backup;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.EncryptionKey;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

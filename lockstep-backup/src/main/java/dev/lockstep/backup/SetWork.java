@@ -2,8 +2,11 @@ package dev.lockstep.backup;
 
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.io.SecureFiles;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,7 +15,10 @@ import java.nio.file.Path;
  *
  * @param id the set's id
  * @param files the set's stored files, in its partial folder while it is created
- * @param redactor hides secrets in what commands print
+ * @param secrets the deployment's secrets with every store's password and the backup key: hidden in
+ *     what commands print and in the errors that quote them
+ * @param database the product's database, which a store's commands get in their environment
+ *     (PGHOST… and a temporary PGPASSFILE); null when no PostgreSQL store is configured
  */
 record SetWork(
     String id,
@@ -21,7 +27,13 @@ record SetWork(
     BackupConfig settings,
     PgTools tools,
     Progress.Factory progress,
-    Redactor redactor) {
+    SecretRegistry secrets,
+    DatabaseConfig database) {
+
+  /** Runs store commands, masking {@link #secrets}. */
+  ProcessRunner runner() {
+    return new ProcessRunner(secrets, tools.runner().secretFiles());
+  }
 
   /** A new owner-only temporary folder beside the sets; delete it with {@link #delete}. */
   Path temporaryFolder(String what) throws IOException {

@@ -5,9 +5,10 @@ import dev.lockstep.core.config.BackupConfig;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.postgres.PgPassFile;
+import dev.lockstep.core.io.SecureFiles;
+import dev.lockstep.core.secrets.PgPassFile;
+import dev.lockstep.core.secrets.SecretFiles;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.SecureFiles;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import dev.lockstep.postgres.testing.Sql;
 import java.lang.management.ManagementFactory;
@@ -162,7 +163,7 @@ class BackupBenchmark {
   }
 
   private static double run(DatabaseConfig db, List<String> argv) throws Exception {
-    try (PgPassFile pass = PgPassFile.create(db)) {
+    try (PgPassFile pass = SecretFiles.standalone().pgPass(db)) {
       ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv)).inheritIO();
       builder.environment().putAll(pass.environment());
       long start = System.nanoTime();

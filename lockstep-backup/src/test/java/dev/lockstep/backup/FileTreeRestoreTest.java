@@ -90,7 +90,7 @@ class FileTreeRestoreTest {
         new BackupStore(
             backups, Fixtures.settings(DumpFormat.CUSTOM), PgTools.find(), Progress.NONE);
     BackupSet set = store.create(stores, Fixtures.request());
-    dev.lockstep.postgres.internal.SecureFiles.deleteTree(live.resolve("data"));
+    dev.lockstep.core.io.SecureFiles.deleteTree(live.resolve("data"));
 
     store.restore(set.id(), stores);
 

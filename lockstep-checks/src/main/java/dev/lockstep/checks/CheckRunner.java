@@ -2,8 +2,12 @@ package dev.lockstep.checks;
 
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.CheckConfig;
+import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.secrets.SecretFiles;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -27,6 +31,8 @@ public final class CheckRunner {
 
   private final Supplier<HttpClient> http;
   private final Path workingDir;
+  private final ProcessRunner processes;
+  private final DatabaseConfig database;
   private final Redactor redactor;
   private final CheckListener listener;
 
@@ -38,40 +44,61 @@ public final class CheckRunner {
    */
   public CheckRunner(
       HttpClient http, Path workingDir, Collection<Secret> secrets, CheckListener listener) {
-    this(() -> http, workingDir, secrets, listener);
+    this(
+        () -> http,
+        workingDir,
+        new ProcessRunner(SecretRegistry.of(secrets), SecretFiles.standalone()),
+        null,
+        listener);
   }
 
   /**
    * @param http made on first use only: an HTTP client sets up TLS, which costs a command that runs
    *     no HTTP check a noticeable part of its start-up
+   * @param processes runs command checks; its secrets are masked wherever a result quotes a
+   *     response or a command's output
+   * @param database command checks get it in PGHOST… and a temporary PGPASSFILE; may be null
    */
   private CheckRunner(
       Supplier<HttpClient> http,
       Path workingDir,
-      Collection<Secret> secrets,
+      ProcessRunner processes,
+      DatabaseConfig database,
       CheckListener listener) {
     this.http = memoized(http);
     this.workingDir = workingDir;
-    this.redactor = new Redactor(secrets);
+    this.processes = processes;
+    this.database = database;
+    this.redactor = new Redactor(processes.secrets());
     this.listener = listener;
   }
 
   public CheckRunner(CheckListener listener) {
-    this(CheckRunner::defaultClient, null, List.of(), listener);
+    this(CheckRunner::defaultClient, null, ProcessRunner.standalone(), null, listener);
   }
 
   public CheckRunner() {
     this(CheckListener.NONE);
   }
 
-  /** Runs checks the way {@code config} means them: command checks in the config's folder. */
+  /**
+   * Runs checks the way {@code config} means them: command checks in the config's folder, with the
+   * deployment's database (a password file, never the password) in their environment, and every
+   * secret of the deployment masked in what results quote.
+   */
   public static CheckRunner forDeployment(DeploymentConfig config, CheckListener listener) {
-    List<Secret> secrets =
-        config.database() == null || config.database().password().isEmpty()
-            ? List.of()
-            : List.of(config.database().password());
     Path folder = config.file() == null ? null : config.file().getParent();
-    return new CheckRunner(CheckRunner::defaultClient, folder, secrets, listener);
+    return new CheckRunner(
+        CheckRunner::defaultClient,
+        folder,
+        ProcessRunner.forDeployment(config),
+        config.database(),
+        listener);
+  }
+
+  /** The same runner, with command checks pointed at {@code db} (a rehearsal's scratch copy). */
+  public CheckRunner withDatabase(DatabaseConfig db) {
+    return new CheckRunner(http, workingDir, processes, db, listener);
   }
 
   /** An HTTP/1.1 client that does not follow redirects: a health check must see what it got. */
@@ -178,7 +205,7 @@ public final class CheckRunner {
       return new HttpProbe(check.http(), http.get(), redactor);
     }
     if (check.command() != null) {
-      return new CommandProbe(check.command(), SHELL, workingDir, redactor);
+      return new CommandProbe(check.command(), SHELL, workingDir, processes, database, redactor);
     }
     throw new IllegalArgumentException("check " + check.name() + " has neither http nor command");
   }

@@ -1,79 +1,82 @@
 package dev.lockstep.checks;
 
 import dev.lockstep.core.config.CommandCheckConfig;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.core.yaml.Durations;
-import java.io.File;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** Runs a check's shell command and compares its exit code with the expected one. */
+/**
+ * Runs a check's shell command and compares its exit code with the expected one. The command gets
+ * the deployment's database in {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}
+ * and a temporary {@code PGPASSFILE}, so that {@code psql -c 'SELECT 1'} works without a password
+ * on its command line.
+ */
 final class CommandProbe implements Probe {
   private static final int MAX_LINE_CHARS = 200;
-  private static final int MAX_OUTPUT_BYTES = 16 * 1024;
 
   private final CommandCheckConfig check;
   private final String shell;
   private final Path workingDir;
+  private final ProcessRunner processes;
+  private final DatabaseConfig database;
   private final Redactor redactor;
 
   /**
-   * @param workingDir where the command runs; null for Lockstep's own working directory
+   * @param workingDir where the command runs; null for Lockstep's working directory
+   * @param database handed to the command as a password file; null for none
    */
-  CommandProbe(CommandCheckConfig check, String shell, Path workingDir, Redactor redactor) {
+  CommandProbe(
+      CommandCheckConfig check,
+      String shell,
+      Path workingDir,
+      ProcessRunner processes,
+      DatabaseConfig database,
+      Redactor redactor) {
     this.check = check;
     this.shell = shell;
     this.workingDir = workingDir;
+    this.processes = processes;
+    this.database = database;
     this.redactor = redactor;
   }
 
   @Override
   public Attempt attempt(Duration timeout) {
-    Path output = null;
+    ProcessResult result;
     try {
-      // A file, not a pipe: a background process the command leaves behind may keep a pipe open
-      // for ever, but cannot keep Lockstep from reading a file.
-      output = Files.createTempFile("lockstep-check-", ".out");
-      ProcessBuilder builder =
-          new ProcessBuilder(shell, "-c", check.run())
-              .redirectInput(Redirect.from(new File("/dev/null")))
-              .redirectOutput(output.toFile())
-              .redirectErrorStream(true);
-      if (workingDir != null) {
-        builder.directory(workingDir.toFile());
-      }
-      Process process = builder.start();
-      if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        killTree(process);
-        return Attempt.failed(
-            quoted() + " did not finish within " + Durations.format(timeout) + lastLine(output));
-      }
-      int exitCode = process.exitValue();
-      if (exitCode != check.expectExitCode()) {
-        return Attempt.failed(
-            quoted()
-                + " exited with code "
-                + exitCode
-                + ", expected "
-                + check.expectExitCode()
-                + lastLine(output));
-      }
-      return Attempt.passed(quoted() + " exited with code " + exitCode);
-    } catch (IOException e) {
-      return Attempt.failed("cannot run " + quoted() + " with " + shell + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      result =
+          processes.run(
+              ProcessSpec.shell("check", shell, check.run())
+                  .in(workingDir)
+                  .withDatabase(database)
+                  .withDeadline(timeout)
+                  .keepingLines(5));
+    } catch (IllegalStateException e) {
+      // Interrupted: Lockstep is stopping, and the check ends with what it saw.
       return Attempt.failed(quoted() + ": interrupted");
-    } finally {
-      deleteQuietly(output);
     }
+    if (result.notStarted()) {
+      return Attempt.failed("cannot run " + quoted() + " with " + shell + ": " + lastLine(result));
+    }
+    if (result.timedOut()) {
+      return Attempt.failed(
+          quoted() + " did not finish within " + Durations.format(timeout) + suffix(result));
+    }
+    if (result.exitCode() != check.expectExitCode()) {
+      return Attempt.failed(
+          quoted()
+              + " exited with code "
+              + result.exitCode()
+              + ", expected "
+              + check.expectExitCode()
+              + suffix(result));
+    }
+    return Attempt.passed(quoted() + " exited with code " + result.exitCode());
   }
 
   private String quoted() {
@@ -81,37 +84,13 @@ final class CommandProbe implements Probe {
   }
 
   /** ": <last line of output>", or nothing when it printed nothing. */
-  private String lastLine(Path output) {
-    try (RandomAccessFile file = new RandomAccessFile(output.toFile(), "r")) {
-      long start = Math.max(0, file.length() - MAX_OUTPUT_BYTES);
-      byte[] bytes = new byte[(int) (file.length() - start)];
-      file.seek(start);
-      file.readFully(bytes);
-      List<String> lines =
-          new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-      return lines.isEmpty()
-          ? ""
-          : ": " + redactor.excerpt(lines.get(lines.size() - 1), MAX_LINE_CHARS);
-    } catch (IOException e) {
-      return "";
-    }
+  private String suffix(ProcessResult result) {
+    String line = lastLine(result);
+    return line.isEmpty() ? "" : ": " + line;
   }
 
-  private static void killTree(Process process) throws InterruptedException {
-    List<ProcessHandle> family =
-        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-    family.forEach(ProcessHandle::destroyForcibly);
-    process.waitFor(5, TimeUnit.SECONDS);
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // A leftover temporary file is harmless.
-    }
+  private String lastLine(ProcessResult result) {
+    List<String> lines = result.tail().stream().filter(l -> !l.isBlank()).toList();
+    return lines.isEmpty() ? "" : redactor.excerpt(lines.get(lines.size() - 1), MAX_LINE_CHARS);
   }
 }

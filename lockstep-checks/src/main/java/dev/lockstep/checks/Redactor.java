@@ -1,25 +1,17 @@
 package dev.lockstep.checks;
 
-import dev.lockstep.core.api.Secret;
-import java.util.Collection;
-import java.util.List;
+import dev.lockstep.core.secrets.SecretRegistry;
 
-/** Masks known secrets in what a check quotes from a response or a command's output. */
+/** Quotes a response or a command's output inside a check's message, secrets masked. */
 final class Redactor {
-  private final List<Secret> secrets;
+  private final SecretRegistry secrets;
 
-  Redactor(Collection<Secret> secrets) {
-    this.secrets = List.copyOf(secrets);
+  Redactor(SecretRegistry secrets) {
+    this.secrets = secrets;
   }
 
   String redact(String text) {
-    String result = text;
-    for (Secret secret : secrets) {
-      if (!secret.isEmpty()) {
-        result = result.replace(secret.reveal(), secret.toString());
-      }
-    }
-    return result;
+    return secrets.redact(text);
   }
 
   /** One line of at most {@code max} characters, for quoting inside a message. */

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.CheckConfig;
 import dev.lockstep.core.config.CommandCheckConfig;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.report.CheckResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,40 @@ class CommandCheckTest {
     CheckResult result = runner.run(command("echo login pa55 refused; exit 1", 0));
 
     assertThat(result.message()).doesNotContain("pa55").contains("login ****** refused");
+  }
+
+  @Test
+  void run_forADeployment_theCommandGetsItsDatabaseAndAPasswordFileInTheStateFolder()
+      throws Exception {
+    DatabaseConfig db =
+        new DatabaseConfig("127.0.0.1", 5433, "app", "svc", Secret.of("pw-check"), "postgres");
+    DeploymentConfig config =
+        new DeploymentConfig(
+            dir.resolve("lockstep.yaml"),
+            "test",
+            dir.resolve("state"),
+            dir.resolve("releases"),
+            db,
+            null,
+            null,
+            Map.of(),
+            List.of(),
+            List.of(),
+            null,
+            null);
+    String script =
+        "echo \"$PGHOST:$PGPORT/$PGDATABASE $PGUSER\" > seen; cp \"$PGPASSFILE\" pass;"
+            + " echo \"$PGPASSFILE\" >> seen";
+
+    CheckResult result =
+        CheckRunner.forDeployment(config, CheckListener.NONE).run(command(script, 0));
+
+    assertThat(result.passed()).as(result.message()).isTrue();
+    List<String> seen = Files.readAllLines(dir.resolve("seen"));
+    assertThat(seen.get(0)).isEqualTo("127.0.0.1:5433/app svc");
+    assertThat(seen.get(1)).startsWith(dir.resolve("state/tmp").toString());
+    assertThat(Path.of(seen.get(1))).doesNotExist();
+    assertThat(Files.readString(dir.resolve("pass"))).isEqualTo("127.0.0.1:5433:*:svc:pw-check\n");
   }
 
   private static CheckResult run(String script, int expectExitCode) {

@@ -3,6 +3,7 @@ package dev.lockstep.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.config.JsonAssertion;
+import dev.lockstep.core.secrets.SecretRegistry;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,6 @@ class JsonAssertionsTest {
   }
 
   private static Redactor none() {
-    return new Redactor(List.of());
+    return new Redactor(SecretRegistry.empty());
   }
 }

@@ -12,6 +12,8 @@ import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
 import dev.lockstep.cli.commands.StatusCommand;
 import dev.lockstep.cli.commands.UpgradeCommand;
+import dev.lockstep.cli.output.RedactingWriter;
+import dev.lockstep.cli.output.SecretMask;
 import dev.lockstep.core.yaml.Variables;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -42,9 +44,11 @@ public final class LockstepCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Variables environment;
+  private final SecretMask mask;
 
-  private LockstepCli(Variables environment) {
+  private LockstepCli(Variables environment, SecretMask mask) {
     this.environment = environment;
+    this.mask = mask;
   }
 
   /** The variables {@code ${NAME}} in a config is replaced from. */
@@ -52,25 +56,34 @@ public final class LockstepCli implements Runnable {
     return environment;
   }
 
+  /** What every command's output is masked with; a command adds its deployment's secrets. */
+  public static SecretMask mask(CommandLine.Model.CommandSpec spec) {
+    return ((LockstepCli) spec.root().userObject()).mask;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs the command line with output to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs the command line with output to {@code out} and {@code err}, the loaded deployment's
+   * secrets masked in both; returns the exit code.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, Variables.fromEnvironment());
   }
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} for configs. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Variables environment) {
-    CommandLine commandLine = new CommandLine(new LockstepCli(environment));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
+    SecretMask mask = new SecretMask();
+    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask));
+    commandLine.setOut(new PrintWriter(new RedactingWriter(out, mask), true));
+    commandLine.setErr(new PrintWriter(new RedactingWriter(err, mask), true));
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     int exitCode = commandLine.execute(args);
-    out.flush();
-    err.flush();
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
     return exitCode;
   }
 }

@@ -22,10 +22,19 @@ final class LockstepJar {
 
   private final Map<String, String> environment;
   private final Path workingDir;
+  private final List<String> jvmOptions;
 
   LockstepJar(Map<String, String> environment, Path workingDir) {
+    this(environment, workingDir, List.of());
+  }
+
+  /**
+   * @param jvmOptions given to java before {@code -jar}, such as {@code -Djava.io.tmpdir=…}
+   */
+  LockstepJar(Map<String, String> environment, Path workingDir, List<String> jvmOptions) {
     this.environment = environment;
     this.workingDir = workingDir;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   /** What one run of the jar printed and how it exited. */
@@ -40,7 +49,9 @@ final class LockstepJar {
   }
 
   Running start(Map<String, String> extraEnvironment, String... args) {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
     builder.environment().putAll(environment);

@@ -10,7 +10,9 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.Plan;
+import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.core.secrets.SecretFiles;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
@@ -68,6 +70,8 @@ public final class Deployment implements AutoCloseable {
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     journal.upgrade().ifPresent(upgrade -> options.listener().notice(upgrade.notice()));
     this.catalog = new ReleaseCatalog(config.releases());
+    // A Lockstep killed while a child had a password file leaves it behind: remove it now.
+    SecretFiles.forStateDir(config.stateDir()).sweep();
     this.tools = tools;
   }
 
@@ -79,7 +83,10 @@ public final class Deployment implements AutoCloseable {
             config,
             Targets.create(config),
             new BackupStore(
-                config.backupsDir(), config.backup(), PgTools.find(), options.progress()),
+                config.backupsDir(),
+                config.backup(),
+                PgTools.find(ProcessRunner.forDeployment(config)),
+                options.progress()),
             new MigrationRunner(config.database(), config.migrations()),
             CheckRunner.forDeployment(config, CheckListener.NONE),
             options.listener(),

@@ -2,6 +2,7 @@ package dev.lockstep.postgres;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,24 +10,41 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The PostgreSQL client programs Lockstep runs: pg_dump, pg_restore and psql. Each is looked up the
- * first time it is needed, so a missing psql does not stop a backup; a missing program is a {@code
- * TOOL_MISSING} error that says where Lockstep looked and what to install.
+ * The PostgreSQL client programs Lockstep runs, pg_dump, pg_restore and psql, and the {@link
+ * ProcessRunner} they run with (it says whose secrets to mask and where their password files go).
+ * Each program is looked up the first time it is needed, so a missing psql does not stop a backup;
+ * a missing program is a {@code TOOL_MISSING} error that says where Lockstep looked and what to
+ * install.
  */
 public final class PgTools {
   static final String CLIENT_PACKAGE = "postgresql-client";
 
   private final ToolLocator locator;
+  private final ProcessRunner runner;
   private final Map<String, Path> resolved = new HashMap<>();
 
-  PgTools(ToolLocator locator, Map<String, Path> overrides) {
+  PgTools(ToolLocator locator, ProcessRunner runner, Map<String, Path> overrides) {
     this.locator = locator;
+    this.runner = Objects.requireNonNull(runner);
     this.resolved.putAll(overrides);
   }
 
-  /** Searches LOCKSTEP_PG_BIN, pg_config --bindir, the usual install folders, then the PATH. */
+  /**
+   * Searches LOCKSTEP_PG_BIN, pg_config --bindir, the usual install folders, then the PATH; runs
+   * them without a deployment's secrets (password files in the system's temporary folder).
+   */
   public static PgTools find() {
-    return new PgTools(ToolLocator.system(), Map.of());
+    return find(ProcessRunner.standalone());
+  }
+
+  /** As {@link #find()}, run by {@code runner}: a deployment's, {@code forDeployment(config)}. */
+  public static PgTools find(ProcessRunner runner) {
+    return new PgTools(ToolLocator.system(), runner, Map.of());
+  }
+
+  /** What runs these programs. */
+  public ProcessRunner runner() {
+    return runner;
   }
 
   /** The server programs (initdb, pg_ctl), searched the same way. */
@@ -49,7 +67,7 @@ public final class PgTools {
       overrides = new HashMap<>(resolved);
     }
     overrides.put(Objects.requireNonNull(program), Objects.requireNonNull(executable));
-    return new PgTools(locator, overrides);
+    return new PgTools(locator, runner, overrides);
   }
 
   public Path pgDump() {

@@ -3,10 +3,10 @@ package dev.lockstep.postgres;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Secret;
-import dev.lockstep.postgres.internal.Command;
-import dev.lockstep.postgres.internal.CommandResult;
-import dev.lockstep.postgres.internal.OsUser;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProcessSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,6 +22,7 @@ import java.util.List;
 final class ServerProcess {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final int START_ATTEMPTS = 3;
+  private static final ProcessRunner RUNNER = ProcessRunner.standalone();
 
   private final PgServerTools tools;
   private final Path root;
@@ -51,7 +52,7 @@ final class ServerProcess {
     try {
       pwfile = SecureFiles.createTempFile(root, "pw", ".txt");
       SecureFiles.writeString(pwfile, password.reveal() + "\n");
-      OsUser.giveToServerUser(pwfile);
+      ServerUser.giveToServerUser(pwfile);
       List<String> argv =
           List.of(
               tools.initdb().toString(),
@@ -63,7 +64,7 @@ final class ServerProcess {
               "--encoding=UTF8",
               "--no-locale",
               "--no-sync");
-      CommandResult result = run(argv);
+      ProcessResult result = run(argv);
       if (!result.succeeded()) {
         throw new LockstepException(
             ErrorCode.INTERNAL,
@@ -102,7 +103,7 @@ final class ServerProcess {
 
   /** Starts on a free port; another process may take that port first, so it retries. */
   void start(String host) {
-    CommandResult result = null;
+    ProcessResult result = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       port = freePort(host);
       result =
@@ -136,7 +137,7 @@ final class ServerProcess {
   void stopAndDelete(Throwable cause) {
     try {
       if (started && Files.exists(dataDir.resolve("postmaster.pid"))) {
-        CommandResult result =
+        ProcessResult result =
             run(
                 List.of(
                     tools.pgCtl().toString(),
@@ -184,8 +185,9 @@ final class ServerProcess {
     }
   }
 
-  private static CommandResult run(List<String> argv) {
-    return Command.of(OsUser.asServerUser(argv)).timeout(TIMEOUT).run();
+  private static ProcessResult run(List<String> argv) {
+    String program = Path.of(argv.get(0)).getFileName().toString();
+    return RUNNER.run(ProcessSpec.of(program, ServerUser.asServerUser(argv)).withDeadline(TIMEOUT));
   }
 
   private static int freePort(String host) {

@@ -4,9 +4,8 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.io.SecureFiles;
 import dev.lockstep.postgres.internal.Identifiers;
-import dev.lockstep.postgres.internal.OsUser;
-import dev.lockstep.postgres.internal.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     Path root;
     try {
       root = SecureFiles.createTempDirectory("lockstep-pg-");
-      OsUser.giveToServerUser(root);
+      ServerUser.giveToServerUser(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a folder for a throwaway Postgres", e);
     }

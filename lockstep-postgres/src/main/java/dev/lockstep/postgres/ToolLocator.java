@@ -2,8 +2,9 @@ package dev.lockstep.postgres;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
-import dev.lockstep.postgres.internal.Command;
-import dev.lockstep.postgres.internal.CommandResult;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProcessSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,9 +123,12 @@ final class ToolLocator {
 
   private static Optional<Path> askPgConfig() {
     try {
-      CommandResult result =
-          Command.of(List.of("pg_config", "--bindir")).timeout(Duration.ofSeconds(10)).run();
-      String dir = result.stdout().strip();
+      ProcessResult result =
+          ProcessRunner.standalone()
+              .run(
+                  ProcessSpec.of("pg_config", List.of("pg_config", "--bindir"))
+                      .withDeadline(Duration.ofSeconds(10)));
+      String dir = result.firstLine();
       return result.succeeded() && !dir.isEmpty() ? Optional.of(Path.of(dir)) : Optional.empty();
     } catch (RuntimeException e) {
       // No pg_config on the PATH: the other places are still searched.

@@ -1,6 +1,7 @@
 package dev.lockstep.targets;
 
 import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.secrets.SecretRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +47,7 @@ public final class OutputTail {
   }
 
   public static String redact(String text, Collection<Secret> secrets) {
-    String result = text;
-    for (Secret secret : secrets) {
-      if (!secret.isEmpty()) {
-        result = result.replace(secret.reveal(), secret.toString());
-      }
-    }
-    return result;
+    return SecretRegistry.of(secrets).redact(text);
   }
 
   /** {@code tail} indented under a heading, or a note that there was no output. */

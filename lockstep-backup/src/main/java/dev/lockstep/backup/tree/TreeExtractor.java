@@ -1,6 +1,6 @@
 package dev.lockstep.backup.tree;
 
-import dev.lockstep.postgres.internal.OsUser;
+import dev.lockstep.core.io.OsUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.lockstep.backup.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,21 +28,27 @@ class ShellCommandTest {
     Path spaced = Files.createDirectory(dir.resolve("with space"));
 
     var result =
-        new ShellCommand(
-                "echo ok > {dir}/out && test \"$LOCKSTEP_DIR\" = " + "{dir}", Map.of("dir", spaced))
-            .run(Duration.ofSeconds(10), () -> {});
+        ProcessRunner.standalone()
+            .run(
+                new ShellCommand(
+                        "echo ok > {dir}/out && test \"$LOCKSTEP_DIR\" = " + "{dir}",
+                        Map.of("dir", spaced))
+                    .spec("dump x", Duration.ofSeconds(10)));
 
-    assertThat(result.succeeded()).as(result.stderrTail()).isTrue();
+    assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
     assertThat(Files.readString(spaced.resolve("out"))).isEqualTo("ok\n");
   }
 
   @Test
   void run_pastItsDeadline_isStoppedAndSaysSo() {
     var result =
-        new ShellCommand("sleep 30", Map.of("dir", dir)).run(Duration.ofMillis(300), () -> {});
+        ProcessRunner.standalone()
+            .run(
+                new ShellCommand("sleep 30", Map.of("dir", dir))
+                    .spec("dump x", Duration.ofMillis(300)));
 
     assertThat(result.succeeded()).isFalse();
-    assertThat(result.exitCode()).isEqualTo(-1);
-    assertThat(result.stderrTail()).contains("did not finish");
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.describeFailure()).contains("dump x did not finish");
   }
 }

@@ -6,6 +6,7 @@ import dev.lockstep.cli.output.ConsoleRunListener;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
@@ -29,6 +30,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     DeploymentConfig loaded = new ConfigLoader(environment()).load(config.file());
+    LockstepCli.mask(spec).add(SecretRegistry.of(loaded));
     try (Deployment deployment = Deployment.open(loaded, engineOptions())) {
       return run(deployment);
     }

@@ -13,8 +13,21 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * redraws in place; in a log it prints a line every few seconds.
  */
 public final class ConsoleProgress implements Progress.Factory {
+  private static final String JLINE_PIPE_MODE = "org.jline.terminal.exec.redirectPipeCreationMode";
   private static final long KILOBYTE = 1024;
   private static final long MEGABYTE = 1024 * KILOBYTE;
+
+  /** A progress line in a log: wide enough for the task, the bar, the bytes and the rate. */
+  private static final int LOG_LINE_WIDTH = 120;
+
+  static {
+    // JLine (under the progress bar) asks whether stdout is a terminal through a native library
+    // it extracts to the temporary folder, and leaves it there when Lockstep is killed. Its
+    // reflective way answers the same without writing anything.
+    if (System.getProperty(JLINE_PIPE_MODE) == null) {
+      System.setProperty(JLINE_PIPE_MODE, "reflection");
+    }
+  }
 
   private final PrintWriter err;
 
@@ -36,11 +49,13 @@ public final class ConsoleProgress implements Progress.Factory {
             .setConsumer(
                 terminal
                     ? new ConsoleProgressBarConsumer(System.err)
+                    // The width is given so that a log never asks JLine about the terminal.
                     : new DelegatingProgressBarConsumer(
                         line -> {
                           err.println(line.strip());
                           err.flush();
-                        }));
+                        },
+                        LOG_LINE_WIDTH));
     if (unit == Progress.Unit.BYTES) {
       // Small dumps in KB, so that "0/0 MB" never hides real progress.
       boolean large = total >= 10 * MEGABYTE;

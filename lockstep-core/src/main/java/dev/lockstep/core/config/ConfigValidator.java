@@ -32,7 +32,7 @@ final class ConfigValidator {
         doc.environment(), "environment", "name the environment, for example: staging.");
     DatabaseConfig database = database(doc.database());
     TargetConfig target = target(doc.target());
-    Map<String, ServiceConfig> services = services(doc.services(), target, database);
+    Map<String, ServiceConfig> services = services(doc.services(), target);
     MigrationsConfig migrations =
         new MigrationsValidator(problems).validate(doc.migrations(), services);
     List<CheckConfig> checks = new CheckValidator(problems, "checks").validate(doc.checks());
@@ -40,6 +40,12 @@ final class ConfigValidator {
         new BackupValidator(problems, secrets, this::resolve).validate(doc.backup());
     List<StoreConfig> stores =
         new StoreValidator(problems, this::resolve).validate(database, doc.stores());
+    RehearsalConfig rehearsal =
+        new RehearsalValidator(problems, this::resolve).validate(doc.rehearsal(), database);
+    new CommandSecretsRule(problems)
+        .secret("the database password", database == null ? null : database.password())
+        .secret("the backup encryption key", backup.encryptionKey())
+        .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
     return new DeploymentConfig(
         file,
@@ -53,7 +59,7 @@ final class ConfigValidator {
         checks,
         stores,
         backup,
-        new RehearsalValidator(problems, this::resolve).validate(doc.rehearsal(), database));
+        rehearsal);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {
@@ -93,9 +99,7 @@ final class ConfigValidator {
   }
 
   private Map<String, ServiceConfig> services(
-      LinkedHashMap<String, ConfigDocument.Service> docs,
-      TargetConfig target,
-      DatabaseConfig database) {
+      LinkedHashMap<String, ConfigDocument.Service> docs, TargetConfig target) {
     if (docs == null || docs.isEmpty()) {
       problems.add("services", "is required but missing.", "declare at least one service.");
       return Map.of();
@@ -110,7 +114,7 @@ final class ConfigValidator {
           services.put(
               name,
               new ServiceValidator("services", name, doc, problems, this::resolve)
-                  .validate(target, database));
+                  .validate(target));
         });
     return services;
   }

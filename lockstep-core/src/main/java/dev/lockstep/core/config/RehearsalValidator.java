@@ -50,7 +50,7 @@ final class RehearsalValidator {
                   services.put(
                       name,
                       new ServiceValidator("rehearsal.services", name, service, problems, resolver)
-                          .validate(processes, database)));
+                          .validate(processes)));
     }
     List<CheckConfig> checks =
         new CheckValidator(problems, "rehearsal.checks").validate(doc.checks());

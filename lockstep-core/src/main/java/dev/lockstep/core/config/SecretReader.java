@@ -65,7 +65,7 @@ final class SecretReader {
         problems.add(problem.field(), problem.message(), problem.fix());
         return Secret.of("");
       }
-      return Secret.of(value);
+      return Secret.fromVariable(env.asText(), value);
     }
     Path secretFile = resolver.apply(path.asText());
     try {

@@ -4,7 +4,6 @@ import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.yaml.ProblemCollector;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +35,11 @@ final class ServiceValidator {
     this.prefix = section + "." + name;
   }
 
-  ServiceConfig validate(TargetConfig target, DatabaseConfig database) {
+  ServiceConfig validate(TargetConfig target) {
     if (target != null) {
       checkFieldsFor(target.type());
     }
     checkTemplates();
-    if (database != null && !database.password().isEmpty()) {
-      checkNoPasswordInArguments(database.password().reveal());
-    }
     List<String> nodes =
         doc.nodes() == null || doc.nodes().isEmpty() ? List.of("local") : doc.nodes();
     return new ServiceConfig(
@@ -140,19 +136,6 @@ final class ServiceValidator {
                 "use one of {version}, {artifact}, {node}, {service}, {component}.");
           }
         });
-  }
-
-  private void checkNoPasswordInArguments(String password) {
-    List<String> arguments = new ArrayList<>(commandTemplates().values());
-    if (doc.run() != null) {
-      arguments.addAll(doc.run());
-    }
-    if (arguments.stream().anyMatch(argument -> argument.contains(password))) {
-      problems.add(
-          prefix,
-          "puts the database password on a command line, where any user can read it.",
-          "pass it through env (process target) or a file the service reads.");
-    }
   }
 
   /** The command-target templates that are present, by field name. */

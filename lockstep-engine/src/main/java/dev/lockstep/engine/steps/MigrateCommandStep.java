@@ -2,19 +2,16 @@ package dev.lockstep.engine.steps;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
-import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.Placeholders;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.history.MigrationHistory;
-import dev.lockstep.postgres.PgPassFile;
 import dev.lockstep.schema.diff.SchemaDiff;
-import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.OutputTail;
-import dev.lockstep.targets.command.ShellRunner;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +62,7 @@ public final class MigrateCommandStep extends AbstractStep {
     measure.before(facts);
     product.markBefore(facts);
     String command = Placeholders.render(template, Map.of("version", release.version().toString()));
-    ShellRunner.Result result = run(command);
+    ProcessResult result = run(command);
     MigrationHistory after = product.read();
     List<MigrationReport> applied = product.recordApplied(facts, after);
     if (!result.succeeded()) {
@@ -106,29 +103,20 @@ public final class MigrateCommandStep extends AbstractStep {
         applied.stream().map(ProductMigrations::label).toList(), result.took(), diff);
   }
 
-  private ShellRunner.Result run(String command) {
-    DatabaseConfig db = tools.config().database();
-    Map<String, String> env = new HashMap<>();
-    env.put("PGHOST", db.host());
-    env.put("PGPORT", String.valueOf(db.port()));
-    env.put("PGDATABASE", db.name());
-    env.put("PGUSER", db.user());
-    env.put("LOCKSTEP_RELEASE", release.version().toString());
-    try (PgPassFile passFile = PgPassFile.create(db)) {
-      env.putAll(passFile.environment());
-      return ProductCommand.runner(tools.config(), logFile())
-          .run(
-              "migrate " + release.version(),
-              command,
-              env,
-              tools.config().migrations().deadline(),
-              TAIL_LINES);
-    }
+  /** The database comes with every product command: PGHOST… and a temporary PGPASSFILE. */
+  private ProcessResult run(String command) {
+    return ProductCommand.runner(tools.config(), logFile())
+        .run(
+            "migrate " + release.version(),
+            command,
+            Map.of("LOCKSTEP_RELEASE", release.version().toString()),
+            tools.config().migrations().deadline(),
+            TAIL_LINES);
   }
 
   private LockstepException failed(
       String command,
-      ShellRunner.Result result,
+      ProcessResult result,
       ProductMigrations product,
       MigrationHistory after,
       List<MigrationReport> applied) {
@@ -146,9 +134,9 @@ public final class MigrateCommandStep extends AbstractStep {
             + " "
             + what
             + ": "
-            + OutputTail.redact(command, KnownSecrets.of(tools.config()))
+            + SecretRegistry.of(tools.config()).redact(command)
             + "\n"
-            + OutputTail.describe(result.tail())
+            + OutputTail.describe(result.lastOutput())
             + "\n"
             + product.outcome(applied, after)
             + (dirty.isEmpty() ? "" : "\n" + dirty)

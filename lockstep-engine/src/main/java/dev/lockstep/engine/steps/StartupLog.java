@@ -5,9 +5,8 @@ import dev.lockstep.core.config.Placeholders;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import dev.lockstep.targets.KnownSecrets;
-import dev.lockstep.targets.OutputTail;
-import dev.lockstep.targets.command.ShellRunner;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.secrets.SecretRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ final class StartupLog {
   String where(String node) {
     return config.target().type() == TargetType.PROCESS
         ? file(node).toString()
-        : "the output of `" + OutputTail.redact(render(node), KnownSecrets.of(config)) + "`";
+        : "the output of `" + SecretRegistry.of(config).redact(render(node)) + "`";
   }
 
   Path file(String node) {
@@ -119,11 +118,11 @@ final class StartupLog {
   }
 
   private List<String> commandLines(String node) {
-    ShellRunner.Result result =
+    ProcessResult result =
         ProductCommand.runner(config, null)
             .run(
                 "startup log " + node, render(node), Map.of(), COMMAND_DEADLINE, MAX_COMMAND_LINES);
-    return result.lastLines().stream().filter(line -> !line.isBlank()).toList();
+    return result.tail().stream().filter(line -> !line.isBlank()).toList();
   }
 
   private String render(String node) {
@@ -152,8 +151,7 @@ final class StartupLog {
       byte[] bytes = new byte[(int) (length - start)];
       in.seek(start);
       in.readFully(bytes);
-      String text =
-          OutputTail.redact(new String(bytes, StandardCharsets.UTF_8), KnownSecrets.of(config));
+      String text = SecretRegistry.of(config).redact(new String(bytes, StandardCharsets.UTF_8));
       List<String> lines = new ArrayList<>();
       text.lines().filter(line -> !line.isBlank()).forEach(lines::add);
       return lines;

@@ -2,11 +2,10 @@ package dev.lockstep.postgres.dump;
 
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.PgPassFile;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.Command;
-import dev.lockstep.postgres.internal.CommandResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +46,7 @@ public final class PgRestore {
    * @param keepOwners restore the original owners of objects (needs a superuser); otherwise every
    *     object belongs to the connecting user
    */
-  public CommandResult restore(
+  public ProcessResult restore(
       Path dump, DatabaseConfig into, boolean keepOwners, long estimate, String task) {
     List<String> argv = new ArrayList<>();
     argv.add(tools.pgRestore().toString());
@@ -64,15 +63,16 @@ public final class PgRestore {
       argv.add("--jobs=" + jobs);
     }
     argv.add(dump.toString());
-    try (PgPassFile pass = PgPassFile.create(into);
-        Progress bar = progress.start(task, estimate, Progress.Unit.BYTES);
+    try (Progress bar = progress.start(task, estimate, Progress.Unit.BYTES);
         SizeProbe probe = new SizeProbe(into)) {
       long base = probe.size();
-      CommandResult result =
-          Command.of(argv)
-              .env(pass.environment())
-              .every(POLL, () -> bar.update(Math.max(0, probe.size() - base)))
-              .run();
+      ProcessResult result =
+          tools
+              .runner()
+              .run(
+                  ProcessSpec.of("pg_restore", argv)
+                      .withDatabase(into)
+                      .every(POLL, () -> bar.update(Math.max(0, probe.size() - base))));
       if (result.succeeded()) {
         long restored = Math.max(0, probe.size() - base);
         bar.total(restored);

@@ -5,11 +5,10 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.PgPassFile;
 import dev.lockstep.postgres.PgTools;
-import dev.lockstep.postgres.internal.Command;
-import dev.lockstep.postgres.internal.CommandResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -71,7 +70,7 @@ public final class SnapshotDump {
       TableFingerprints fingerprints = new TableFingerprints(db, options.jobs());
 
       DumpProcess process = new DumpProcess(argv(pgDump, db, options, snapshotId, target));
-      CompletableFuture<CommandResult> running =
+      CompletableFuture<ProcessResult> running =
           CompletableFuture.supplyAsync(() -> process.run(db, target, task, size), OWN_THREAD);
       // A failed pg_dump makes the fingerprints useless: stop hashing instead of finishing.
       running.whenComplete(
@@ -92,7 +91,7 @@ public final class SnapshotDump {
         }
         throw e;
       }
-      CommandResult result = await(running);
+      ProcessResult result = await(running);
       if (!result.succeeded()) {
         throw failed(db, result);
       }
@@ -133,11 +132,15 @@ public final class SnapshotDump {
       this.argv = argv;
     }
 
-    CommandResult run(DatabaseConfig db, Path target, String task, long estimate) {
-      try (PgPassFile pass = PgPassFile.create(db);
-          Progress bar = progress.start("dump " + task, estimate, Progress.Unit.BYTES)) {
-        CommandResult result =
-            Command.of(argv).env(pass.environment()).every(POLL, () -> tick(bar, target)).run();
+    ProcessResult run(DatabaseConfig db, Path target, String task, long estimate) {
+      try (Progress bar = progress.start("dump " + task, estimate, Progress.Unit.BYTES)) {
+        ProcessResult result =
+            tools
+                .runner()
+                .run(
+                    ProcessSpec.of("pg_dump", argv)
+                        .withDatabase(db)
+                        .every(POLL, () -> tick(bar, target)));
         if (result.succeeded()) {
           // The estimate is the size on disk; a compressed dump is smaller. End the bar at 100%.
           long written = DumpSize.of(target);
@@ -150,7 +153,7 @@ public final class SnapshotDump {
 
     private void tick(Progress bar, Path target) {
       if (aborted) {
-        // Thrown out of Command.run, which then kills pg_dump.
+        // Thrown out of the runner, which then kills pg_dump.
         throw new IllegalStateException("pg_dump stopped: hashing the tables failed");
       }
       bar.update(DumpSize.of(target));
@@ -161,7 +164,7 @@ public final class SnapshotDump {
     }
   }
 
-  private static CommandResult await(CompletableFuture<CommandResult> running) {
+  private static ProcessResult await(CompletableFuture<ProcessResult> running) {
     try {
       return running.join();
     } catch (CompletionException e) {
@@ -171,16 +174,16 @@ public final class SnapshotDump {
 
   /** pg_dump's own failure, which explains a failed hashing better than the cancelled query. */
   private static Optional<LockstepException> awaitFailure(
-      CompletableFuture<CommandResult> running, DatabaseConfig db) {
+      CompletableFuture<ProcessResult> running, DatabaseConfig db) {
     try {
-      CommandResult result = running.join();
+      ProcessResult result = running.join();
       return result.succeeded() ? Optional.empty() : Optional.of(failed(db, result));
     } catch (CompletionException e) {
       return Optional.empty();
     }
   }
 
-  private static LockstepException failed(DatabaseConfig db, CommandResult result) {
+  private static LockstepException failed(DatabaseConfig db, ProcessResult result) {
     return new LockstepException(
         ErrorCode.BACKUP_FAILED,
         "pg_dump of database " + db.name() + " failed: " + result.describeFailure());

@@ -1,11 +1,15 @@
 package dev.lockstep.targets.command;
 
 import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.secrets.SecretFiles;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
-import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.OutputTail;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.ServiceStatus.NodeStatus;
@@ -35,15 +39,32 @@ public final class CommandTarget implements Target {
   private final ShellRunner runner;
   private final Duration deadline;
   private final Path logFile;
-  private final List<Secret> secrets;
 
+  /** Commands get the deployment's database (a password file) and mask its secrets. */
   public CommandTarget(DeploymentConfig config) {
     this(
         config.target().shell(),
         config.file() == null ? config.stateDir() : config.file().getParent(),
         config.logsDir(),
         DEFAULT_DEADLINE,
-        KnownSecrets.of(config));
+        ProcessRunner.forDeployment(config),
+        config.database());
+  }
+
+  /**
+   * For a target without a deployment: commands get no database.
+   *
+   * @param secrets masked in the log and in error messages
+   */
+  public CommandTarget(
+      String shell, Path workingDir, Path logsDir, Duration deadline, Collection<Secret> secrets) {
+    this(
+        shell,
+        workingDir,
+        logsDir,
+        deadline,
+        new ProcessRunner(SecretRegistry.of(secrets), SecretFiles.standalone()),
+        null);
   }
 
   /**
@@ -51,15 +72,20 @@ public final class CommandTarget implements Target {
    * @param workingDir where commands run, so that relative paths in them mean the config's folder
    * @param logsDir every command and its output is appended to {@code <logsDir>/target.log}
    * @param deadline how long one stop, install or start command may run before it is killed
-   * @param secrets masked in the log and in error messages
+   * @param runner runs the commands and masks secrets in the log and in error messages
+   * @param database handed to every command as PGHOST… and a temporary PGPASSFILE; may be null
    */
-  public CommandTarget(
-      String shell, Path workingDir, Path logsDir, Duration deadline, Collection<Secret> secrets) {
+  private CommandTarget(
+      String shell,
+      Path workingDir,
+      Path logsDir,
+      Duration deadline,
+      ProcessRunner runner,
+      DatabaseConfig database) {
     this.renderer = new CommandRenderer(shell);
     this.logFile = logsDir.resolve("target.log");
-    this.runner = new ShellRunner(shell, workingDir, logFile, secrets);
+    this.runner = new ShellRunner(shell, workingDir, logFile, runner, database);
     this.deadline = deadline;
-    this.secrets = List.copyOf(secrets);
   }
 
   /**
@@ -108,14 +134,14 @@ public final class CommandTarget implements Target {
                 node, false, null, "unknown: services." + service.name() + ".version is not set"));
         continue;
       }
-      ShellRunner.Result result =
+      ProcessResult result =
           run(render(service, Action.VERSION, null, node), min(deadline, STATUS_DEADLINE));
       nodes.add(nodeStatus(node, result));
     }
     return new ServiceStatus(service.name(), nodes);
   }
 
-  private static NodeStatus nodeStatus(String node, ShellRunner.Result result) {
+  private static NodeStatus nodeStatus(String node, ProcessResult result) {
     if (result.timedOut()) {
       return new NodeStatus(
           node,
@@ -124,7 +150,7 @@ public final class CommandTarget implements Target {
           "version command gave no answer in " + Durations.format(result.took()));
     }
     String lastLine =
-        result.tail().isBlank() ? "" : result.tail().lines().reduce((a, b) -> b).get();
+        result.lastOutput().isBlank() ? "" : result.lastOutput().lines().reduce((a, b) -> b).get();
     if (result.exitCode() != 0) {
       return new NodeStatus(
           node,
@@ -148,14 +174,14 @@ public final class CommandTarget implements Target {
     // Rendered first for every node, so that a template error stops before anything runs.
     List<RenderedCommand> commands = render(service, action, release);
     for (RenderedCommand command : commands) {
-      ShellRunner.Result result = run(command, deadline);
+      ProcessResult result = run(command, deadline);
       if (!result.succeeded()) {
         throw failure(command, result);
       }
     }
   }
 
-  private ShellRunner.Result run(RenderedCommand command, Duration limit) {
+  private ProcessResult run(RenderedCommand command, Duration limit) {
     return runner.run(
         command.service() + "@" + command.node() + " " + command.action().key(),
         command.command(),
@@ -164,7 +190,7 @@ public final class CommandTarget implements Target {
         20);
   }
 
-  private TargetException failure(RenderedCommand command, ShellRunner.Result result) {
+  private TargetException failure(RenderedCommand command, ProcessResult result) {
     String what =
         result.timedOut()
             ? "was still running after " + Durations.format(deadline) + " and was killed"
@@ -185,9 +211,9 @@ public final class CommandTarget implements Target {
             + " "
             + what
             + ": "
-            + OutputTail.redact(command.command(), secrets)
+            + runner.secrets().redact(command.command())
             + "\n"
-            + OutputTail.describe(result.tail())
+            + OutputTail.describe(result.lastOutput())
             + "\nFix: "
             + fix
             + "; the full output is in "

@@ -1,6 +1,8 @@
 package dev.lockstep.targets.process;
 
 import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.process.ChildEnvironment;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.targets.OutputTail;
 import dev.lockstep.targets.TargetException;
@@ -80,7 +82,9 @@ final class ProcessLauncher {
             .redirectInput(Redirect.from(new File("/dev/null")))
             .redirectOutput(Redirect.appendTo(log.file().toFile()))
             .redirectErrorStream(true);
-    builder.environment().putAll(env);
+    // Lockstep's environment without PG* credentials or the variables its secrets came from, then
+    // exactly services.<name>.env: an operator who passes a password there means to.
+    ChildEnvironment.inherited(SecretRegistry.of(secrets)).with(env).applyTo(builder);
     // Set last, so that nothing in the service's env can hide it from Lockstep.
     builder.environment().put(ServiceMarker.VARIABLE, marker.value());
     Instant now = Instant.now();

@@ -3,6 +3,11 @@ package dev.lockstep.targets.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.api.Secret;
+import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.secrets.SecretFiles;
+import dev.lockstep.core.secrets.SecretRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,72 +19,65 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ShellRunnerTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private static final Secret PASSWORD = Secret.of("s3cret-value");
+  private static final DatabaseConfig DB =
+      new DatabaseConfig("127.0.0.1", 5433, "app", "svc", PASSWORD, "postgres");
 
   @TempDir Path dir;
 
-  @Test
-  void commandsDoNotInheritLockstepsPasswordSettings_butGetTheGivenEnvironment() {
-    // Set for this module's tests in its pom.
-    assertThat(System.getenv("PGPASSWORD")).isEqualTo("inherited-password");
-    assertThat(System.getenv("PGSERVICE")).isEqualTo("inherited-service");
-    ShellRunner runner = new ShellRunner("/bin/sh", dir, null, List.of());
-
-    ShellRunner.Result result =
-        runner.run(
-            "env",
-            "echo \"${PGPASSWORD:-unset} ${PGSERVICE:-unset} $LOCKSTEP_RELEASE\"",
-            Map.of("LOCKSTEP_RELEASE", "1.2.0"),
-            DEADLINE,
-            5);
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(result.lastLines()).containsExactly("unset unset 1.2.0");
+  private ShellRunner runner(String shell, Path log) {
+    return new ShellRunner(
+        shell,
+        dir,
+        log,
+        new ProcessRunner(
+            SecretRegistry.of(List.of(PASSWORD)), SecretFiles.forStateDir(dir.resolve("state"))),
+        DB);
   }
 
   @Test
-  void keepsTheLastLines_masksSecrets_andLogsAsItGoes() throws IOException {
-    Secret secret = Secret.of("s3cret-value");
+  void run_commandsGetTheDatabaseAndAPasswordFile_notLockstepsPasswordSettings() {
+    // Set for this module's tests in its pom.
+    assertThat(System.getenv("PGPASSWORD")).isEqualTo("inherited-password");
+    assertThat(System.getenv("PGSERVICE")).isEqualTo("inherited-service");
+
+    ProcessResult result =
+        runner("/bin/sh", null)
+            .run(
+                "env",
+                "echo \"${PGPASSWORD:-unset} ${PGSERVICE:-unset} $LOCKSTEP_RELEASE\";"
+                    + " echo \"$PGHOST:$PGPORT/$PGDATABASE as $PGUSER\"; cat \"$PGPASSFILE\"",
+                Map.of("LOCKSTEP_RELEASE", "1.2.0"),
+                DEADLINE,
+                5);
+
+    assertThat(result.succeeded()).as(result.describeFailure()).isTrue();
+    assertThat(result.tail())
+        .containsExactly(
+            "unset unset 1.2.0", "127.0.0.1:5433/app as svc", "127.0.0.1:5433:*:svc:******");
+  }
+
+  @Test
+  void run_logsTheCommandAndItsOutput_secretsMasked() throws IOException {
     Path log = dir.resolve("logs/run.log");
-    ShellRunner runner = new ShellRunner("/bin/sh", dir, log, List.of(secret));
 
-    ShellRunner.Result result =
-        runner.run(
-            "migrate 1.2.0",
-            "for i in 1 2 3 4 5; do echo line $i; done; echo 'token s3cret-value'; exit 3",
-            Map.of(),
-            DEADLINE,
-            2);
+    ProcessResult result =
+        runner("/bin/sh", log)
+            .run("migrate 1.2.0", "echo 'token s3cret-value'; exit 3", Map.of(), DEADLINE, 2);
 
-    assertThat(result.succeeded()).isFalse();
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.lastLines()).containsExactly("line 5", "token " + secret);
+    assertThat(result.tail()).containsExactly("token ******");
     assertThat(Files.readString(log))
-        .contains("migrate 1.2.0:")
-        .contains("line 1")
+        .contains("migrate 1.2.0: echo 'token ******'")
         .contains("exit 3")
         .doesNotContain("s3cret-value");
   }
 
   @Test
-  void aCommandStillRunningAtItsDeadline_isKilled() {
-    ShellRunner runner = new ShellRunner("/bin/sh", dir, null, List.of());
+  void run_aShellThatCannotStart_saysWhatToFix() {
+    ProcessResult result = runner("/no/such/shell", null).run("x", "true", Map.of(), DEADLINE, 5);
 
-    ShellRunner.Result result =
-        runner.run("hang", "echo started; sleep 30", Map.of(), Duration.ofMillis(500), 5);
-
-    assertThat(result.timedOut()).isTrue();
-    assertThat(result.succeeded()).isFalse();
-    assertThat(result.took()).isLessThan(Duration.ofSeconds(20));
-    assertThat(result.lastLines()).containsExactly("started");
-  }
-
-  @Test
-  void aShellThatCannotStart_isExit127_sayingWhatToFix() {
-    ShellRunner runner = new ShellRunner("/no/such/shell", dir, null, List.of());
-
-    ShellRunner.Result result = runner.run("x", "true", Map.of(), DEADLINE, 5);
-
-    assertThat(result.exitCode()).isEqualTo(127);
-    assertThat(result.tail()).contains("/no/such/shell").contains("target.shell");
+    assertThat(result.notStarted()).isTrue();
+    assertThat(result.lastOutput()).contains("/no/such/shell").contains("target.shell");
   }
 }

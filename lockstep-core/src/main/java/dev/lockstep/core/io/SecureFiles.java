@@ -1,4 +1,4 @@
-package dev.lockstep.postgres.internal;
+package dev.lockstep.core.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package dev.lockstep.postgres.internal;
+package dev.lockstep.postgres;
 
+import dev.lockstep.core.io.OsUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -16,41 +17,17 @@ import java.util.stream.Collectors;
  * PostgreSQL's server programs refuse to run as root, and sessions and tests often do run as root.
  * This wraps server commands so that they run as the unprivileged {@code postgres} user then.
  */
-public final class OsUser {
-  public static final String POSTGRES = "postgres";
+final class ServerUser {
+  static final String POSTGRES = "postgres";
   private static final List<Path> RUNUSER =
       List.of(Path.of("/usr/sbin/runuser"), Path.of("/sbin/runuser"), Path.of("/usr/bin/runuser"));
   private static final List<Path> SU = List.of(Path.of("/bin/su"), Path.of("/usr/bin/su"));
 
-  private static volatile Boolean root;
-
-  private OsUser() {}
-
-  public static boolean isRoot() {
-    Boolean known = root;
-    if (known == null) {
-      known = detectRoot();
-      root = known;
-    }
-    return known;
-  }
-
-  private static boolean detectRoot() {
-    if ("root".equals(System.getProperty("user.name"))) {
-      return true;
-    }
-    try {
-      // The owner of /proc/self is the effective user; user.name can be wrong inside containers.
-      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-      return Integer.valueOf(0).equals(uid);
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return false;
-    }
-  }
+  private ServerUser() {}
 
   /** {@code argv} as it must be run for a server program: as {@code postgres} when we are root. */
-  public static List<String> asServerUser(List<String> argv) {
-    if (!isRoot()) {
+  static List<String> asServerUser(List<String> argv) {
+    if (!OsUser.isRoot()) {
       return argv;
     }
     Path runuser = RUNUSER.stream().filter(Files::isExecutable).findFirst().orElse(null);
@@ -61,13 +38,13 @@ public final class OsUser {
       return wrapped;
     }
     Path su = SU.stream().filter(Files::isExecutable).findFirst().orElse(Path.of("su"));
-    String script = argv.stream().map(OsUser::shellQuote).collect(Collectors.joining(" "));
+    String script = argv.stream().map(ServerUser::shellQuote).collect(Collectors.joining(" "));
     return List.of(su.toString(), POSTGRES, "-s", "/bin/sh", "-c", script);
   }
 
   /** Hands {@code path} to the {@code postgres} user when we are root; otherwise does nothing. */
-  public static void giveToServerUser(Path path) {
-    if (!isRoot()) {
+  static void giveToServerUser(Path path) {
+    if (!OsUser.isRoot()) {
       return;
     }
     try {

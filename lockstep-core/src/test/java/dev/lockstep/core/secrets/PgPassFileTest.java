@@ -1,4 +1,4 @@
-package dev.lockstep.postgres;
+package dev.lockstep.core.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

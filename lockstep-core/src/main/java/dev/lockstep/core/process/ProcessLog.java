@@ -1,4 +1,4 @@
-package dev.lockstep.targets.command;
+package dev.lockstep.core.process;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,23 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code <logsDir>/target.log}, opened for one command: its header, its output as it comes, and how
- * it ended. A log that cannot be written never fails a deployment; the command's result is what
- * counts.
+ * A log a command is appended to while it runs: its header, its output as it comes, and how it
+ * ended. A log that cannot be written never fails the command; the command's result is what counts.
+ * Callers mask secrets before they write.
  */
-final class TargetLog implements AutoCloseable {
+final class ProcessLog implements AutoCloseable {
   private BufferedWriter writer;
 
   /**
    * @param file the log to append to; null for none
    */
-  TargetLog(Path file) {
+  ProcessLog(Path file) {
     if (file == null) {
       writer = null;
       return;
     }
     try {
-      Files.createDirectories(file.getParent());
+      Files.createDirectories(file.toAbsolutePath().getParent());
       writer =
           Files.newBufferedWriter(
               file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -1,8 +1,7 @@
-package dev.lockstep.postgres;
+package dev.lockstep.core.secrets;
 
 import dev.lockstep.core.api.Secret;
-import dev.lockstep.core.config.DatabaseConfig;
-import dev.lockstep.postgres.internal.SecureFiles;
+import dev.lockstep.core.io.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A libpq password file that exists only while one child process (pg_dump, pg_restore, psql) runs.
- * It is the only way a password reaches a child process: never its arguments, where {@code ps}
- * shows it to every user, and never {@code PGPASSWORD}, which {@code /proc/<pid>/environ} and crash
- * reports can show. libpq ignores the file unless it is 0600, which is how it is created.
+ * A libpq password file that exists only while one child process (pg_dump, pg_restore, a command
+ * from the config) runs. It is the only way a password reaches a child process: never its
+ * arguments, where {@code ps} shows it to every user, and never {@code PGPASSWORD}, which {@code
+ * /proc/<pid>/environ} and crash reports can show. libpq ignores the file unless it is 0600, which
+ * is how it is created. {@link SecretFiles} says where it goes.
  */
 public final class PgPassFile implements AutoCloseable {
   private final Path path;
@@ -22,18 +22,8 @@ public final class PgPassFile implements AutoCloseable {
     this.path = path;
   }
 
-  /** A password file for {@code db}'s server and user, in the system's temporary folder. */
-  public static PgPassFile create(DatabaseConfig db) {
-    return create(db, null);
-  }
-
-  /** As {@link #create(DatabaseConfig)}, in {@code folder} (the temporary folder when null). */
-  public static PgPassFile create(DatabaseConfig db, Path folder) {
-    return create(db.host(), db.port(), db.user(), db.password(), folder);
-  }
-
-  public static PgPassFile create(
-      String host, int port, String user, Secret password, Path folder) {
+  /** Writes a password file for {@code host}, {@code port} and {@code user} in {@code folder}. */
+  static PgPassFile create(String host, int port, String user, Secret password, Path folder) {
     String line =
         escape(host)
             + ":"
@@ -45,13 +35,13 @@ public final class PgPassFile implements AutoCloseable {
             + "\n";
     Path file = null;
     try {
-      Path dir = folder == null ? Path.of(System.getProperty("java.io.tmpdir")) : folder;
-      file = SecureFiles.createTempFile(dir, "lockstep-", ".pgpass");
+      file = SecureFiles.createTempFile(folder, "lockstep-", ".pgpass");
       SecureFiles.writeString(file, line);
       return new PgPassFile(file);
     } catch (IOException e) {
       deleteQuietly(file);
-      throw new UncheckedIOException("cannot write a password file in " + folder, e);
+      throw new UncheckedIOException(
+          "cannot write a password file in " + folder + ": " + e.getMessage(), e);
     }
   }
 
