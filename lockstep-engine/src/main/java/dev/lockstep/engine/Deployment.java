@@ -134,6 +134,15 @@ public final class Deployment implements AutoCloseable {
    */
   public RunReport upgrade(Version to, UpgradeOptions options, Consumer<Plan> planned) {
     ReleaseManifest target = catalog.get(to);
+    if (!Files.exists(config.stateDir())) {
+      // The first run here: a refusal must not leave a state folder behind, and the lock would
+      // create one. Nobody else can be running in a folder that does not exist yet.
+      Plan plan = plan(gateContext(target, options));
+      if (plan.blocked()) {
+        planned.accept(plan);
+        throw new GateBlockedException(plan);
+      }
+    }
     return locked(
         () -> {
           GateContext context = gateContext(target, options);

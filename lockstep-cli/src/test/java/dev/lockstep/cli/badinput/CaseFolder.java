@@ -26,7 +26,12 @@ final class CaseFolder {
   /** Nothing listens on port 1: a case refused too late fails to connect instead of passing. */
   private static final DatabaseConfig NO_DATABASE =
       new DatabaseConfig(
-          "127.0.0.1", 1, "notes", "notes", dev.lockstep.core.api.Secret.of("x"), "postgres");
+          "127.0.0.1",
+          1,
+          "notes",
+          "notes",
+          dev.lockstep.core.api.Secret.of("bad-input-unused-password"),
+          "postgres");
 
   private static final Pattern SHA256 = Pattern.compile("@SHA256\\(([^)]+)\\)@");
 
