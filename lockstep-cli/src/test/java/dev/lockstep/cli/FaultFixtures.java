@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +23,6 @@ import java.util.stream.Stream;
 /** What the named faults do to a sample deployment, and what they look at afterwards. */
 final class FaultFixtures {
   private FaultFixtures() {}
-
-  /** Adds {@code rows} notes straight into the database, so that a dump takes a while. */
-  static long addBulkNotes(FaultSample fault, int rows) throws SQLException {
-    try (Connection connection = new Database(fault.sample.config().database()).connect();
-        Statement statement = connection.createStatement()) {
-      // word_count is set, so that the worker leaves them alone.
-      statement.execute(
-          "INSERT INTO notes (title, body, word_count) SELECT 'bulk ' || g,"
-              + " repeat(md5(g::text), 8), 1 FROM generate_series(1, "
-              + rows
-              + ") g");
-    }
-    return countNotes(fault);
-  }
-
-  static long countNotes(FaultSample fault) throws SQLException {
-    try (Connection connection = new Database(fault.sample.config().database()).connect();
-        Statement statement = connection.createStatement();
-        ResultSet count = statement.executeQuery("SELECT count(*) FROM notes")) {
-      count.next();
-      return count.getLong(1);
-    }
-  }
 
   /** Waits for a process whose command line matches; returns its pid. */
   static long awaitProcess(Predicate<List<String>> commandLine, Duration limit)

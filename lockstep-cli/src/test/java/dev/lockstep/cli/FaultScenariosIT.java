@@ -46,10 +46,9 @@ class FaultScenariosIT {
           "postgres killed during a backup",
           failed -> {
             List<Long> notes = fault.install(List.of("1.0.0"));
-            // Enough rows that pg_dump is still running when the server goes.
-            long rows = FaultFixtures.addBulkNotes(fault, 200_000);
             String dbname = fault.sample.config().database().name();
             LockstepJar.Running upgrade = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
+            // The server goes the moment pg_dump starts: inside the backup step, whatever the load.
             long pgDump =
                 FaultFixtures.awaitProcess(
                     argv ->
@@ -72,8 +71,6 @@ class FaultScenariosIT {
             fault.record("the next upgrade, server back", next);
             expect(failed, next.exitCode() == 0, "the next upgrade exited " + next.exitCode());
             failed.addAll(fault.invariants().check("1.1.0", notes));
-            long rowsAfter = FaultFixtures.countNotes(fault);
-            expect(failed, rowsAfter >= rows, "notes: " + rowsAfter + " rows, " + rows + " before");
           });
     }
   }

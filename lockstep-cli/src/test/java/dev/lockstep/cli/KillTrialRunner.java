@@ -137,7 +137,9 @@ final class KillTrialRunner {
 
   private static String describe(StatusReport killed, String runBefore) {
     if (killed.unfinished() != null) {
-      return "in " + killed.currentStep();
+      String step = String.valueOf(killed.currentStep());
+      int since = step.indexOf(" (started");
+      return "in " + (since < 0 ? step : step.substring(0, since));
     }
     boolean ran = !killed.lastRun().runId().equals(runBefore);
     return ran ? "after the run ended" : "before the run started";
