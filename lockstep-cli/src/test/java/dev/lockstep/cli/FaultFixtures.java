@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -23,6 +25,18 @@ import java.util.stream.Stream;
 /** What the named faults do to a sample deployment, and what they look at afterwards. */
 final class FaultFixtures {
   private FaultFixtures() {}
+
+  /** A table of {@code rows} rows of random-looking text, owned by the deployment's role. */
+  static void addBulkTable(FaultSample fault, int rows) throws SQLException {
+    try (Connection connection = new Database(fault.sample.config().database()).connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE fault_bulk AS SELECT g AS id, repeat(md5(g::text), 4) AS filler"
+              + " FROM generate_series(1, "
+              + rows
+              + ") g");
+    }
+  }
 
   /** Waits for a process whose command line matches; returns its pid. */
   static long awaitProcess(Predicate<List<String>> commandLine, Duration limit)
@@ -36,6 +50,19 @@ final class FaultFixtures {
       Thread.sleep(5);
     }
     throw new AssertionError("no such process appeared in " + limit);
+  }
+
+  /** Waits until something listens on {@code port}; returns its pid. */
+  static long awaitListener(int port, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Long> listener = LocalProcesses.listener(port);
+      if (listener.isPresent()) {
+        return listener.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("nothing listened on port " + port + " in " + limit);
   }
 
   /** kill -9 of the server's postmaster and every process it started; returns their pids. */

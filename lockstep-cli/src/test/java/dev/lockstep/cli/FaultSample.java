@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 final class FaultSample implements AutoCloseable {
   /** How long one command may take: a shared 2-core machine under load is ten times slower. */
-  static final Duration PATIENCE = Duration.ofMinutes(10);
+  static final Duration PATIENCE = Duration.ofMinutes(Long.getLong("faults.patienceMinutes", 10));
 
   final SampleDeployment sample;
   final ThrowawayPostgres server;
@@ -40,6 +40,7 @@ final class FaultSample implements AutoCloseable {
   final Path log;
   private final Map<String, String> environment;
   private final List<Map<String, String>> others = new ArrayList<>();
+  private final List<Process> started = new ArrayList<>();
   private boolean keep;
   private long lastRunMillis;
 
@@ -56,22 +57,24 @@ final class FaultSample implements AutoCloseable {
     return new FaultSample(SampleDeployment.create(server, name, true), server);
   }
 
-  /** The jar, run as an operator runs it on this deployment. */
-  LockstepJar jar() {
-    return new LockstepJar(environment, sample.folder());
-  }
-
-  /** The jar with some variables changed, e.g. another state folder; cleaned up on close too. */
-  LockstepJar jar(Map<String, String> overrides) {
+  /**
+   * Starts the jar as an operator runs it on this deployment, with some variables changed (another
+   * state folder, say); it is killed on close if it still runs.
+   */
+  LockstepJar.Running start(Map<String, String> overrides, String... args) {
     Map<String, String> changed = new HashMap<>(environment);
     changed.putAll(overrides);
-    others.add(changed);
-    return new LockstepJar(changed, sample.folder());
+    if (!overrides.isEmpty()) {
+      others.add(changed);
+    }
+    LockstepJar.Running running = new LockstepJar(changed, sample.folder()).start(Map.of(), args);
+    started.add(running.process);
+    return running;
   }
 
   /** Runs the jar to its end. */
   LockstepJar.Result run(String... args) {
-    return jar().start(Map.of(), args).await(PATIENCE);
+    return start(Map.of(), args).await(PATIENCE);
   }
 
   DeploymentConfig config(Map<String, String> overrides) {
@@ -181,6 +184,17 @@ final class FaultSample implements AutoCloseable {
    */
   List<String> stopEverything() {
     List<String> wrong = new ArrayList<>();
+    for (Process lockstep : started) {
+      if (lockstep.isAlive()) {
+        wrong.add("cleanup: Lockstep (pid " + lockstep.pid() + ") still ran; killed");
+        lockstep.destroyForcibly();
+        try {
+          lockstep.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     List<DeploymentConfig> configs = new ArrayList<>(List.of(sample.config()));
     for (Map<String, String> other : others) {
       configs.add(config(other));

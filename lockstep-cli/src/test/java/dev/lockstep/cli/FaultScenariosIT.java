@@ -22,10 +22,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The fault suite's named faults, each on a sample deployment of its own: the PostgreSQL server
- * killed during a backup, a service killed during validation, a disk that fills up during a dump,
- * and two Lockstep processes racing on one state folder, and on one database from two state
- * folders. Each ends with the deployment checked whole ({@link DeploymentInvariants}) and a line in
- * the fault suite's table; a failure keeps the deployment's folder.
+ * killed during a backup, Lockstep killed while pg_dump runs, a service killed during validation, a
+ * disk that fills up during a dump, and two Lockstep processes racing on one state folder, and on
+ * one database from two state folders. Each ends with the deployment checked whole ({@link
+ * DeploymentInvariants}) and a line in the fault suite's table; a failure keeps the deployment's
+ * folder.
  */
 @ExtendWith(PostgresExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
@@ -46,9 +47,12 @@ class FaultScenariosIT {
           "postgres killed during a backup",
           failed -> {
             List<Long> notes = fault.install(List.of("1.0.0"));
+            // A table the release does not know (hence --allow-drift), big enough that pg_dump is
+            // still copying it when the server goes; the notes API does not list it.
+            FaultFixtures.addBulkTable(fault, 300_000);
             String dbname = fault.sample.config().database().name();
-            LockstepJar.Running upgrade = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
-            // The server goes the moment pg_dump starts: inside the backup step, whatever the load.
+            LockstepJar.Running upgrade =
+                fault.start(Map.of(), "upgrade", "--to", "1.1.0", "--allow-drift");
             long pgDump =
                 FaultFixtures.awaitProcess(
                     argv ->
@@ -67,10 +71,52 @@ class FaultScenariosIT {
             expect(failed, after.unfinished() == null, "unfinished run: " + after.currentStep());
             expect(failed, "1.0.0".equals(after.installed()), "installed: " + after.installed());
             failed.addAll(FaultFixtures.partialBackups(fault.sample.config().backupsDir()));
-            Result next = fault.run("upgrade", "--to", "1.1.0");
+            Result next = fault.run("upgrade", "--to", "1.1.0", "--allow-drift");
             fault.record("the next upgrade, server back", next);
             expect(failed, next.exitCode() == 0, "the next upgrade exited " + next.exitCode());
             failed.addAll(fault.invariants().check("1.1.0", notes));
+          });
+    }
+  }
+
+  @Test
+  void lockstepKilledWhilePgDumpRuns_resumeLeavesNoPasswordFile() {
+    try (FaultSample fault = create(PostgresExtension.server(), "fault_kill_dump")) {
+      check(
+          fault,
+          "Lockstep killed while pg_dump runs",
+          failed -> {
+            List<Long> notes = fault.install(List.of("1.0.0"));
+            FaultFixtures.addBulkTable(fault, 300_000);
+            String dbname = fault.sample.config().database().name();
+            LockstepJar.Running upgrade =
+                fault.start(Map.of(), "upgrade", "--to", "1.1.0", "--allow-drift");
+            long pgDump =
+                FaultFixtures.awaitProcess(
+                    argv -> argv.get(0).endsWith("pg_dump") && argv.contains("--dbname=" + dbname),
+                    RUN);
+            upgrade.kill();
+            fault.record(
+                "upgrade; Lockstep killed while pg_dump " + pgDump + " ran", upgrade.await(RUN));
+            ProcessHandle.of(pgDump).ifPresent(dump -> dump.onExit().join());
+
+            Result resumed = fault.run("resume");
+            fault.record("resume", resumed);
+            // Killed in the backup step: nothing was touched, so the run ends as failed (exit 1)
+            // or, resumed to its end, as an upgrade (exit 0).
+            expect(
+                failed,
+                resumed.exitCode() == 0 || resumed.exitCode() == 1,
+                "resume exited "
+                    + resumed.exitCode()
+                    + ": "
+                    + KillTrialRunner.lastLine(resumed.all()));
+            String installed = fault.status().installed();
+            failed.addAll(fault.invariants().check(installed, notes));
+            expect(
+                failed,
+                "1.0.0".equals(installed) || "1.1.0".equals(installed),
+                "installed: " + installed);
           });
     }
   }
@@ -85,10 +131,10 @@ class FaultScenariosIT {
             // A slow check keeps the validation going long enough to kill a service in it.
             FaultFixtures.addCheck(fault, "slow check", "sleep 4");
             List<Long> notes = fault.install(List.of("1.0.0"));
-            LockstepJar.Running upgrade = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
+            LockstepJar.Running upgrade = fault.start(Map.of(), "upgrade", "--to", "1.1.0");
             upgrade.awaitStderr("Validate 1.1.0: services and checks", RUN);
-            Thread.sleep(1_000);
-            long api = LocalProcesses.listener(fault.port("NOTES_API_PORT")).orElseThrow();
+            long api = FaultFixtures.awaitListener(fault.port("NOTES_API_PORT"), RUN);
+            Thread.sleep(1_000); // into the checks, which take 4 s at least
             ProcessHandle.of(api).ifPresent(ProcessHandle::destroyForcibly);
             Result result = upgrade.await(RUN);
             fault.record("upgrade; api (pid " + api + ") killed during validation", result);
@@ -145,8 +191,8 @@ class FaultScenariosIT {
           "two Locksteps, one state folder",
           failed -> {
             List<Long> notes = fault.install(List.of("1.0.0"));
-            LockstepJar.Running first = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
-            LockstepJar.Running second = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
+            LockstepJar.Running first = fault.start(Map.of(), "upgrade", "--to", "1.1.0");
+            LockstepJar.Running second = fault.start(Map.of(), "upgrade", "--to", "1.1.0");
             Race race = Race.of(first, second);
             fault.record("first (pid " + first.process.pid() + ")", race.firstResult());
             fault.record("second (pid " + second.process.pid() + ")", race.secondResult());
@@ -178,9 +224,8 @@ class FaultScenariosIT {
           failed -> {
             Map<String, String> other =
                 Map.of("NOTES_STATE_DIR", fault.folder().resolve("state-b").toString());
-            LockstepJar.Running first = fault.jar().start(Map.of(), "upgrade", "--to", "1.1.0");
-            LockstepJar.Running second =
-                fault.jar(other).start(Map.of(), "upgrade", "--to", "1.1.0");
+            LockstepJar.Running first = fault.start(Map.of(), "upgrade", "--to", "1.1.0");
+            LockstepJar.Running second = fault.start(other, "upgrade", "--to", "1.1.0");
             Race race = Race.of(first, second);
             fault.record(
                 "first, state folder A (pid " + first.process.pid() + ")", race.firstResult());

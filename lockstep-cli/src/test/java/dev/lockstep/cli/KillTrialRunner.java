@@ -74,10 +74,9 @@ final class KillTrialRunner {
     List<Long> notes = fault.install(scenario.setup);
     long killAt = trial.killAtMillis(fault.lastRunMillis());
     String runBefore = fault.status().lastRun().runId();
-    LockstepJar lockstep = fault.jar();
 
     long started = System.nanoTime();
-    LockstepJar.Running run = lockstep.start(Map.of(), scenario.args.toArray(String[]::new));
+    LockstepJar.Running run = fault.start(Map.of(), scenario.args.toArray(String[]::new));
     if (!trial.beforeTheRun()) {
       // Counted from the run's first step: the JVM's start and the plan take a varying while.
       run.awaitStderr("[1/", FaultSample.PATIENCE);
@@ -98,7 +97,7 @@ final class KillTrialRunner {
 
     Set<Integer> expectedResume = killed.unfinished() != null ? scenario.runExitCodes : Set.of(1);
     for (int attempt = 1; attempt <= 2; attempt++) {
-      Result resumed = lockstep.start(Map.of(), "resume").await(FaultSample.PATIENCE);
+      Result resumed = fault.run("resume");
       fault.record("resume #" + attempt, resumed);
       resumeExits.add(resumed.exitCode());
       boolean done = fault.status().unfinished() == null;
