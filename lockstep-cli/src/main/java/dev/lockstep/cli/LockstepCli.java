@@ -2,6 +2,7 @@ package dev.lockstep.cli;
 
 import dev.lockstep.cli.commands.BackupCommand;
 import dev.lockstep.cli.commands.DemoCommand;
+import dev.lockstep.cli.commands.DoctorCommand;
 import dev.lockstep.cli.commands.DriftCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
 import dev.lockstep.cli.commands.MigrationsCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       MigrationsCommand.class,
       BackupCommand.class,
       DriftCommand.class,
+      DoctorCommand.class,
       ReleaseCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
