@@ -4,11 +4,8 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.ThrowawayPostgres;
-import dev.lockstep.postgres.internal.OsUser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -79,34 +75,8 @@ final class FaultFixtures {
   }
 
   /** Starts a killed server again on its port, as an operator would with pg_ctl. */
-  static void restartServer(ThrowawayPostgres server) throws Exception {
-    Path dataDir = server.dataDirectory();
-    List<String> argv =
-        OsUser.asServerUser(
-            List.of(
-                PgTools.findServer().pgCtl().toString(),
-                "--pgdata=" + dataDir,
-                "--log=" + dataDir.resolveSibling("server.log"),
-                "--wait",
-                "--timeout=60",
-                "--options=-p " + server.port(),
-                "start"));
-    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new AssertionError("pg_ctl start failed: " + output);
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      try (Connection connection = new Database(server.database("postgres")).connect()) {
-        return;
-      } catch (RuntimeException | SQLException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(100);
-      }
-    }
+  static void restartServer(ThrowawayPostgres server) {
+    server.startAgainAfterKill();
   }
 
   /** Backup sets left half-written in {@code dir}, as sentences; empty when there are none. */

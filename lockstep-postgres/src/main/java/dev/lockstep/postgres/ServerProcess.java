@@ -133,6 +133,31 @@ final class ServerProcess {
             + logTail());
   }
 
+  /** Starts the server again on its port after it was killed, as an operator would with pg_ctl. */
+  void startAgain() {
+    ProcessResult result =
+        run(
+            List.of(
+                tools.pgCtl().toString(),
+                "--pgdata=" + dataDir,
+                "--log=" + logFile,
+                "--wait",
+                "--timeout=60",
+                "--options=-p " + port,
+                "start"));
+    if (!result.succeeded()) {
+      throw new LockstepException(
+          ErrorCode.INTERNAL,
+          "pg_ctl could not start the throwaway Postgres in "
+              + dataDir
+              + " again on port "
+              + port
+              + ": "
+              + result.describeFailure()
+              + logTail());
+    }
+  }
+
   /** Stops the server if it runs and deletes the folder; failures are added to {@code cause}. */
   void stopAndDelete(Throwable cause) {
     try {

@@ -75,6 +75,15 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the server again on the same port after something killed it (a fault test), and waits
+   * until it accepts connections.
+   */
+  public void startAgainAfterKill() {
+    process.startAgain();
+    awaitConnections();
+  }
+
   public int port() {
     return process.port();
   }

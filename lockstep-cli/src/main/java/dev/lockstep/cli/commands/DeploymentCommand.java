@@ -1,13 +1,9 @@
 package dev.lockstep.cli.commands;
 
-import dev.lockstep.cli.LockstepCli;
 import dev.lockstep.cli.output.ConsoleProgress;
 import dev.lockstep.cli.output.ConsoleRunListener;
-import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
-import dev.lockstep.core.secrets.SecretRegistry;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.run.CrashPoints;
@@ -29,20 +25,13 @@ abstract class DeploymentCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    DeploymentConfig loaded = new ConfigLoader(environment()).load(config.file());
-    LockstepCli.mask(spec).add(SecretRegistry.of(loaded));
+    DeploymentConfig loaded = Configs.load(spec, config.file());
     try (Deployment deployment = Deployment.open(loaded, engineOptions())) {
       return run(deployment);
     }
   }
 
   abstract int run(Deployment deployment);
-
-  private Variables environment() {
-    return spec.root().userObject() instanceof LockstepCli cli
-        ? cli.environment()
-        : Variables.fromEnvironment();
-  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();

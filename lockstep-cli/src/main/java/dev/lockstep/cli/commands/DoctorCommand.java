@@ -1,7 +1,6 @@
 package dev.lockstep.cli.commands;
 
 import dev.lockstep.cli.output.DoctorText;
-import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.engine.doctor.Doctor;
@@ -31,7 +30,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DeploymentConfig loaded = ConfigLoader.fromEnvironment().load(config.file());
+    DeploymentConfig loaded = Configs.load(spec, config.file());
     DoctorReport report = new Doctor(loaded, Machine.current()).examine();
     PrintWriter out = spec.commandLine().getOut();
     out.println(output.json() ? Json.write(report) : DoctorText.render(report));

@@ -3,7 +3,6 @@ package dev.lockstep.cli.commands;
 import dev.lockstep.cli.output.ReleaseLintText;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
-import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.engine.release.LintTimezone;
@@ -113,7 +112,7 @@ public final class ReleaseCommand implements Runnable {
     private LintTimezone timezone() {
       return config == null
           ? LintTimezone.assumed()
-          : ProductionTimezone.read(ConfigLoader.fromEnvironment().load(config).database());
+          : ProductionTimezone.read(Configs.load(spec, config).database());
     }
   }
 }

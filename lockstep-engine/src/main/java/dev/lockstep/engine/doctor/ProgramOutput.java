@@ -1,27 +1,21 @@
 package dev.lockstep.engine.doctor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProcessSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a program that only reports about itself ({@code pg_dump --version}, {@code docker compose
- * version}) and returns what it printed. It is given no secret: the database password variables of
- * Lockstep's own environment are removed, as for every other child.
+ * version}) and returns what it printed. It runs as every child of Lockstep does, through the one
+ * {@link ProcessRunner}: no inherited database credential, a deadline.
  */
 final class ProgramOutput {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
-  private static final List<String> SECRETS = List.of("PGPASSWORD", "PGPASSFILE", "PGSERVICE");
 
   private ProgramOutput() {}
 
@@ -30,36 +24,14 @@ final class ProgramOutput {
     List<String> argv = new ArrayList<>();
     argv.add(program.toString());
     argv.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    SECRETS.forEach(env::remove);
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      // Read aside, so that a program that never closes its output still meets the deadline.
-      CompletableFuture<byte[]> output =
-          CompletableFuture.supplyAsync(() -> readQuietly(process.getInputStream()));
-      if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        return Optional.empty();
-      }
-      byte[] bytes = output.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-      return process.exitValue() == 0
-          ? Optional.of(new String(bytes, StandardCharsets.UTF_8).strip())
-          : Optional.empty();
-    } catch (IOException | ExecutionException | TimeoutException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-  }
-
-  private static byte[] readQuietly(InputStream in) {
-    try (in) {
-      return in.readNBytes(64 * 1024);
-    } catch (IOException e) {
-      return new byte[0];
-    }
+    ProcessResult result =
+        ProcessRunner.standalone()
+            .run(
+                ProcessSpec.of(program.getFileName().toString(), argv)
+                    .withMergedErrors()
+                    .withDeadline(DEADLINE));
+    return result.succeeded()
+        ? Optional.of(String.join("\n", result.head()).strip())
+        : Optional.empty();
   }
 }
