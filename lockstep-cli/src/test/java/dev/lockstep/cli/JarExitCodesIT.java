@@ -143,7 +143,10 @@ class JarExitCodesIT {
       Result second = lockstep.run("upgrade", "--to", "2.0.0");
 
       assertThat(second.exitCode()).isEqualTo(1);
-      assertThat(second.stderr()).contains("in progress");
+      assertThat(second.stderr())
+          .contains("Another Lockstep process (pid " + first.process.pid() + ")")
+          .contains("Wait for it to finish");
+      assertThat(second.stdout()).as("refused before planning").doesNotContain("Gates");
     } finally {
       first.kill();
     }
