@@ -101,15 +101,16 @@ final class Resumption {
     if (unfinished.isPresent()) {
       return unfinished.get();
     }
-    return journal
-        .lastChange()
-        .filter(run -> run.status() == RunStatus.ROLLBACK_FAILED)
-        .orElseThrow(
-            () ->
-                new LockstepException(
-                    ErrorCode.NOTHING_TO_DO,
-                    "There is no interrupted run to resume: every run has finished."
-                        + " `lockstep history` lists them."));
+    Optional<RunRecord> last = journal.lastChange();
+    if (last.isPresent() && last.get().status() == RunStatus.ROLLBACK_FAILED) {
+      return last.get();
+    }
+    // A Lockstep killed just after recording a run's end may not have tidied up after it.
+    last.ifPresent(driver::redoAftermath);
+    throw new LockstepException(
+        ErrorCode.NOTHING_TO_DO,
+        "There is no interrupted run to resume: every run has finished."
+            + " `lockstep history` lists them.");
   }
 
   /** The manifests a run moves between, from the versions the journal recorded. */

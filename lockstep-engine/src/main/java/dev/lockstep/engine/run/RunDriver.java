@@ -191,6 +191,15 @@ public final class RunDriver {
         context.rollbackFacts().measuredChange(runId).orElse(null));
   }
 
+  /**
+   * Does again what follows a finished run's end (dropping the snapshots nobody needs, recording
+   * the schema, writing the report), for a Lockstep killed after it recorded the end and before all
+   * of that was done. Each part is idempotent.
+   */
+  public void redoAftermath(RunRecord run) {
+    context.aftermath().runEnded(run.id(), run.status());
+  }
+
   /** Ends the run and records what it leaves installed, as one change; then the aftermath. */
   private RunReport finish(String runId, RunStatus status, RunReleases releases, String summary) {
     journal.inTransaction(

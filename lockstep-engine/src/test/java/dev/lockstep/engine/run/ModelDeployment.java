@@ -37,6 +37,7 @@ final class ModelDeployment implements ChecklistFactory, RollbackFacts {
   String firstInstall;
   boolean servicesUp = true;
   String snapshotting = "";
+  final List<String> aftermaths = new ArrayList<>();
 
   /** The real upgrade checklist of a release, whose steps act on this model. */
   private final java.util.function.BiFunction<RunReleases, ChecklistInputs, List<Step>> realUpgrade;
@@ -53,7 +54,7 @@ final class ModelDeployment implements ChecklistFactory, RollbackFacts {
             config,
             this,
             this,
-            RunAftermath.NONE,
+            (runId, status) -> aftermaths.add(runId + " " + status),
             (facts, strategy, releases, step, error) -> "briefing: " + step.name() + " failed",
             RunListener.NONE,
             Clock.systemUTC(),

@@ -90,6 +90,19 @@ class RunDriverTest {
   }
 
   @Test
+  void redoAftermath_ofARunKilledAfterItsEnd_doesTheAftermathAgain() {
+    RunReleases releases = releases(MigrationRunnerKind.LOCKSTEP, EXPAND);
+    ModelDeployment model = installed(releases);
+    RunDriver driver = model.driver(SNAPSHOTS_ON);
+    String runId = start(model, driver, releases, true);
+    driver.drive(runId, releases);
+
+    driver.redoAftermath(model.journal.run(runId).orElseThrow());
+
+    assertThat(model.aftermaths).endsWith(runId + " SUCCEEDED", runId + " SUCCEEDED");
+  }
+
+  @Test
   void drive_expandRollbackWhoseChecksFail_restoresTheBackupInstead() {
     RunReleases releases = releases(MigrationRunnerKind.LOCKSTEP, EXPAND);
     ModelDeployment model =
