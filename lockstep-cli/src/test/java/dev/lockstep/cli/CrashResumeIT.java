@@ -7,8 +7,10 @@ import dev.lockstep.core.api.Version;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.StatusReport;
+import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.postgres.snapshot.DatabaseSnapshots;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -133,6 +135,39 @@ class CrashResumeIT {
         assertThat(after.unfinished()).isNull();
         assertThat(after.installed()).isEqualTo("1.1.0");
         assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(notes);
+      } finally {
+        try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+          deployment.stopServices();
+        }
+      }
+    }
+  }
+
+  @Test
+  void killedAfterTheRunsEndWasRecorded_resumeDropsTheSnapshotsNobodyNeeds() throws Exception {
+    try (SampleDeployment sample =
+        SampleDeployment.create(
+            PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
+      installWithNotes(sample);
+      LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
+      DatabaseSnapshots snapshots = new DatabaseSnapshots(sample.config().database());
+      try {
+        LockstepJar.Running upgrade =
+            lockstep.start(
+                Map.of("LOCKSTEP_PAUSE_AT", "rollback:run:ended"), "upgrade", "--to", "2.0.0");
+        upgrade.awaitStderr("paused at rollback:run:ended", Duration.ofMinutes(3));
+        upgrade.kill();
+        StatusReport ended = status(sample);
+        String failedRun = ended.lastRun().runId();
+        assertThat(ended.lastRun().status()).isEqualTo("rolled_back");
+        assertThat(snapshots.list(TakenSnapshot.prefixOf(failedRun))).isNotEmpty();
+
+        Result resumed = lockstep.run("resume");
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1);
+        assertThat(resumed.stderr()).contains("no interrupted run");
+        assertThat(snapshots.list(TakenSnapshot.prefixOf(failedRun))).isEmpty();
+        assertThat(status(sample).installed()).isEqualTo("1.1.0");
       } finally {
         try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
           deployment.stopServices();

@@ -28,7 +28,11 @@ public final class CrashPoints {
     return new CrashPoints(null, System.err);
   }
 
-  /** Called when a step has been journaled as started, and again once journaled as finished. */
+  /**
+   * Called when a step has been journaled as started, and again once journaled as finished; and
+   * with step {@code run} and event {@code ended} once a run's end is journaled, before what
+   * follows it (dropping unneeded snapshots, writing the report).
+   */
   public void reached(Phase phase, String step, String event) {
     String point = phase.name().toLowerCase(Locale.ROOT) + ":" + step + ":" + event;
     if (!point.equals(pauseAt)) {

@@ -208,6 +208,9 @@ public final class RunDriver {
               .afterRun(journal.run(runId).orElseThrow(), status, releases);
           journal.finishRun(runId, status, summary);
         });
+    context
+        .crashPoints()
+        .reached(status == RunStatus.SUCCEEDED ? Phase.FORWARD : Phase.ROLLBACK, "run", "ended");
     context.aftermath().runEnded(runId, status);
     return new ReportBuilder(journal).build(runId);
   }
