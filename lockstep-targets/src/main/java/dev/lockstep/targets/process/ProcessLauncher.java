@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * nothing from Lockstep and writing to its own log.
  */
 final class ProcessLauncher {
+  /** How long setsid may take to exec the service on a loaded machine. */
+  private static final Duration EXEC_DEADLINE = Duration.ofSeconds(10);
+
   private static final int TAIL_LINES = 20;
 
   private final Optional<Path> setsid;
@@ -146,8 +149,7 @@ final class ProcessLauncher {
               + log.file()
               + ".");
     }
-    Optional<String> program = started.process().info().command();
-    if (setsid.isPresent() && program.filter(p -> p.endsWith("/setsid")).isPresent()) {
+    if (setsid.isPresent() && !ranInPlace(started.process())) {
       throw new TargetException(
           service,
           node,
@@ -160,5 +162,26 @@ final class ProcessLauncher {
               + " is still setsid), so Lockstep cannot track it. Fix: report this as a bug, with"
               + " your operating system.");
     }
+  }
+
+  /**
+   * Whether setsid has replaced itself with the service. On a loaded machine the exec may come
+   * after the start-up grace, so it is given until {@link #EXEC_DEADLINE}; a setsid that forked
+   * instead would have exited at once, ending the process Java started.
+   */
+  private static boolean ranInPlace(Process process) {
+    long deadline = System.nanoTime() + EXEC_DEADLINE.toNanos();
+    while (process.info().command().filter(p -> p.endsWith("/setsid")).isPresent()) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }
