@@ -1,5 +1,6 @@
 package dev.lockstep.engine.run;
 
+import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
 
 /**
@@ -9,6 +10,14 @@ import dev.lockstep.journal.RunStatus;
  */
 public interface RunAftermath {
   void runEnded(String runId, RunStatus status);
+
+  /**
+   * Does it again for a finished run whose Lockstep was killed right after recording the end, so
+   * that part of it may never have happened. Nothing it does may hide what changed since the run.
+   */
+  default void redo(RunRecord run) {
+    runEnded(run.id(), run.status());
+  }
 
   RunAftermath NONE = (runId, status) -> {};
 }

@@ -197,7 +197,7 @@ public final class RunDriver {
    * of that was done. Each part is idempotent.
    */
   public void redoAftermath(RunRecord run) {
-    context.aftermath().runEnded(run.id(), run.status());
+    context.aftermath().redo(run);
   }
 
   /** Ends the run and records what it leaves installed, as one change; then the aftermath. */
