@@ -106,16 +106,7 @@ final class ServerProcess {
     ProcessResult result = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       port = freePort(host);
-      result =
-          run(
-              List.of(
-                  tools.pgCtl().toString(),
-                  "--pgdata=" + dataDir,
-                  "--log=" + logFile,
-                  "--wait",
-                  "--timeout=60",
-                  "--options=-p " + port,
-                  "start"));
+      result = pgCtlStart();
       if (result.succeeded()) {
         started = true;
         return;
@@ -135,16 +126,7 @@ final class ServerProcess {
 
   /** Starts the server again on its port after it was killed, as an operator would with pg_ctl. */
   void startAgain() {
-    ProcessResult result =
-        run(
-            List.of(
-                tools.pgCtl().toString(),
-                "--pgdata=" + dataDir,
-                "--log=" + logFile,
-                "--wait",
-                "--timeout=60",
-                "--options=-p " + port,
-                "start"));
+    ProcessResult result = pgCtlStart();
     if (!result.succeeded()) {
       throw new LockstepException(
           ErrorCode.INTERNAL,
@@ -156,6 +138,19 @@ final class ServerProcess {
               + result.describeFailure()
               + logTail());
     }
+  }
+
+  /** {@code pg_ctl start} on {@link #port}, waiting until the server accepts connections. */
+  private ProcessResult pgCtlStart() {
+    return run(
+        List.of(
+            tools.pgCtl().toString(),
+            "--pgdata=" + dataDir,
+            "--log=" + logFile,
+            "--wait",
+            "--timeout=60",
+            "--options=-p " + port,
+            "start"));
   }
 
   /** Stops the server if it runs and deletes the folder; failures are added to {@code cause}. */

@@ -1,6 +1,7 @@
 package dev.lockstep.engine.doctor;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.process.ProgramPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.lockstep.engine.doctor;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProgramFinder;
+import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.postgres.PgServerTools;
 import dev.lockstep.postgres.PgTools;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.lockstep.engine.doctor;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.TargetConfig.TargetType;
+import dev.lockstep.core.process.ProgramPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.lockstep.engine.doctor;
 
+import dev.lockstep.core.process.ProgramFinder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.DatabaseConfig;
+import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import dev.lockstep.postgres.testing.PostgresExtension;

@@ -2,6 +2,7 @@ package dev.lockstep.engine.doctor;
 
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;

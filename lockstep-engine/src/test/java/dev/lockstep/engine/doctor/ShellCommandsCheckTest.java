@@ -3,6 +3,7 @@ package dev.lockstep.engine.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.process.ProgramPath;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.ServiceProcesses;
 import dev.lockstep.targets.ServiceStatus;
@@ -76,7 +77,7 @@ public final class ProcessTarget implements Target {
     this.states = new StateStore(serviceStateDir);
     this.installer = new ArtifactInstaller(stateDir.resolve("artifacts"));
     this.launcher =
-        new ProcessLauncher(ProcessLauncher.findOnPath("setsid"), STARTUP_GRACE, secrets);
+        new ProcessLauncher(ProgramPath.fromEnvironment().find("setsid"), STARTUP_GRACE, secrets);
     this.deployment = ServiceMarker.deploymentKey(serviceStateDir);
     this.marked = new MarkedProcesses(deployment);
     this.ports = new PortGuard(deployment, secrets);

@@ -1,4 +1,4 @@
-package dev.lockstep.engine.doctor;
+package dev.lockstep.core.process;
 
 import java.nio.file.Path;
 import java.util.Optional;

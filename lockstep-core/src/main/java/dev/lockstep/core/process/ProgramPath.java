@@ -1,4 +1,4 @@
-package dev.lockstep.engine.doctor;
+package dev.lockstep.core.process;
 
 import java.io.File;
 import java.nio.file.Files;
