@@ -9,6 +9,7 @@ import dev.lockstep.core.yaml.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Runs a check's shell command and compares its exit code with the expected one. The command gets
@@ -18,6 +19,10 @@ import java.util.List;
  */
 final class CommandProbe implements Probe {
   private static final int MAX_LINE_CHARS = 200;
+  private static final int LINES_KEPT = 10;
+  private static final int LINES_SHOWN = 4;
+  private static final Pattern ERROR_LINE =
+      Pattern.compile("\\b(error|fatal|exception|failed|panic)\\b", Pattern.CASE_INSENSITIVE);
 
   private final CommandCheckConfig check;
   private final String shell;
@@ -55,7 +60,7 @@ final class CommandProbe implements Probe {
                   .in(workingDir)
                   .withDatabase(database)
                   .withDeadline(timeout)
-                  .keepingLines(5));
+                  .keepingLines(LINES_KEPT));
     } catch (IllegalStateException e) {
       // Interrupted: Lockstep is stopping, and the check ends with what it saw.
       return Attempt.failed(quoted() + ": interrupted");
@@ -83,10 +88,27 @@ final class CommandProbe implements Probe {
     return "`" + redactor.excerpt(check.run(), MAX_LINE_CHARS) + "`";
   }
 
-  /** ": <last line of output>", or nothing when it printed nothing. */
+  /**
+   * ": <the error lines>", or nothing when it printed nothing. The last line alone is often only a
+   * pointer (psql ends an error with a caret under the failing token), so the excerpt starts at the
+   * first line that reads like an error, or shows the last few lines when none does.
+   */
   private String suffix(ProcessResult result) {
-    String line = lastLine(result);
-    return line.isEmpty() ? "" : ": " + line;
+    List<String> lines = result.tail().stream().filter(l -> !l.isBlank()).toList();
+    if (lines.isEmpty()) {
+      return "";
+    }
+    int first = Math.max(0, lines.size() - LINES_SHOWN);
+    for (int i = 0; i < lines.size(); i++) {
+      if (ERROR_LINE.matcher(lines.get(i)).find()) {
+        first = i;
+        break;
+      }
+    }
+    List<String> shown = lines.subList(first, Math.min(lines.size(), first + LINES_SHOWN));
+    return ": "
+        + String.join(
+            " / ", shown.stream().map(l -> redactor.excerpt(l.strip(), MAX_LINE_CHARS)).toList());
   }
 
   private String lastLine(ProcessResult result) {

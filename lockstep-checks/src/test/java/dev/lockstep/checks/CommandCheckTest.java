@@ -45,6 +45,22 @@ class CommandCheckTest {
   }
 
   @Test
+  void run_errorFollowedByAPointer_showsTheErrorLinesNotOnlyTheCaret() {
+    // What psql prints for a failing statement: the error, the statement, a caret under the token.
+    String psql =
+        "echo 'ERROR:  relation \"notes\" does not exist' >&2;"
+            + " echo 'LINE 1: SELECT count(*) FROM notes' >&2;"
+            + " echo '                             ^' >&2; exit 1";
+
+    CheckResult result = run(psql, 0);
+
+    assertThat(result.message())
+        .endsWith(
+            "exited with code 1, expected 0: ERROR:  relation \"notes\" does not exist / LINE 1:"
+                + " SELECT count(*) FROM notes / ^");
+  }
+
+  @Test
   void run_retriesUntilTheCommandSucceeds() {
     Path marker = dir.resolve("count");
     String script = "echo x >> " + marker + "; test $(wc -l < " + marker + ") -ge 3";
@@ -123,6 +139,7 @@ class CommandCheckTest {
             Map.of(),
             List.of(),
             List.of(),
+            null,
             null,
             null);
     String script =

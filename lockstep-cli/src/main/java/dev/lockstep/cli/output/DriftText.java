@@ -11,20 +11,34 @@ public final class DriftText {
     if (report.reference() == null) {
       return "No schema recorded yet: the next upgrade records one.";
     }
-    if (!report.drifted()) {
-      return "No drift: the live schema is " + report.reference() + ".";
-    }
     StringBuilder text = new StringBuilder();
-    text.append("The live schema differs from ")
-        .append(report.reference())
-        .append(" (")
-        .append(report.changes().size())
-        .append(" change")
-        .append(report.changes().size() == 1 ? "" : "s")
-        .append("):\n");
-    for (SchemaChange change : report.changes()) {
-      text.append(String.format("  %-8s %s%n", change.type().label(), change.reason()));
+    if (!report.drifted()) {
+      text.append("No drift: the live schema is ").append(report.reference()).append(".\n");
+    } else {
+      text.append("The live schema differs from ")
+          .append(report.reference())
+          .append(" (")
+          .append(changes(report.changes().size()))
+          .append("):\n");
+      report.changes().forEach(change -> line(text, change));
     }
-    return text.toString();
+    if (report.scope() != null) {
+      text.append("Drift scope (config drift): ").append(report.scope());
+      if (report.outOfScope().isEmpty()) {
+        text.append(".\n");
+      } else {
+        text.append("; ").append(changes(report.outOfScope().size())).append(" left alone:\n");
+        report.outOfScope().forEach(change -> line(text, change));
+      }
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static void line(StringBuilder text, SchemaChange change) {
+    text.append(String.format("  %-8s %s%n", change.type().label(), change.reason()));
+  }
+
+  private static String changes(int count) {
+    return count + " change" + (count == 1 ? "" : "s");
   }
 }

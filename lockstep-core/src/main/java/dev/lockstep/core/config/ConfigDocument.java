@@ -20,7 +20,10 @@ record ConfigDocument(
     List<Check> checks,
     List<Store> stores,
     Backup backup,
-    Rehearsal rehearsal) {
+    Rehearsal rehearsal,
+    Drift drift) {
+
+  record Drift(List<String> ignore, String scope) {}
 
   record Database(
       String host,

@@ -42,6 +42,7 @@ final class ConfigValidator {
         new StoreValidator(problems, this::resolve).validate(database, doc.stores());
     RehearsalConfig rehearsal =
         new RehearsalValidator(problems, this::resolve).validate(doc.rehearsal(), database);
+    DriftConfig drift = new DriftValidator(problems).validate(doc.drift());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -59,7 +60,8 @@ final class ConfigValidator {
         checks,
         stores,
         backup,
-        rehearsal);
+        rehearsal,
+        drift);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

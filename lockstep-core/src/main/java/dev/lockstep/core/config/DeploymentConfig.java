@@ -18,6 +18,7 @@ import java.util.Map;
  * @param releases the folder holding one {@code <version>/release.yaml} per release
  * @param stores every state store backed up and restored together, the product's database first
  * @param rehearsal how to rehearse an upgrade beside production, or null
+ * @param drift which schema changes count as drift
  */
 public record DeploymentConfig(
     Path file,
@@ -31,13 +32,15 @@ public record DeploymentConfig(
     List<CheckConfig> checks,
     List<StoreConfig> stores,
     BackupConfig backup,
-    RehearsalConfig rehearsal) {
+    RehearsalConfig rehearsal,
+    DriftConfig drift) {
 
   public DeploymentConfig {
     // In the order the operator wrote them: services are stopped and started in that order.
     services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     checks = List.copyOf(checks);
     stores = List.copyOf(stores);
+    drift = drift == null ? DriftConfig.everything() : drift;
   }
 
   public Path journalFile() {

@@ -36,6 +36,7 @@ class SecretRegistryTest {
             List.of(),
             List.of(StoreConfig.postgres("app", db), StoreConfig.postgres("graph", other)),
             new BackupConfig(null, DumpFormat.DIRECTORY, 1, null, key, true, null),
+            null,
             null);
 
     SecretRegistry registry = SecretRegistry.of(config);

@@ -10,6 +10,7 @@ import dev.lockstep.engine.steps.ReleaseHistory;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.history.PendingCalculator;
 import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.RolePrivileges;
 import dev.lockstep.postgres.migrate.AppliedMigration;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  * @param appliedVersions the migrations the history table counts as applied
  * @param histories every migration tool's history table found, with what blocks its next run
  * @param schema the live schema and the one the last run recorded, which drift is measured from
+ * @param privileges what the configured role may do in each Postgres store; empty when not read
  */
 public record DatabaseProbe(
     String error,
@@ -38,10 +40,23 @@ public record DatabaseProbe(
     long storesBytes,
     List<String> appliedVersions,
     HistoryTables histories,
-    SchemaLook schema) {
+    SchemaLook schema,
+    List<RolePrivileges> privileges) {
 
   public DatabaseProbe {
     appliedVersions = List.copyOf(appliedVersions);
+    privileges = List.copyOf(privileges);
+  }
+
+  /** A reachable database whose role's privileges were not read. */
+  public DatabaseProbe(
+      String error,
+      String serverVersion,
+      long storesBytes,
+      List<String> appliedVersions,
+      HistoryTables histories,
+      SchemaLook schema) {
+    this(error, serverVersion, storesBytes, appliedVersions, histories, schema, List.of());
   }
 
   /**
@@ -61,7 +76,8 @@ public record DatabaseProbe(
 
   /** A database that could not be read, and why. */
   public static DatabaseProbe unreachable(String error) {
-    return new DatabaseProbe(error, null, 0, List.of(), HistoryTables.none(), SchemaLook.empty());
+    return new DatabaseProbe(
+        error, null, 0, List.of(), HistoryTables.none(), SchemaLook.empty(), List.of());
   }
 
   /**
@@ -72,8 +88,12 @@ public record DatabaseProbe(
       DeploymentConfig config, MigrationRunner migrations, ReleaseManifest target) {
     try {
       long bytes = 0;
+      List<RolePrivileges> privileges = new ArrayList<>();
       for (StoreConfig store : config.stores()) {
         bytes += sizeOf(store);
+        if (store.kind() == StoreConfig.Kind.POSTGRES) {
+          privileges.add(RolePrivileges.read(new Database(store.database())));
+        }
       }
       return new DatabaseProbe(
           null,
@@ -81,7 +101,8 @@ public record DatabaseProbe(
           bytes,
           applied(config, migrations, target),
           HistoryTables.read(config),
-          SchemaLook.read(config));
+          SchemaLook.read(config),
+          privileges);
     } catch (BadInputException e) {
       // A damaged schema record in the state folder: bad input naming the file, not a database
       // that cannot be reached.

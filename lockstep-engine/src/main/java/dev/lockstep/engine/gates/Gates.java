@@ -12,6 +12,7 @@ public final class Gates {
           new SameReleaseGate(),
           new ArtifactDigestGate(),
           new DatabaseGate(),
+          new DatabasePrivilegesGate(),
           new MigrationRunnerGate(),
           new MigrationHistoryGate(),
           new AppliedMigrationsGate(),

@@ -30,22 +30,33 @@ public final class SchemaDriftGate implements Gate {
           "cannot read the schema: " + schema.error(),
           "check that Lockstep's database user may read the database's catalog.");
     }
-    DriftReport drift = schema.driftFrom(context.previous());
+    DriftReport drift = schema.driftFrom(context.previous(), context.config().drift());
     if (drift.reference() == null) {
       return GateResult.passed(NAME, "no schema recorded yet; this run records one");
     }
     if (!drift.drifted()) {
-      return GateResult.passed(NAME, "the schema is " + drift.reference());
+      return GateResult.passed(NAME, "the schema is " + drift.reference() + scope(drift));
     }
     String changes =
         drift.changes().stream().map(SchemaChange::reason).collect(Collectors.joining("; "));
     if (context.options().allowDrift()) {
-      return GateResult.passed(NAME, "drift allowed by the operator: " + changes);
+      return GateResult.passed(NAME, "drift allowed by the operator: " + changes + scope(drift));
     }
     return GateResult.blocked(
         NAME,
-        "the live schema differs from " + drift.reference() + ": " + changes + ".",
+        "the live schema differs from " + drift.reference() + ": " + changes + scope(drift) + ".",
         "find out who changed it (`lockstep drift` lists the differences); put it back, or pass"
-            + " --allow-drift if the change is intended.");
+            + " --allow-drift if the change is intended; a product that changes its own schema"
+            + " while it runs needs a drift scope in the config (drift.ignore, drift.scope).");
+  }
+
+  /** "; scope: …, 3 changes left alone", or nothing when every change counts. */
+  private static String scope(DriftReport drift) {
+    if (drift.scope() == null) {
+      return "";
+    }
+    return "; drift scope: "
+        + drift.scope()
+        + (drift.outOfScope().isEmpty() ? "" : ", " + drift.outOfScope().size() + " left alone");
   }
 }

@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.DriftConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.engine.schema.DriftReport;
 import dev.lockstep.engine.schema.SchemaDrift;
@@ -48,8 +49,9 @@ public record SchemaLook(
    * snapshot {@code installed} ships (read from the release folder now).
    *
    * @param installed the installed release's manifest, or null
+   * @param scope which changes count as drift
    */
-  public DriftReport driftFrom(ReleaseManifest installed) {
-    return SchemaDrift.compare(live, recorded, recordedFile, installed);
+  public DriftReport driftFrom(ReleaseManifest installed, DriftConfig scope) {
+    return SchemaDrift.compare(live, recorded, recordedFile, installed, scope);
   }
 }

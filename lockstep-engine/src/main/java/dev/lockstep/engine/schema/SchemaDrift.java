@@ -1,11 +1,11 @@
 package dev.lockstep.engine.schema;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.DriftConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.schema.diff.SchemaDiffer;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Compares the live schema with the one it should be: what the last finished run left, or, before
@@ -27,9 +27,9 @@ public final class SchemaDrift {
     SchemaRecords schemas = new SchemaRecords(config);
     SchemaSnapshot recorded = schemas.current().orElse(null);
     if (recorded == null && (installed == null || installed.schemaFile() == null)) {
-      return new DriftReport(null, List.of());
+      return DriftReport.noReference();
     }
-    return compare(schemas.live(), recorded, schemas.currentFile(), installed);
+    return compare(schemas.live(), recorded, schemas.currentFile(), installed, config.drift());
   }
 
   /**
@@ -40,9 +40,14 @@ public final class SchemaDrift {
    * @param recorded the schema the last finished run left, or null
    * @param recordedFile where it is kept, for the report
    * @param installed the installed release's manifest, or null
+   * @param scope which changes count as drift
    */
   public static DriftReport compare(
-      SchemaSnapshot live, SchemaSnapshot recorded, Path recordedFile, ReleaseManifest installed) {
+      SchemaSnapshot live,
+      SchemaSnapshot recorded,
+      Path recordedFile,
+      ReleaseManifest installed,
+      DriftConfig scope) {
     String reference;
     SchemaSnapshot expected;
     if (recorded != null) {
@@ -53,8 +58,8 @@ public final class SchemaDrift {
           "the schema release " + installed.version() + " ships (" + installed.schemaFile() + ")";
       expected = SchemaSnapshot.read(installed.schemaFile());
     } else {
-      return new DriftReport(null, List.of());
+      return DriftReport.noReference();
     }
-    return new DriftReport(reference, SchemaDiffer.diff(expected, live).changes());
+    return new DriftScope(scope).judge(reference, SchemaDiffer.diff(expected, live).changes());
   }
 }

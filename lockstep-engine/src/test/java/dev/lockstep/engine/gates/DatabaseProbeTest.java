@@ -7,6 +7,7 @@ import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.DriftConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.StoreConfig;
 import dev.lockstep.core.config.TargetConfig;
@@ -115,7 +116,7 @@ class DatabaseProbeTest {
 
     DatabaseProbe probe = probe(config, release(MigrationRunnerKind.LOCKSTEP, null));
 
-    DriftReport drift = probe.schema().driftFrom(null);
+    DriftReport drift = probe.schema().driftFrom(null, DriftConfig.everything());
     assertThat(drift.reference())
         .isEqualTo(
             "the schema the last run left (" + new SchemaRecords(config).currentFile() + ")");
@@ -135,7 +136,7 @@ class DatabaseProbeTest {
     DatabaseProbe probe = probe(config, release(MigrationRunnerKind.LOCKSTEP, null));
 
     assertThat(probe.schema().readable()).isTrue();
-    assertThat(probe.schema().driftFrom(null).drifted()).isFalse();
+    assertThat(probe.schema().driftFrom(null, DriftConfig.everything()).drifted()).isFalse();
     assertThat(judged(probe, new SchemaDriftGate()).blocked()).isFalse();
   }
 
@@ -227,6 +228,7 @@ class DatabaseProbeTest {
         List.of(),
         List.of(StoreConfig.postgres("app", db)),
         null,
+        null,
         null);
   }
 
@@ -243,7 +245,8 @@ class DatabaseProbeTest {
         config.checks(),
         stores,
         config.backup(),
-        config.rehearsal());
+        config.rehearsal(),
+        config.drift());
   }
 
   private static void sql(DatabaseConfig db, String... statements) {

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.BackupConfig;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.DriftConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.StoreConfig;
@@ -49,6 +50,7 @@ final class GateFixture implements AutoCloseable {
   ReleaseManifest target;
   DatabaseProbe database = new DatabaseProbe(null, "15.4", 2048, List.of("1"));
   UpgradeOptions options = UpgradeOptions.defaults();
+  DriftConfig drift = DriftConfig.everything();
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -80,7 +82,8 @@ final class GateFixture implements AutoCloseable {
         List.of(StoreConfig.postgres("app", db)),
         new BackupConfig(
             dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, false, null),
-        null);
+        null,
+        drift);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */

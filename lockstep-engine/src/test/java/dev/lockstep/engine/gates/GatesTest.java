@@ -19,6 +19,7 @@ class GatesTest {
           "all components from one release",
           "artifact digests",
           "state stores reachable",
+          "database privileges",
           "migration runner",
           "migration history",
           "no half-applied migration",

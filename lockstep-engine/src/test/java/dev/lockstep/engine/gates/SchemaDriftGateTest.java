@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.config.DriftConfig;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.schema.snapshot.ColumnSnapshot;
@@ -76,7 +77,41 @@ class SchemaDriftGateTest {
                     + TAGS_ADDED
                     + ".",
                 "find out who changed it (`lockstep drift` lists the differences); put it back,"
-                    + " or pass --allow-drift if the change is intended."));
+                    + " or pass --allow-drift if the change is intended; a product that changes"
+                    + " its own schema while it runs needs a drift scope in the config"
+                    + " (drift.ignore, drift.scope)."));
+  }
+
+  @Test
+  void check_columnAddedToAnIgnoredTable_passesSayingWhatWasLeftAlone() {
+    probe(new SchemaLook(NOTES_WITH_TAGS, NOTES, recordedFile, null));
+    fixture.drift = new DriftConfig(List.of("public.note*"), DriftConfig.Scope.ALL);
+
+    GateResult result = fixture.check(new SchemaDriftGate());
+
+    assertThat(result)
+        .isEqualTo(
+            GateResult.passed(
+                NAME,
+                "the schema is the schema the last run left ("
+                    + recordedFile
+                    + "); drift scope: ignoring public.note*, 1 left alone"));
+  }
+
+  @Test
+  void check_ownedScope_leavesAddedObjectsAloneButNotChangesToOwnedOnes() {
+    fixture.drift = new DriftConfig(List.of(), DriftConfig.Scope.OWNED);
+    probe(new SchemaLook(NOTES_WITH_TAGS, NOTES, recordedFile, null));
+
+    assertThat(fixture.check(new SchemaDriftGate()).blocked()).isFalse();
+
+    probe(new SchemaLook(NOTES, NOTES_WITH_TAGS, recordedFile, null));
+    GateResult dropped = fixture.check(new SchemaDriftGate());
+
+    assertThat(dropped.blocked()).isTrue();
+    assertThat(dropped.message())
+        .contains("public.notes.tags")
+        .endsWith("; drift scope: only objects the reference schema has.");
   }
 
   @Test

@@ -246,7 +246,7 @@ class RunDriverTest {
         new GateContext(
             new DeploymentConfig(
                 null, "test", null, null, null, null, null, Map.of(), List.of(), List.of(), null,
-                null),
+                null, null),
             null,
             releases.previousVersion(),
             releases.previous(),
