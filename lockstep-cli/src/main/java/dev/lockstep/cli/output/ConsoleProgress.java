@@ -41,7 +41,9 @@ public final class ConsoleProgress implements Progress.Factory {
     ProgressBarBuilder builder =
         new ProgressBarBuilder()
             .setTaskName(task)
-            .setInitialMax(Math.max(total, 1))
+            // An unknown total shows as such, not as a bar that is done at 0 of 0.
+            .setInitialMax(total > 0 ? total : -1)
+            .setEtaFunction(new ProgressEta())
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(terminal ? 200 : 2000)
             .continuousUpdate()
@@ -57,9 +59,14 @@ public final class ConsoleProgress implements Progress.Factory {
                         },
                         LOG_LINE_WIDTH));
     if (unit == Progress.Unit.BYTES) {
-      // Small dumps in KB, so that "0/0 MB" never hides real progress.
-      boolean large = total >= 10 * MEGABYTE;
-      builder.setUnit(large ? " MB" : " KB", large ? MEGABYTE : KILOBYTE);
+      // The unit fits the size, so that "0/0 KB" never hides real progress or a small result.
+      if (total >= 10 * MEGABYTE) {
+        builder.setUnit(" MB", MEGABYTE);
+      } else if (total >= 10 * KILOBYTE) {
+        builder.setUnit(" KB", KILOBYTE);
+      } else {
+        builder.setUnit(" B", 1);
+      }
     }
     ProgressBar bar = builder.build();
     return new Progress() {
@@ -70,7 +77,9 @@ public final class ConsoleProgress implements Progress.Factory {
 
       @Override
       public void total(long newTotal) {
-        bar.maxHint(newTotal);
+        if (newTotal > 0) {
+          bar.maxHint(newTotal);
+        }
       }
 
       @Override
