@@ -11,6 +11,9 @@ import java.time.Duration;
 
 /** A run's report as text: what happened, how long it took, how long the services were down. */
 public final class RunReportText {
+  /** Long details are cut to this in text; JSON and the report file keep them whole. */
+  private static final int DETAIL_WIDTH = 100;
+
   private RunReportText() {}
 
   public static String render(RunReport report) {
@@ -48,7 +51,7 @@ public final class RunReportText {
               step.name(),
               step.status(),
               format(step.duration()),
-              step.detail() == null ? "" : firstLine(step.detail())));
+              Fold.excerpt(step.detail(), DETAIL_WIDTH)));
     }
     if (!report.checks().isEmpty()) {
       text.append("  checks:\n");
@@ -60,13 +63,15 @@ public final class RunReportText {
                 check.name(),
                 check.attempts(),
                 check.attempts() == 1 ? "" : "s",
-                check.message()));
+                Fold.excerpt(check.message(), DETAIL_WIDTH)));
       }
     }
     RollbackReport rollback = report.rollback();
     if (rollback != null) {
       text.append("  rollback: ").append(rollback.description()).append('\n');
-      text.append("    why: ").append(rollback.reason()).append('\n');
+      text.append("    why: ")
+          .append(Fold.wrap(rollback.reason(), DETAIL_WIDTH, "         "))
+          .append('\n');
       if (rollback.dataLossWindow() != null) {
         text.append("    data-loss window: ")
             .append(format(rollback.dataLossWindow()))
@@ -84,10 +89,5 @@ public final class RunReportText {
 
   static String format(Duration duration) {
     return duration == null ? "-" : Durations.format(duration);
-  }
-
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline) + " …";
   }
 }

@@ -38,15 +38,12 @@ public final class BackupStep extends AbstractStep {
     facts.putAtStepEnd(RunFacts.BACKUP_ID, backup.id());
     facts.putAtStepEnd(RunFacts.BACKUP_CREATED_AT, backup.createdAt().toString());
     tools.listener().notice("Backup " + backup.id() + " written to " + tools.config().backupsDir());
-    return "backup "
-        + backup.id()
-        + " ("
-        + Bytes.format(backup.totalBytes())
+    // The id is in the notice above and in the run's report, once each.
+    return Bytes.format(backup.totalBytes())
         + ", "
         + backup.parts().size()
         + " store"
         + (backup.parts().size() == 1 ? "" : "s")
-        + (backup.encrypted() ? ", encrypted" : "")
-        + ")";
+        + (backup.encrypted() ? ", encrypted" : "");
   }
 }

@@ -40,7 +40,8 @@ public final class VerifyBackupStep extends AbstractStep {
     VerificationResult result = tools.backups().verify(backupId, tools.config().stores());
     if (result.verified()) {
       facts.putAtStepEnd(RunFacts.BACKUP_VERIFIED, result.verifiedAt().toString());
-      return "backup " + backupId + " verified: " + summary(result);
+      // The backup's id is the run's (its report and the backup step's notice name it once).
+      return "verified: " + summary(result);
     }
     String problems = String.join("; ", result.problems());
     if (override == null) {
@@ -63,7 +64,7 @@ public final class VerifyBackupStep extends AbstractStep {
                 + problems
                 + "); continuing because the operator said: "
                 + override);
-    return "backup " + backupId + " NOT verified, accepted by the operator: " + override;
+    return "NOT verified, accepted by the operator: " + override;
   }
 
   private static String summary(VerificationResult result) {
