@@ -17,6 +17,7 @@ import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.gates.RunningServices;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
 import dev.lockstep.engine.plan.Planner;
@@ -283,7 +284,10 @@ public final class Deployment implements AutoCloseable {
         previous,
         target,
         DatabaseProbe.of(config, tools.migrations(), target),
-        options);
+        options,
+        installed == null
+            ? RunningServices.look(config, tools.target())
+            : RunningServices.notLooked());
   }
 
   private ReleaseManifest findRelease(String version) {

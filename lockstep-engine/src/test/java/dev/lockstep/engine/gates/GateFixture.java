@@ -49,6 +49,7 @@ final class GateFixture implements AutoCloseable {
   ReleaseManifest target;
   DatabaseProbe database = new DatabaseProbe(null, "15.4", 2048, List.of("1"));
   UpgradeOptions options = UpgradeOptions.defaults();
+  RunningServices running = RunningServices.notLooked();
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -62,7 +63,7 @@ final class GateFixture implements AutoCloseable {
 
   GateContext context() {
     return new GateContext(
-        config(), journal, installedVersion, previous, target, database, options);
+        config(), journal, installedVersion, previous, target, database, options, running);
   }
 
   DeploymentConfig config() {
