@@ -11,11 +11,11 @@ import java.util.List;
 
 /**
  * What of the deployment's services already runs, as its target tells (the process target's
- * records, the command target's version command) and as its declared ports show (someone listens
- * on them): what tells a deployment that runs from one that was never installed.
+ * records, the command target's version command) and as its declared ports show (someone listens on
+ * them): what tells a deployment that runs from one that was never installed.
  *
- * @param found one line per service node or port found in use, e.g. "service api runs on node
- *     local (version 1.0.0, pid 4242)"
+ * @param found one line per service node or port found in use, e.g. "service api runs on node local
+ *     (version 1.0.0, pid 4242)"
  * @param looked whether anyone looked: only a plan from an empty journal does
  */
 public record RunningServices(List<String> found, boolean looked) {

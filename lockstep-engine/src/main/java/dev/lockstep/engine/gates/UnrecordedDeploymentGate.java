@@ -11,8 +11,8 @@ import java.util.Optional;
  * A first install only where nothing is installed: with no release in the journal, a database that
  * holds tables or applied migrations, or services that already run, are a deployment Lockstep has
  * not seen. Treated as a first install, its rollback would be "stop the services", leaving the
- * product down on whatever the failed release did to its data; so the plan stops here and names
- * the way in, {@code lockstep adopt}.
+ * product down on whatever the failed release did to its data; so the plan stops here and names the
+ * way in, {@code lockstep adopt}.
  */
 public final class UnrecordedDeploymentGate implements Gate {
   static final String NAME = "nothing runs that the journal does not know";
