@@ -57,8 +57,7 @@ class JournalFinishedRunTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
                   1, "check-services", java.time.Duration.ofMillis(40)),
-              org.assertj.core.groups.Tuple.tuple(
-                  2, "backup", java.time.Duration.ofMillis(2960)));
+              org.assertj.core.groups.Tuple.tuple(2, "backup", java.time.Duration.ofMillis(2960)));
     }
   }
 }
