@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.cli.commands.AdoptCommand;
 import dev.lockstep.cli.commands.BackupCommand;
 import dev.lockstep.cli.commands.DemoCommand;
 import dev.lockstep.cli.commands.DoctorCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlanCommand.class,
       UpgradeCommand.class,
+      AdoptCommand.class,
       RehearseCommand.class,
       RollbackCommand.class,
       ResumeCommand.class,

@@ -13,10 +13,13 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.secrets.SecretFiles;
+import dev.lockstep.engine.adopt.Adoption;
+import dev.lockstep.engine.adopt.AdoptionReport;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.gates.RunningServices;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
 import dev.lockstep.engine.plan.Planner;
@@ -186,6 +189,23 @@ public final class Deployment implements AutoCloseable {
                 .rollback());
   }
 
+  /**
+   * Records the deployment that runs as release {@code release} without restarting anything, once
+   * its services and migration history are found to be that release's and a baseline backup is
+   * verified; refused, with what does not match, and nothing recorded otherwise.
+   */
+  public AdoptionReport adopt(Version release) {
+    ReleaseManifest manifest = catalog.get(release);
+    if (!Files.exists(config.stateDir())) {
+      // As for an upgrade: a refusal must not leave a state folder behind.
+      Optional<AdoptionReport> refusal = new Adoption(tools, journal).refusal(manifest);
+      if (refusal.isPresent()) {
+        return refusal.get();
+      }
+    }
+    return locked(() -> new Adoption(tools, journal).adopt(manifest));
+  }
+
   /** Stops every service (the demo's last step, and an operator's way to a restore). */
   public void stopServices() {
     locked(
@@ -210,6 +230,14 @@ public final class Deployment implements AutoCloseable {
    */
   public MigrationsReport migrations(Version release, String runId) {
     return new MigrationsOverview(config, journal, catalog).report(release, runId);
+  }
+
+  /**
+   * {@code lockstep migrations} from the journal alone, when the database cannot be read ({@code
+   * why}): the installed release and what run {@code runId} (null: none) applied.
+   */
+  public MigrationsReport migrationsFromJournal(String runId, String why) {
+    return new MigrationsOverview(config, journal, catalog).fromJournal(runId, why);
   }
 
   public DeploymentBackups backups() {
@@ -283,7 +311,10 @@ public final class Deployment implements AutoCloseable {
         previous,
         target,
         DatabaseProbe.of(config, tools.migrations(), target),
-        options);
+        options,
+        installed == null
+            ? RunningServices.look(config, tools.target())
+            : RunningServices.notLooked());
   }
 
   private ReleaseManifest findRelease(String version) {

@@ -145,6 +145,65 @@ public final class Journal implements AutoCloseable {
     return run(id).orElseThrow();
   }
 
+  /**
+   * Records a run that already ended, as it happened: for work that is journaled whole once it is
+   * done (an adoption), so that a kill half-way leaves no run to resume. Call it, the steps and the
+   * facts in one {@link #inTransaction(Supplier) transaction}.
+   */
+  public RunRecord recordFinishedRun(
+      RunKind kind,
+      String environment,
+      String from,
+      String to,
+      RunStatus status,
+      Instant startedAt,
+      String summary) {
+    ProcessHandle self = ProcessHandle.current();
+    String id = runId();
+    db.update(
+        "INSERT INTO runs (id, kind, environment, from_version, to_version, status, started_at,"
+            + " ended_at, owner_pid, owner_start, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        kind.name(),
+        environment,
+        from,
+        to,
+        status.name(),
+        startedAt.toEpochMilli(),
+        clock.instant().toEpochMilli(),
+        self.pid(),
+        self.info().startInstant().orElse(Instant.EPOCH).toEpochMilli(),
+        summary);
+    return run(id).orElseThrow();
+  }
+
+  /** Records a step that already ended, with its own times, as {@link #recordFinishedRun} does. */
+  public void recordFinishedStep(
+      String runId,
+      String name,
+      Phase phase,
+      StepStatus status,
+      Instant startedAt,
+      Instant endedAt,
+      String detail) {
+    inTransaction(
+        () -> {
+          int seq =
+              db.queryInt("SELECT COALESCE(MAX(seq), 0) + 1 FROM steps WHERE run_id = ?", runId);
+          db.update(
+              "INSERT INTO steps (run_id, seq, name, phase, status, started_at, ended_at, detail)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              runId,
+              seq,
+              name,
+              phase.name(),
+              status.name(),
+              startedAt.toEpochMilli(),
+              endedAt.toEpochMilli(),
+              detail);
+        });
+  }
+
   /** Makes this process the owner of an orphaned run, as {@code lockstep resume} does. */
   public void claim(String runId) {
     ProcessHandle self = ProcessHandle.current();
@@ -287,9 +346,14 @@ public final class Journal implements AutoCloseable {
         .findFirst();
   }
 
-  /** The newest run that could change the deployment: an upgrade or a rollback, not a rehearsal. */
+  /**
+   * The newest run that could change the deployment: an upgrade or a rollback, not a rehearsal nor
+   * an adoption (which changes nothing but the journal).
+   */
   public Optional<RunRecord> lastChange() {
-    return runs().stream().filter(run -> run.kind() != RunKind.REHEARSAL).findFirst();
+    return runs().stream()
+        .filter(run -> run.kind() != RunKind.REHEARSAL && run.kind() != RunKind.ADOPT)
+        .findFirst();
   }
 
   /** Every run, newest first. */

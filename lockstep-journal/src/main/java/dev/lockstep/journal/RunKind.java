@@ -10,5 +10,10 @@ public enum RunKind {
    * {@code lockstep rehearse}: the upgrade's migrations on a scratch copy, production untouched; it
    * never changes the installed release.
    */
-  REHEARSAL
+  REHEARSAL,
+  /**
+   * {@code lockstep adopt}: a deployment that runs without Lockstep recorded as a release, nothing
+   * restarted. Written whole, already finished, in one transaction: it is never resumed.
+   */
+  ADOPT
 }

@@ -45,6 +45,11 @@ public final class BackupCommand implements Runnable {
   @Command(name = "list", description = "List backups, newest first, and whether each is verified.")
   static final class ListBackups extends DeploymentCommand {
     @Override
+    boolean readsOnly() {
+      return true;
+    }
+
+    @Override
     int run(Deployment deployment) {
       List<BackupSummary> backups = deployment.backups().list();
       print(backups, BackupText.list(backups));

@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "history", description = "List every run, newest first.")
 public final class HistoryCommand extends DeploymentCommand {
   @Override
+  boolean readsOnly() {
+    return true;
+  }
+
+  @Override
   int run(Deployment deployment) {
     List<RunReport> runs = deployment.history();
     print(runs, HistoryText.render(runs));

@@ -27,8 +27,17 @@ public final class MigrationsCommand extends DeploymentCommand {
   String runId;
 
   @Override
+  boolean readsOnly() {
+    return true;
+  }
+
+  @Override
   int run(Deployment deployment) {
-    MigrationsReport report = deployment.migrations(to, runId);
+    String notChecked = databaseNotChecked();
+    MigrationsReport report =
+        notChecked == null
+            ? deployment.migrations(to, runId)
+            : deployment.migrationsFromJournal(runId, notChecked);
     print(report, MigrationsText.render(report));
     return 0;
   }

@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
         "Show the installed release, the services, and any run in progress or interrupted.")
 public final class StatusCommand extends DeploymentCommand {
   @Override
+  boolean readsOnly() {
+    return true;
+  }
+
+  @Override
   int run(Deployment deployment) {
     StatusReport status = deployment.status();
     print(status, StatusText.render(status));

@@ -31,7 +31,9 @@ public final class MigrationsText {
                     + report.runner()
                     + ")")
         .append('\n');
-    if (report.tables().isEmpty()) {
+    if (report.notChecked() != null) {
+      text.append("\nThe history tables were not read: ").append(report.notChecked()).append(".\n");
+    } else if (report.tables().isEmpty()) {
       text.append("\nNo migration history table in the database yet.\n");
     }
     for (HistoryTable table : report.tables()) {
@@ -72,6 +74,10 @@ public final class MigrationsText {
 
   private static void pending(StringBuilder text, MigrationsReport report) {
     Pending pending = report.pending();
+    if (report.notChecked() != null) {
+      text.append("\nPending: unknown without the database.\n");
+      return;
+    }
     if (pending == null) {
       text.append("\nPending: no release installed; `--to VERSION` counts them for a release.\n");
       return;

@@ -2,10 +2,15 @@ package dev.lockstep.cli.output;
 
 import dev.lockstep.engine.StatusReport;
 import dev.lockstep.targets.ServiceStatus;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code lockstep status} as text. */
 public final class StatusText {
   private StatusText() {}
+
+  private static final List<String> HEADERS =
+      List.of("SERVICE", "NODE", "VERSION", "STATE", "DETAIL");
 
   public static String render(StatusReport status) {
     StringBuilder text = new StringBuilder();
@@ -17,18 +22,7 @@ public final class StatusText {
                 : status.installed() + " (since " + status.installedSince() + ")")
         .append('\n');
     text.append("Services:\n");
-    for (ServiceStatus service : status.services()) {
-      for (ServiceStatus.NodeStatus node : service.nodes()) {
-        text.append(
-            String.format(
-                "  %-12s %-8s %-8s %s%n",
-                service.service(),
-                node.node(),
-                node.running() ? "running" : "stopped",
-                (node.version() == null ? "" : node.version() + " ")
-                    + (node.detail() == null ? "" : node.detail())));
-      }
-    }
+    text.append(services(status.services()));
     if (status.unfinished() != null) {
       text.append(status.orphaned() ? "Interrupted run: " : "Run in progress: ")
           .append(status.unfinished().runId())
@@ -58,5 +52,41 @@ public final class StatusText {
       }
     }
     return text.toString();
+  }
+
+  /** One row per service node under a header, each column as wide as its widest cell. */
+  static String services(List<ServiceStatus> services) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADERS);
+    for (ServiceStatus service : services) {
+      for (ServiceStatus.NodeStatus node : service.nodes()) {
+        rows.add(
+            List.of(
+                service.service(),
+                node.node(),
+                node.version() == null ? "-" : node.version(),
+                node.running() ? "running" : "stopped",
+                node.detail() == null ? "" : node.detail()));
+      }
+    }
+    int[] widths = new int[HEADERS.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    StringBuilder table = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder("  ");
+      for (int i = 0; i < widths.length; i++) {
+        line.append(i == widths.length - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
+      }
+      table.append(line.toString().stripTrailing()).append('\n');
+    }
+    return table.toString();
+  }
+
+  private static String pad(String cell, int width) {
+    return cell + " ".repeat(width - cell.length());
   }
 }

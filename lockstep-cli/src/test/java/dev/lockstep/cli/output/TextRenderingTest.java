@@ -1,5 +1,7 @@
 package dev.lockstep.cli.output;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
@@ -11,7 +13,10 @@ import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
+import dev.lockstep.engine.StatusReport;
+import dev.lockstep.engine.adopt.AdoptionReport;
 import dev.lockstep.postgres.testing.GoldenFiles;
+import dev.lockstep.targets.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,6 +120,54 @@ class TextRenderingTest {
             "The upgrade to 2.0.0 failed and was rolled back.");
 
     GOLDEN.assertMatches("run-rolled-back.txt", RunReportText.render(report));
+  }
+
+  @Test
+  void render_status_showsTheServicesAsATableWithHeaders() {
+    StatusReport status =
+        new StatusReport(
+            "production",
+            "1.1.0",
+            T0,
+            null,
+            false,
+            null,
+            null,
+            List.of(
+                new ServiceStatus(
+                    "api",
+                    List.of(
+                        new ServiceStatus.NodeStatus("node-1", true, "1.1.0", "pid 4242"),
+                        new ServiceStatus.NodeStatus("node-2", false, null, "not installed"))),
+                new ServiceStatus(
+                    "worker",
+                    List.of(new ServiceStatus.NodeStatus("local", true, "1.1.0", "pid 4250")))));
+
+    GOLDEN.assertMatches("status.txt", StatusText.render(status));
+  }
+
+  @Test
+  void render_refusedAdoption_listsEveryMismatchAndSaysNothingWasRecorded() {
+    AdoptionReport report =
+        new AdoptionReport(
+            "1.1.0",
+            false,
+            List.of(),
+            List.of("1 migration applied in lockstep_schema_history: 1"),
+            List.of(
+                "service api on node local runs 1.0.0, not 1.1.0",
+                "migration 2 of 1.1.0 is not applied"),
+            null,
+            null,
+            null);
+
+    String text = AdoptionText.render(report);
+
+    assertThat(text)
+        .startsWith("Not adopted as 1.1.0")
+        .contains("Nothing was recorded.")
+        .contains("  - service api on node local runs 1.0.0, not 1.1.0\n")
+        .contains("  - migration 2 of 1.1.0 is not applied\n");
   }
 
   private static PlannedStep step(

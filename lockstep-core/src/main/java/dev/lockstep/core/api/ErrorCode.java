@@ -27,6 +27,8 @@ public enum ErrorCode {
   BACKUP_FAILED(1),
   BACKUP_VERIFY_FAILED(1),
   RESTORE_REFUSED(1),
+  /** {@code lockstep adopt} found the deployment not as the release says; nothing recorded. */
+  ADOPT_REFUSED(1),
   RESTORE_FAILED(1),
   MIGRATION_LOCKED(1),
   MIGRATION_FAILED(1),

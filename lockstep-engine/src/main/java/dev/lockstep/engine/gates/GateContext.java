@@ -10,6 +10,7 @@ import dev.lockstep.journal.Journal;
  *
  * @param installedVersion the release the journal says is installed, or null
  * @param previous that release's manifest, or null when there is none or it cannot be found
+ * @param running what of the services already runs; looked at only when no release is installed
  */
 public record GateContext(
     DeploymentConfig config,
@@ -18,4 +19,30 @@ public record GateContext(
     ReleaseManifest previous,
     ReleaseManifest target,
     DatabaseProbe database,
-    UpgradeOptions options) {}
+    UpgradeOptions options,
+    RunningServices running) {
+
+  public GateContext {
+    running = running == null ? RunningServices.notLooked() : running;
+  }
+
+  /** A context where nobody looked at the services. */
+  public GateContext(
+      DeploymentConfig config,
+      Journal journal,
+      String installedVersion,
+      ReleaseManifest previous,
+      ReleaseManifest target,
+      DatabaseProbe database,
+      UpgradeOptions options) {
+    this(
+        config,
+        journal,
+        installedVersion,
+        previous,
+        target,
+        database,
+        options,
+        RunningServices.notLooked());
+  }
+}

@@ -9,6 +9,7 @@ public final class Gates {
       List.of(
           new NoRunInProgressGate(),
           new UpgradePathGate(),
+          new UnrecordedDeploymentGate(),
           new SameReleaseGate(),
           new ArtifactDigestGate(),
           new DatabaseGate(),

@@ -69,6 +69,25 @@ public final class MigrationsOverview {
         run);
   }
 
+  /**
+   * What the journal alone tells, for when the database cannot be read ({@code why}): the installed
+   * release, and what run {@code runId} (null: none) applied.
+   */
+  public MigrationsReport fromJournal(String runId, String why) {
+    RunMigrations run = runId == null ? null : run(runId);
+    String installed = journal.installed().map(Installed::version).orElse(null);
+    ReleaseManifest manifest = installed == null ? null : catalog.get(Version.parse(installed));
+    return new MigrationsReport(
+        config.environment(),
+        installed,
+        installed != null,
+        manifest == null ? null : manifest.runner().name().toLowerCase(Locale.ROOT),
+        List.of(),
+        null,
+        run,
+        why);
+  }
+
   private List<HistoryTable> tables() {
     try (Connection connection = new Database(config.database()).connect()) {
       return new HistoryReader(connection, config.migrations().historyTable())

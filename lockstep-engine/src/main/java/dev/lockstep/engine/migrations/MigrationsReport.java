@@ -16,6 +16,8 @@ import java.util.List;
  * @param tables every history table found, by format then table
  * @param pending null without a release
  * @param run null unless a run was asked for
+ * @param notChecked why the database was not read (then {@code tables} is empty and {@code pending}
+ *     null, both unknown), or null when it was
  */
 public record MigrationsReport(
     String environment,
@@ -24,10 +26,23 @@ public record MigrationsReport(
     String runner,
     List<HistoryTable> tables,
     Pending pending,
-    RunMigrations run) {
+    RunMigrations run,
+    String notChecked) {
 
   public MigrationsReport {
     tables = List.copyOf(tables);
+  }
+
+  /** A report of a database that was read. */
+  public MigrationsReport(
+      String environment,
+      String release,
+      boolean installed,
+      String runner,
+      List<HistoryTable> tables,
+      Pending pending,
+      RunMigrations run) {
+    this(environment, release, installed, runner, tables, pending, run, null);
   }
 
   /**

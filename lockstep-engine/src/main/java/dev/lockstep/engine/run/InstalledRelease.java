@@ -37,8 +37,8 @@ public final class InstalledRelease {
               previous, installerOf(previous, run).map(RunRecord::id).orElse(run.id()));
         }
       }
-      case REHEARSAL -> {
-        // A rehearsal never changes what is installed.
+      case REHEARSAL, ADOPT -> {
+        // A rehearsal never changes what is installed; an adoption records it itself.
       }
     }
   }

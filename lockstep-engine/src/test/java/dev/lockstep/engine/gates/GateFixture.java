@@ -51,6 +51,7 @@ final class GateFixture implements AutoCloseable {
   DatabaseProbe database = new DatabaseProbe(null, "15.4", 2048, List.of("1"));
   UpgradeOptions options = UpgradeOptions.defaults();
   DriftConfig drift = DriftConfig.everything();
+  RunningServices running = RunningServices.notLooked();
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -64,7 +65,7 @@ final class GateFixture implements AutoCloseable {
 
   GateContext context() {
     return new GateContext(
-        config(), journal, installedVersion, previous, target, database, options);
+        config(), journal, installedVersion, previous, target, database, options, running);
   }
 
   DeploymentConfig config() {

@@ -16,6 +16,7 @@ class GatesTest {
       List.of(
           "no other run in progress",
           "upgrade path",
+          "nothing runs that the journal does not know",
           "all components from one release",
           "artifact digests",
           "state stores reachable",
