@@ -30,7 +30,7 @@ class ReleaseHistoryTest {
         .isEqualTo(HistoryFormat.GOLANG_MIGRATE);
     assertThat(ReleaseHistory.format(new HistoryRef("prisma", "app._prisma_migrations")))
         .isEqualTo(HistoryFormat.PRISMA);
-    assertThatThrownBy(() -> ReleaseHistory.format(new HistoryRef("sqitch", null)))
+    assertThatThrownBy(() -> ReleaseHistory.format(new HistoryRef("mybatis", null)))
         .isInstanceOf(LockstepException.class)
         .satisfies(
             e ->
