@@ -79,7 +79,7 @@ public record DatabaseProbe(
           new Database(config.database()).serverVersion(),
           bytes,
           applied(config, migrations, target),
-          HistoryTables.read(config),
+          HistoryTables.read(config, target),
           SchemaLook.read(config));
     } catch (BadInputException e) {
       // A damaged schema record in the state folder: bad input naming the file, not a database

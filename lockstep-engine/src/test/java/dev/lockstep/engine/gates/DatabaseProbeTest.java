@@ -171,6 +171,42 @@ class DatabaseProbeTest {
     assertThat(probe.storesBytes() - 1024).isBetween(databaseBytes - 65536, databaseBytes + 65536);
   }
 
+  @Test
+  void of_productsRenamedKnexTableLeftLocked_theGateBlocksOnItsLock(DatabaseConfig db) {
+    // knex's own DDL for a knexfile with tableName: 'acme_migrations', its lock left held.
+    sql(
+        db,
+        "create table \"acme_migrations\" (\"id\" serial primary key, \"name\" varchar(255),"
+            + " \"batch\" integer, \"migration_time\" timestamptz)",
+        "create table \"acme_migrations_lock\" (\"index\" serial primary key, \"is_locked\""
+            + " integer)",
+        "insert into \"acme_migrations_lock\" (\"is_locked\") values (1)",
+        "insert into \"acme_migrations\" (\"batch\", \"migration_time\", \"name\") values"
+            + " (1, now(), '1_init.js')");
+    ReleaseManifest release = release(MigrationRunnerKind.COMMAND, null);
+    ReleaseManifest knex =
+        new ReleaseManifest(
+            release.file(),
+            release.product(),
+            release.version(),
+            Map.of(),
+            null,
+            List.of(new MigrationScript("1_init.js", "init", null, MigrationClass.EXPAND)),
+            null,
+            MigrationRunnerKind.COMMAND,
+            new HistoryRef("knex", "acme_migrations"),
+            null);
+
+    DatabaseProbe probe = probe(config(db), knex);
+
+    assertThat(probe.histories().tools()).containsExactly("knex");
+    assertThat(probe.appliedVersions()).containsExactly("1_init.js");
+    GateResult verdict = judged(probe, new DirtyMigrationsGate());
+    assertThat(verdict.blocked()).isTrue();
+    assertThat(verdict.message()).contains("public.acme_migrations_lock is held");
+    assertThat(verdict.fix()).contains("knex migrate:unlock");
+  }
+
   private static final String GOLANG_MIGRATE =
       "CREATE TABLE schema_migrations (version bigint not null primary key, dirty boolean not"
           + " null)";
