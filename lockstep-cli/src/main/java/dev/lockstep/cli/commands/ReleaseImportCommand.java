@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     description =
-        "Print a manifest's migrations section from the history table of the config's database,"
-            + " as the product's tool recorded them: the ids after --since, each declared contract"
-            + " until proven expand. Only reads the database.")
+        "Print a manifest's migrations section from the history table of the config's database"
+            + " (or, with --folder, from the tool's migrations folder), as the product's tool"
+            + " records them: the ids after --since, each declared contract until proven expand."
+            + " Only reads.")
 public final class ReleaseImportCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Mixin OutputOptions output;
@@ -49,12 +50,30 @@ public final class ReleaseImportCommand implements Callable<Integer> {
       description = "for alembic: the folder of the revision files (its table holds the head only)")
   Path location;
 
+  @Option(
+      names = "--folder",
+      paramLabel = "DIR",
+      description =
+          "read the ids from the tool's migrations folder instead of a database (not for"
+              + " liquibase, django, drizzle, typeorm, alembic)")
+  Path folder;
+
   @Override
   public Integer call() {
-    DeploymentConfig loaded = Configs.load(spec, config.file());
-    HistoryImport.ImportResult result =
-        HistoryImport.read(
-            loaded.database(), loaded.migrations().historyTable(), format, table, since, location);
+    HistoryImport.ImportResult result;
+    if (folder != null) {
+      result = HistoryImport.fromFolder(format, table, folder, since);
+    } else {
+      DeploymentConfig loaded = Configs.load(spec, config.file());
+      result =
+          HistoryImport.read(
+              loaded.database(),
+              loaded.migrations().historyTable(),
+              format,
+              table,
+              since,
+              location);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(output.json() ? Json.write(result) : ReleaseImportText.render(result));
     out.flush();

@@ -120,6 +120,37 @@ class ReleaseImportCommandTest {
   }
 
   @Test
+  void import_fromTheToolsFolder_needsNoDatabase() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(migrations.resolve("000001_init.up.sql"), "CREATE TABLE t (id int);");
+    Files.writeString(migrations.resolve("000001_init.down.sql"), "DROP TABLE t;");
+    Files.writeString(migrations.resolve("000002_tags.up.sql"), "ALTER TABLE t ADD tag text;");
+    StringWriter folderOut = new StringWriter();
+    StringWriter folderErr = new StringWriter();
+
+    int exitCode =
+        LockstepCli.run(
+            new String[] {
+              "release",
+              "import",
+              "--format",
+              "golang-migrate",
+              "--folder",
+              migrations.toString(),
+              "--since",
+              "1"
+            },
+            new PrintWriter(folderOut),
+            new PrintWriter(folderErr));
+
+    assertThat(exitCode).as(folderErr.toString()).isZero();
+    assertThat(folderOut.toString())
+        .contains("# 1 migration from " + migrations + " after 1.")
+        .contains("history: {format: golang-migrate}")
+        .contains("- id: '000002'\n      class: contract");
+  }
+
+  @Test
   void import_unknownFormat_isAUsageErrorListingTheTools() {
     int exitCode = run("--format", "mybatis");
 

@@ -97,6 +97,41 @@ public final class HistoryImport {
     return new ImportResult(format, table, history.table(), since, scripts, unfinished);
   }
 
+  /**
+   * The migrations of a tool's folder ({@code --folder}), named as the tool will record them, after
+   * {@code since}: for a release no database has run yet.
+   */
+  public static ImportResult fromFolder(String format, String table, Path folder, String since) {
+    List<String> ids = ChangelogFolder.ids(format(format), folder);
+    int start = 0;
+    if (since != null) {
+      int found = -1;
+      for (int i = 0; i < ids.size(); i++) {
+        if (same(ids.get(i), since)) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        throw new LockstepException(
+            ErrorCode.USAGE,
+            "--since "
+                + since
+                + " is not a migration of "
+                + folder
+                + " ("
+                + (ids.isEmpty() ? "it has none" : ids.get(0) + " … " + ids.get(ids.size() - 1))
+                + "). Name the last migration before the release's list as the tool records it."
+                + " Nothing was written.");
+      }
+      start = found + 1;
+    }
+    List<ImportedScript> scripts =
+        ids.subList(start, ids.size()).stream()
+            .map(id -> new ImportedScript(id, null, null))
+            .toList();
+    return new ImportResult(format, table, folder.toString(), since, scripts, List.of());
+  }
+
   private static HistoryFormat format(String format) {
     if (format == null || !HistoryRef.FORMATS.contains(format)) {
       throw new LockstepException(
