@@ -95,8 +95,8 @@ public final class HistoryReader {
   }
 
   private TableName resolve(HistoryFormat format, String table) throws SQLException {
-    // Drizzle keeps its table in a schema of its own unless told otherwise; the others use the
-    // schema where unqualified names land.
+    // Drizzle, Atlas and Sqitch keep their tables in a schema of their own unless told otherwise;
+    // the others use the schema where unqualified names land.
     String schema =
         format.defaultSchema() != null ? format.defaultSchema() : catalog.currentSchema();
     if (table != null && !table.isBlank()) {
@@ -110,11 +110,23 @@ public final class HistoryReader {
     return switch (format) {
       case LOCKSTEP, FLYWAY -> new FlywayLayoutReader(format);
       case LIQUIBASE -> new LiquibaseReader();
-      case RAILS -> new RailsReader();
+      case RAILS, DBMATE -> new RailsReader(format);
       case GOLANG_MIGRATE -> new GolangMigrateReader();
       case PRISMA -> new PrismaReader();
       case DJANGO -> new DjangoReader();
       case DRIZZLE -> new DrizzleReader();
+      case KNEX -> new KnexReader();
+      case TYPEORM -> new TypeOrmReader();
+      case SEQUELIZE -> new SequelizeReader();
+      case ALEMBIC -> new AlembicReader();
+      case LARAVEL -> new LaravelReader();
+      case ECTO -> new EctoReader();
+      case EF_CORE -> new EfCoreReader();
+      case GOOSE -> new GooseReader();
+      case DIESEL -> new DieselReader();
+      case SQLX -> new SqlxReader();
+      case ATLAS -> new AtlasReader();
+      case SQITCH -> new SqitchReader();
     };
   }
 

@@ -26,6 +26,29 @@ final class Layouts {
   static final String[] DJANGO = {"id", "app", "name", "applied"};
   // drizzle-orm 1.x adds name and applied_at; 0.x tables have only these three.
   static final String[] DRIZZLE = {"id", "hash", "created_at"};
+  static final String[] KNEX = {"id", "name", "batch", "migration_time"};
+  static final String[] TYPEORM = {"id", "timestamp", "name"};
+  static final String[] LARAVEL = {"id", "migration", "batch"};
+  static final String[] EF_CORE = {"MigrationId", "ProductVersion"};
+  static final String[] GOOSE = {"id", "version_id", "is_applied", "tstamp"};
+  static final String[] DIESEL = {"version", "run_on"};
+  static final String[] SQLX = {
+    "version", "description", "installed_on", "success", "checksum", "execution_time"
+  };
+  // error_stmt, partial_hashes and operator_version came in later Atlas versions.
+  static final String[] ATLAS = {
+    "version",
+    "description",
+    "type",
+    "applied",
+    "total",
+    "executed_at",
+    "execution_time",
+    "error",
+    "hash"
+  };
+  // script_hash came with registry 1.0; the rest is in every Sqitch registry.
+  static final String[] SQITCH = {"change_id", "change", "project", "committed_at"};
 
   private Layouts() {}
 
@@ -44,7 +67,8 @@ final class Layouts {
     return switch (format) {
       case LOCKSTEP, FLYWAY -> table.has(FLYWAY);
       case LIQUIBASE -> table.has(LIQUIBASE);
-      case RAILS -> table.has("version") && !table.has("dirty") && textual(table.type("version"));
+      case RAILS, DBMATE ->
+          table.has("version") && !table.has("dirty") && textual(table.type("version"));
       case GOLANG_MIGRATE ->
           table.has("version", "dirty")
               && integral(table.type("version"))
@@ -52,6 +76,22 @@ final class Layouts {
       case PRISMA -> table.has(PRISMA);
       case DJANGO -> table.has(DJANGO);
       case DRIZZLE -> table.has(DRIZZLE);
+      case KNEX -> table.has(KNEX);
+      case TYPEORM -> table.has(TYPEORM);
+      // SequelizeMeta has the one column; knex's table also has a name, but an id as well.
+      case SEQUELIZE -> table.has("name") && !table.has("id");
+      case ALEMBIC -> table.has("version_num");
+      case LARAVEL -> table.has(LARAVEL);
+      case ECTO ->
+          table.has("version", "inserted_at")
+              && !table.has("dirty")
+              && integral(table.type("version"));
+      case EF_CORE -> table.has(EF_CORE);
+      case GOOSE -> table.has(GOOSE);
+      case DIESEL -> table.has(DIESEL);
+      case SQLX -> table.has(SQLX);
+      case ATLAS -> table.has(ATLAS);
+      case SQITCH -> table.has(SQITCH);
     };
   }
 

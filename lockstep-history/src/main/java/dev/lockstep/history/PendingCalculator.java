@@ -20,9 +20,16 @@ import java.util.function.Predicate;
  *   <li>golang-migrate records only its current version: every version up to it is applied, the
  *       current one only if it is not dirty.
  *   <li>Liquibase: a shipped id is either {@code file::id::author} or just the changeset id.
- *   <li>Rails and Drizzle (0.x) ids compare by number, Prisma, Django and Drizzle (1.x) names as
- *       they are; an unfinished Prisma migration is not applied.
+ *   <li>Alembic records only its head(s): a shipped revision is applied when a head is, or when a
+ *       head comes after it in the release's order ({@link AlembicRevisions} turns the heads into
+ *       the full list where the release's revision files are at hand).
+ *   <li>Rails, Ecto, goose, Diesel, sqlx, Atlas, dbmate and Drizzle (0.x) ids compare by number;
+ *       the other tools' names as they are; an unfinished Prisma, sqlx or Atlas migration is not
+ *       applied.
  * </ul>
+ *
+ * <p>With a baseline (the manifest's {@code migrations.baseline}), recorded migrations at or before
+ * it are history from before the release's list, not unknown ones ({@link Baseline}).
  */
 public final class PendingCalculator {
   private PendingCalculator() {}
@@ -32,15 +39,51 @@ public final class PendingCalculator {
    *     them for this format
    */
   public static PendingMigrations compare(MigrationHistory history, List<String> shippedIds) {
+    return compare(history, shippedIds, null);
+  }
+
+  /**
+   * @param baseline the last migration of the history before {@code shippedIds}; null for none
+   */
+  public static PendingMigrations compare(
+      MigrationHistory history, List<String> shippedIds, String baseline) {
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(shippedIds, "shippedIds");
     List<String> shipped = List.copyOf(new LinkedHashSet<>(shippedIds));
-    return switch (history.format()) {
-      case FLYWAY, LOCKSTEP -> FlywayApplied.of(history.applied()).against(shipped);
-      case GOLANG_MIGRATE -> currentVersion(history.applied(), shipped);
-      case LIQUIBASE -> changesets(history.applied(), shipped);
-      default -> byKey(history.applied(), shipped);
-    };
+    PendingMigrations compared =
+        switch (history.format()) {
+          case FLYWAY, LOCKSTEP -> FlywayApplied.of(history.applied()).against(shipped);
+          case GOLANG_MIGRATE -> currentVersion(history.applied(), shipped);
+          case LIQUIBASE -> changesets(history.applied(), shipped);
+          case ALEMBIC -> heads(history.applied(), shipped);
+          default -> byKey(history.applied(), shipped);
+        };
+    return new PendingMigrations(
+        compared.applied(),
+        compared.pending(),
+        Baseline.after(history, compared.unknown(), baseline));
+  }
+
+  /**
+   * Alembic: the table holds heads. Where the release's files were at hand, the entries are already
+   * every applied revision; otherwise the release's order stands for the graph.
+   */
+  private static PendingMigrations heads(List<HistoryEntry> entries, List<String> shipped) {
+    Set<String> recorded = new LinkedHashSet<>();
+    entries.forEach(e -> recorded.add(e.id()));
+    int lastHead = -1;
+    for (int i = 0; i < shipped.size(); i++) {
+      if (recorded.contains(shipped.get(i))) {
+        lastHead = i;
+      }
+    }
+    Set<String> upToHead = new LinkedHashSet<>(shipped.subList(0, lastHead + 1));
+    Set<String> shippedSet = Set.copyOf(shipped);
+    return result(
+        entries,
+        shipped,
+        id -> recorded.contains(id) || upToHead.contains(id),
+        e -> shippedSet.contains(e.id()));
   }
 
   /** Rails, Prisma, Django, Drizzle: one row per applied migration. */

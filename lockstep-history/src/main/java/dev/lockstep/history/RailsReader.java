@@ -13,6 +13,11 @@ import java.util.List;
  * PostgreSQL). dbmate creates the same table and reads the same way.
  */
 final class RailsReader implements FormatReader {
+  private final HistoryFormat format;
+
+  RailsReader(HistoryFormat format) {
+    this.format = format;
+  }
 
   @Override
   public MigrationHistory read(Connection connection, TableLayout table) throws SQLException {
@@ -30,6 +35,6 @@ final class RailsReader implements FormatReader {
     for (String version : versions) {
       entries.add(new HistoryEntry(version, null, null, true, null, null, null));
     }
-    return new MigrationHistory(HistoryFormat.RAILS, table.table().qualified(), entries, List.of());
+    return new MigrationHistory(format, table.table().qualified(), entries, List.of());
   }
 }

@@ -1,14 +1,51 @@
 package dev.lockstep.history;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading the values the tools write. */
 final class Rows {
   private Rows() {}
+
+  /** One row as an entry. */
+  interface Mapper {
+    HistoryEntry map(ResultSet rows) throws SQLException;
+  }
+
+  /** Every row of {@code sql}, each mapped to an entry, in the query's order. */
+  static List<HistoryEntry> entries(Connection connection, String sql, Mapper mapper)
+      throws SQLException {
+    List<HistoryEntry> entries = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        entries.add(mapper.map(rows));
+      }
+    }
+    return entries;
+  }
+
+  /** Whether {@code table} exists (and the user may see it). */
+  static boolean exists(Connection connection, TableName table) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?)")) {
+      query.setString(1, table.quoted());
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() && rows.getString(1) != null;
+      }
+    }
+  }
+
+  /** A simple entry: the tool records only the id, and perhaps when it ran. */
+  static HistoryEntry entry(String id, Instant appliedAt, String detail) {
+    return new HistoryEntry(id, describe(id), appliedAt, true, null, null, detail);
+  }
 
   /**
    * A timestamp column for a SELECT list, as {@code timestamptz}. Flyway and Liquibase write local
@@ -41,7 +78,11 @@ final class Rows {
     if (name == null) {
       return null;
     }
-    String words = name.replaceFirst("^\\d+[_-]", "").replace('_', ' ').trim();
+    String words =
+        name.replaceFirst("^(\\d+[_-])+", "")
+            .replaceFirst("\\.(js|ts|cjs|mjs|php|py|sql)$", "")
+            .replace('_', ' ')
+            .trim();
     return words.isEmpty() ? name : words;
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "release",
     description = "For the vendor: check a release before publishing it.",
-    subcommands = {ReleaseCommand.Lint.class})
+    subcommands = {ReleaseCommand.Lint.class, ReleaseImportCommand.class})
 public final class ReleaseCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package dev.lockstep.core.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -15,8 +16,17 @@ record ManifestDocument(
   record ComponentDocument(
       String file, String sha256, String image, @JsonProperty("package") String packageName) {}
 
+  /**
+   * @param baseline an id ({@code baseline: 20240101_init}) or the previous release's manifest
+   *     ({@code baseline: {manifest: previous/lockstep-release.yaml}})
+   */
   record Migrations(
-      String runner, String location, History history, List<Script> scripts, String schema) {}
+      String runner,
+      String location,
+      History history,
+      List<Script> scripts,
+      String schema,
+      JsonNode baseline) {}
 
   record History(String format, String table) {}
 

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,10 +23,19 @@ final class MigrationsReader {
 
   private final ProblemCollector problems;
   private final ConfinedFolder release;
+  private final Set<Path> seen;
 
   MigrationsReader(ProblemCollector problems, ConfinedFolder release) {
+    this(problems, release, new LinkedHashSet<>());
+  }
+
+  /**
+   * @param seen the manifests read so far through baselines ({@link BaselineReader})
+   */
+  MigrationsReader(ProblemCollector problems, ConfinedFolder release, Set<Path> seen) {
     this.problems = problems;
     this.release = release;
+    this.seen = seen;
   }
 
   /** What the section says, checked; an absent section means no migrations. */
@@ -45,9 +56,36 @@ final class MigrationsReader {
       return new Migrations(runner, null, null, List.of());
     }
     if (runner == MigrationRunnerKind.LOCKSTEP) {
+      if (doc.baseline() != null && !doc.baseline().isNull()) {
+        problems.add(
+            "migrations.baseline",
+            "is for a product that runs its own migrations; Lockstep's runner applies every SQL"
+                + " file of migrations.location.",
+            "remove it, or set migrations.runner to command or startup.");
+      }
       return new Migrations(runner, dir, null, sqlScripts(declared, dir));
     }
-    return new Migrations(runner, dir, history(doc.history()), declaredIds(declared));
+    HistoryRef history = history(doc.history());
+    BaselineReader.Inherited inherited =
+        new BaselineReader(problems, release, seen).read(doc.baseline(), history);
+    List<MigrationScript> scripts = new ArrayList<>(inherited.scripts());
+    for (MigrationScript own : declaredIds(declared)) {
+      if (scripts.stream().anyMatch(s -> s.version().equals(own.version()))) {
+        problems.add(
+            "migrations.scripts",
+            own.version() + " is declared here and in the manifest of migrations.baseline.",
+            "declare each migration once: in the release that adds it.");
+      } else {
+        scripts.add(own);
+      }
+    }
+    return new Migrations(
+        runner,
+        dir,
+        history == null
+            ? null
+            : new HistoryRef(history.format(), history.table(), inherited.baseline()),
+        scripts);
   }
 
   private MigrationRunnerKind runner(String text) {

@@ -8,7 +8,6 @@ import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.engine.steps.ReleaseHistory;
 import dev.lockstep.history.MigrationHistory;
-import dev.lockstep.history.PendingCalculator;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.RolePrivileges;
 import dev.lockstep.postgres.migrate.AppliedMigration;
@@ -100,7 +99,7 @@ public record DatabaseProbe(
           new Database(config.database()).serverVersion(),
           bytes,
           applied(config, migrations, target),
-          HistoryTables.read(config),
+          HistoryTables.read(config, target),
           SchemaLook.read(config),
           privileges);
     } catch (BadInputException e) {
@@ -131,7 +130,7 @@ public record DatabaseProbe(
     MigrationHistory history = new ReleaseHistory(config, target).read();
     List<String> shipped = ReleaseHistory.declaredIds(target);
     List<String> applied = new ArrayList<>(ReleaseHistory.applied(history, shipped));
-    applied.addAll(PendingCalculator.compare(history, shipped).unknown());
+    applied.addAll(ReleaseHistory.unknown(history, target, shipped));
     return applied;
   }
 

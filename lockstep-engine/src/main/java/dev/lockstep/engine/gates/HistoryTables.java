@@ -2,12 +2,16 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.manifest.MigrationRunnerKind;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.engine.steps.ReleaseHistory;
 import dev.lockstep.history.DirtyState;
 import dev.lockstep.history.HistoryReader;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.postgres.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,11 +33,26 @@ public record HistoryTables(List<MigrationHistory> found, String error) {
     return new HistoryTables(List.of(), null);
   }
 
-  /** Looks for every known tool's table; a database that cannot be read is named in the error. */
-  static HistoryTables read(DeploymentConfig config) {
+  /**
+   * Looks for every known tool's table, and the one {@code target}'s manifest names (a product may
+   * rename its tool's table, which detection by name would miss); a database that cannot be read is
+   * named in the error.
+   */
+  static HistoryTables read(DeploymentConfig config, ReleaseManifest target) {
     try (Connection connection = new Database(config.database()).connect()) {
-      return new HistoryTables(
-          new HistoryReader(connection, config.migrations().historyTable()).detect(), null);
+      HistoryReader reader = new HistoryReader(connection, config.migrations().historyTable());
+      List<MigrationHistory> found = new ArrayList<>(reader.detect());
+      if (target != null
+          && target.runner() != MigrationRunnerKind.LOCKSTEP
+          && target.history() != null
+          && target.history().table() != null) {
+        MigrationHistory named =
+            reader.read(ReleaseHistory.format(target.history()), target.history().table());
+        if (found.stream().noneMatch(h -> h.table().equals(named.table()))) {
+          found.add(named);
+        }
+      }
+      return new HistoryTables(found, null);
     } catch (LockstepException | SQLException e) {
       return new HistoryTables(List.of(), e.getMessage());
     }

@@ -118,7 +118,8 @@ public final class MigrationsOverview {
   private Pending pending(ReleaseManifest release) {
     MigrationHistory history = new ReleaseHistory(config, release).read();
     PendingMigrations compared =
-        PendingCalculator.compare(history, ReleaseHistory.declaredIds(release));
+        PendingCalculator.compare(
+            history, ReleaseHistory.declaredIds(release), ReleaseHistory.baseline(release));
     List<PendingMigration> pending =
         compared.pending().stream()
             .map(id -> release.migration(id).map(s -> pendingMigration(s)).orElseThrow())

@@ -116,7 +116,7 @@ final class ProductMigrations {
   /** Declared ids the table counts as applied, then ids it has that the release does not ship. */
   private List<String> inTable(MigrationHistory now) {
     Set<String> ids = new LinkedHashSet<>(ReleaseHistory.applied(now, declared));
-    ids.addAll(PendingCalculator.compare(now, declared).unknown());
+    ids.addAll(ReleaseHistory.unknown(now, release, declared));
     return List.copyOf(ids);
   }
 

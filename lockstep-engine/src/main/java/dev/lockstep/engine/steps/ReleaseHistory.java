@@ -7,6 +7,7 @@ import dev.lockstep.core.manifest.HistoryRef;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.history.AlembicRevisions;
 import dev.lockstep.history.HistoryEntry;
 import dev.lockstep.history.HistoryFormat;
 import dev.lockstep.history.HistoryReader;
@@ -15,6 +16,8 @@ import dev.lockstep.history.PendingCalculator;
 import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.postgres.Database;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,12 +36,28 @@ public final class ReleaseHistory {
   private final DeploymentConfig config;
   private final HistoryFormat format;
   private final String table;
+  private final Path migrationsDir;
 
   public ReleaseHistory(DeploymentConfig config, ReleaseManifest release) {
     this.config = config;
     boolean product = release.runner() != MigrationRunnerKind.LOCKSTEP && release.history() != null;
     this.format = product ? format(release.history()) : HistoryFormat.LOCKSTEP;
     this.table = product ? release.history().table() : null;
+    this.migrationsDir = release.migrationsDir();
+  }
+
+  /** The release's {@code migrations.baseline}; null when it has none. */
+  public static String baseline(ReleaseManifest release) {
+    return release == null || release.history() == null ? null : release.history().baseline();
+  }
+
+  /**
+   * The ids the history records that {@code release} does not ship and that are not history from
+   * before its baseline.
+   */
+  public static List<String> unknown(
+      MigrationHistory history, ReleaseManifest release, List<String> ids) {
+    return PendingCalculator.compare(history, ids, baseline(release)).unknown();
   }
 
   /** The tool a manifest names ({@code golang-migrate}, {@code prisma}, ...). */
@@ -72,10 +91,20 @@ public final class ReleaseHistory {
     return table;
   }
 
-  /** The table now; empty when it does not exist yet. */
+  /**
+   * The table now; empty when it does not exist yet. Alembic's heads come with every revision they
+   * descend from, followed through the release's revision files.
+   */
   public MigrationHistory read() {
     try (Connection connection = new Database(config.database()).connect()) {
-      return new HistoryReader(connection, config.migrations().historyTable()).read(format, table);
+      MigrationHistory history =
+          new HistoryReader(connection, config.migrations().historyTable()).read(format, table);
+      if (format == HistoryFormat.ALEMBIC
+          && migrationsDir != null
+          && Files.isDirectory(migrationsDir)) {
+        return AlembicRevisions.read(migrationsDir).applied(history);
+      }
+      return history;
     } catch (SQLException e) {
       throw new LockstepException(
           ErrorCode.DATABASE_UNREACHABLE,
@@ -130,7 +159,8 @@ public final class ReleaseHistory {
     Set<String> shipped = new LinkedHashSet<>(declaredIds(previous));
     shipped.addAll(declaredIds(leaving));
     List<String> ids = List.copyOf(shipped);
-    PendingMigrations compared = PendingCalculator.compare(history, ids);
+    String baseline = baseline(leaving) != null ? baseline(leaving) : baseline(previous);
+    PendingMigrations compared = PendingCalculator.compare(history, ids, baseline);
     Set<String> result = new LinkedHashSet<>(applied(history, ids));
     result.addAll(unfinished(history, ids));
     result.addAll(compared.unknown());

@@ -172,6 +172,95 @@ class DatabaseProbeTest {
     assertThat(probe.storesBytes() - 1024).isBetween(databaseBytes - 65536, databaseBytes + 65536);
   }
 
+  @Test
+  void of_productsRenamedKnexTableLeftLocked_theGateBlocksOnItsLock(DatabaseConfig db) {
+    // knex's own DDL for a knexfile with tableName: 'acme_migrations', its lock left held.
+    sql(
+        db,
+        "create table \"acme_migrations\" (\"id\" serial primary key, \"name\" varchar(255),"
+            + " \"batch\" integer, \"migration_time\" timestamptz)",
+        "create table \"acme_migrations_lock\" (\"index\" serial primary key, \"is_locked\""
+            + " integer)",
+        "insert into \"acme_migrations_lock\" (\"is_locked\") values (1)",
+        "insert into \"acme_migrations\" (\"batch\", \"migration_time\", \"name\") values"
+            + " (1, now(), '1_init.js')");
+    ReleaseManifest release = release(MigrationRunnerKind.COMMAND, null);
+    ReleaseManifest knex =
+        new ReleaseManifest(
+            release.file(),
+            release.product(),
+            release.version(),
+            Map.of(),
+            null,
+            List.of(new MigrationScript("1_init.js", "init", null, MigrationClass.EXPAND)),
+            null,
+            MigrationRunnerKind.COMMAND,
+            new HistoryRef("knex", "acme_migrations"),
+            null);
+
+    DatabaseProbe probe = probe(config(db), knex);
+
+    assertThat(probe.histories().tools()).containsExactly("knex");
+    assertThat(probe.appliedVersions()).containsExactly("1_init.js");
+    GateResult verdict = judged(probe, new DirtyMigrationsGate());
+    assertThat(verdict.blocked()).isTrue();
+    assertThat(verdict.message()).contains("public.acme_migrations_lock is held");
+    assertThat(verdict.fix()).contains("knex migrate:unlock");
+  }
+
+  @Test
+  void of_alembicHead_countsEveryRevisionBelowItInTheReleaseFiles(DatabaseConfig db)
+      throws Exception {
+    Path versions = Files.createDirectories(dir.resolve("releases/1.1.0/alembic/versions"));
+    Files.writeString(
+        versions.resolve("a1_create_notes.py"), "revision = 'a1'\ndown_revision = None\n");
+    Files.writeString(
+        versions.resolve("b2_add_tags.py"),
+        "revision: str = 'b2'\ndown_revision: Union[str, None] = 'a1'\n");
+    Files.writeString(
+        versions.resolve("c3_add_owner.py"), "revision = 'c3'\ndown_revision = 'b2'\n");
+    sql(
+        db,
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
+            + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+        "INSERT INTO alembic_version (version_num) VALUES ('b2')");
+    ReleaseManifest release = release(MigrationRunnerKind.COMMAND, null);
+    ReleaseManifest alembic =
+        new ReleaseManifest(
+            release.file(),
+            release.product(),
+            release.version(),
+            Map.of(),
+            versions,
+            List.of(
+                new MigrationScript("b2", "add tags", null, MigrationClass.EXPAND),
+                new MigrationScript("c3", "add owner", null, MigrationClass.EXPAND)),
+            null,
+            MigrationRunnerKind.COMMAND,
+            new HistoryRef("alembic", null, "a1"),
+            null);
+
+    DatabaseProbe probe = probe(config(db), alembic);
+
+    // a1 is history from before the baseline, b2 applied, c3 pending: nothing unknown.
+    assertThat(probe.appliedVersions()).containsExactly("b2");
+    assertThat(probe.histories().tools()).containsExactly("Alembic");
+    // Without the baseline, a1 (below the head, found through the files) is one the release lacks.
+    ReleaseManifest noBaseline =
+        new ReleaseManifest(
+            alembic.file(),
+            alembic.product(),
+            alembic.version(),
+            Map.of(),
+            versions,
+            alembic.migrations(),
+            null,
+            MigrationRunnerKind.COMMAND,
+            new HistoryRef("alembic", null),
+            null);
+    assertThat(probe(config(db), noBaseline).appliedVersions()).containsExactly("b2", "a1");
+  }
+
   private static final String GOLANG_MIGRATE =
       "CREATE TABLE schema_migrations (version bigint not null primary key, dirty boolean not"
           + " null)";

@@ -30,7 +30,7 @@ class ReleaseHistoryTest {
         .isEqualTo(HistoryFormat.GOLANG_MIGRATE);
     assertThat(ReleaseHistory.format(new HistoryRef("prisma", "app._prisma_migrations")))
         .isEqualTo(HistoryFormat.PRISMA);
-    assertThatThrownBy(() -> ReleaseHistory.format(new HistoryRef("sqitch", null)))
+    assertThatThrownBy(() -> ReleaseHistory.format(new HistoryRef("mybatis", null)))
         .isInstanceOf(LockstepException.class)
         .satisfies(
             e ->
@@ -72,6 +72,29 @@ class ReleaseHistoryTest {
   }
 
   @Test
+  void unknown_rowsAtOrBeforeTheManifestsBaseline_areHistoryNotUnknown() {
+    ReleaseManifest release = withBaseline(release("2.0.0", "20260301_c"), "20260201_b");
+    MigrationHistory history =
+        new MigrationHistory(
+            HistoryFormat.PRISMA,
+            "public._prisma_migrations",
+            List.of(
+                entry("20260101_a", true),
+                entry("20260201_b", true),
+                entry("20260301_c", true),
+                entry("hotfix", true)),
+            List.of());
+
+    assertThat(ReleaseHistory.unknown(history, release, ReleaseHistory.declaredIds(release)))
+        .containsExactly("hotfix");
+    assertThat(
+            ReleaseHistory.unknown(history, release("2.0.0", "20260301_c"), List.of("20260301_c")))
+        .containsExactly("20260101_a", "20260201_b", "hotfix");
+    assertThat(ReleaseHistory.inDatabase(history, null, release))
+        .containsExactly("20260301_c", "hotfix");
+  }
+
+  @Test
   void applied_numberedIds_compareByNumberAndKeepTheManifestsSpelling() {
     MigrationHistory history =
         new MigrationHistory(
@@ -89,6 +112,20 @@ class ReleaseHistoryTest {
 
   private static HistoryEntry entry(String id, boolean success) {
     return new HistoryEntry(id, null, Instant.EPOCH, success, null, null, null);
+  }
+
+  private static ReleaseManifest withBaseline(ReleaseManifest release, String baseline) {
+    return new ReleaseManifest(
+        release.file(),
+        release.product(),
+        release.version(),
+        release.components(),
+        release.migrationsDir(),
+        release.migrations(),
+        release.notes(),
+        release.runner(),
+        new HistoryRef("prisma", null, baseline),
+        null);
   }
 
   private static ReleaseManifest release(String version, String... ids) {
