@@ -68,6 +68,30 @@ public final class LockstepCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The whole command tree, every command and subcommand answering {@code --help}. */
+  static CommandLine commandLine(Variables environment, SecretMask mask) {
+    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask));
+    addHelp(commandLine);
+    return commandLine;
+  }
+
+  /**
+   * Gives each command below the root {@code --help} and {@code --version}, unless it has a help
+   * option of its own (picocli's {@code help} does): done on the tree rather than on each
+   * {@code @Command}, so that a command added later cannot be missed.
+   */
+  private static void addHelp(CommandLine commandLine) {
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
+      if (!hasHelp) {
+        spec.versionProvider(commandLine.getCommandSpec().versionProvider());
+        spec.mixinStandardHelpOptions(true);
+      }
+      addHelp(sub);
+    }
+  }
+
   /**
    * Runs the command line with output to {@code out} and {@code err}, the loaded deployment's
    * secrets masked in both; returns the exit code.
@@ -79,7 +103,7 @@ public final class LockstepCli implements Runnable {
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} for configs. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Variables environment) {
     SecretMask mask = new SecretMask();
-    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask));
+    CommandLine commandLine = commandLine(environment, mask);
     commandLine.setOut(new PrintWriter(new RedactingWriter(out, mask), true));
     commandLine.setErr(new PrintWriter(new RedactingWriter(err, mask), true));
     commandLine.setExecutionExceptionHandler(new FailureHandler());
