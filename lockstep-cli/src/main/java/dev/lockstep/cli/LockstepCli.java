@@ -5,6 +5,7 @@ import dev.lockstep.cli.commands.DemoCommand;
 import dev.lockstep.cli.commands.DoctorCommand;
 import dev.lockstep.cli.commands.DriftCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
+import dev.lockstep.cli.commands.KeptCommand;
 import dev.lockstep.cli.commands.MigrationsCommand;
 import dev.lockstep.cli.commands.PlanCommand;
 import dev.lockstep.cli.commands.RehearseCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       MigrationsCommand.class,
       BackupCommand.class,
+      KeptCommand.class,
       DriftCommand.class,
       DoctorCommand.class,
       ReleaseCommand.class,

@@ -216,6 +216,11 @@ public final class Deployment implements AutoCloseable {
     return new DeploymentBackups(config, this::journal, tools, this::locked);
   }
 
+  /** The databases rollbacks kept aside, with what the failed releases wrote. */
+  public KeptDatabases kept() {
+    return new KeptDatabases(this::journal, config.stores(), this::locked, options.clock());
+  }
+
   private Plan plan(GateContext context) {
     RunReleases releases = new RunReleases(context.previous(), context.target());
     return new Planner()
