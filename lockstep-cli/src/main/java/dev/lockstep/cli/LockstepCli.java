@@ -49,10 +49,17 @@ public final class LockstepCli implements Runnable {
 
   private final Variables environment;
   private final SecretMask mask;
+  private final Terminal terminal;
 
-  private LockstepCli(Variables environment, SecretMask mask) {
+  private LockstepCli(Variables environment, SecretMask mask, Terminal terminal) {
     this.environment = environment;
     this.mask = mask;
+    this.terminal = terminal;
+  }
+
+  /** Where a command asks the operator for a confirmation. */
+  public static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+    return ((LockstepCli) spec.root().userObject()).terminal;
   }
 
   /** The variables {@code ${NAME}} in a config is replaced from. */
@@ -71,8 +78,8 @@ public final class LockstepCli implements Runnable {
   }
 
   /** The whole command tree, every command and subcommand answering {@code --help}. */
-  static CommandLine commandLine(Variables environment, SecretMask mask) {
-    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask));
+  static CommandLine commandLine(Variables environment, SecretMask mask, Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask, terminal));
     addHelp(commandLine);
     return commandLine;
   }
@@ -104,8 +111,14 @@ public final class LockstepCli implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} for configs. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Variables environment) {
+    return run(args, out, err, environment, Terminal.system());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, Variables)}, asking on {@code terminal}. */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Variables environment, Terminal terminal) {
     SecretMask mask = new SecretMask();
-    CommandLine commandLine = commandLine(environment, mask);
+    CommandLine commandLine = commandLine(environment, mask, terminal);
     commandLine.setOut(new PrintWriter(new RedactingWriter(out, mask), true));
     commandLine.setErr(new PrintWriter(new RedactingWriter(err, mask), true));
     commandLine.setExecutionExceptionHandler(new FailureHandler());

@@ -175,15 +175,20 @@ public final class Deployment implements AutoCloseable {
 
   /** Undoes the run that installed the current release, returning to the one before. */
   public RunReport rollback() {
-    return locked(
-        () ->
-            new ManualRollback(
-                    journal,
-                    driver(),
-                    catalog,
-                    new LiveRollbackFacts(tools, journal),
-                    this::resumption)
-                .rollback());
+    return locked(() -> manualRollback().rollback());
+  }
+
+  /**
+   * What {@link #rollback} would do now: the strategy and why, the data-loss window so far, the
+   * databases it would keep aside. Touches nothing, takes no lock.
+   */
+  public RollbackPreview rollbackPreview() {
+    return new RollbackPreviewer(journal, manualRollback(), tools).preview();
+  }
+
+  private ManualRollback manualRollback() {
+    return new ManualRollback(
+        journal, driver(), catalog, new LiveRollbackFacts(tools, journal), this::resumption);
   }
 
   /** Stops every service (the demo's last step, and an operator's way to a restore). */

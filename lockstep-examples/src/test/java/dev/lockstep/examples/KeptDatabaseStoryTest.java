@@ -52,7 +52,8 @@ class KeptDatabaseStoryTest {
   void rollback_bySnapshotSwap_keepsTheReplacedDatabaseWithTheFailedReleasesWrites()
       throws SQLException {
     upgrade("1.1.0");
-    assertThat(upgrade("2.0.0").exitCode()).isZero();
+    RunReport upgrade = upgrade("2.0.0");
+    assertThat(upgrade.exitCode()).isZero();
     long lateNote = run.sample.notes().write("on 2.0.0", "written by the release undone", "x");
 
     RunReport report = run.deployment.rollback();
@@ -65,7 +66,7 @@ class KeptDatabaseStoryTest {
     KeptDatabase kept = onlyKept(report);
     assertThat(kept.database()).isEqualTo(database().name());
     assertThat(kept.kept())
-        .isEqualTo(KeptDatabase.nameFor(database().name(), report.runId()))
+        .isEqualTo(KeptDatabase.nameFor(database().name(), upgrade.runId()))
         .contains("_replaced_");
     assertThat(noteIds(database().withName(kept.kept()))).contains(lateNote);
     assertThat(noteIds(database())).doesNotContain(lateNote);

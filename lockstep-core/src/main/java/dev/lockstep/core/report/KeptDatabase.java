@@ -28,9 +28,10 @@ public record KeptDatabase(
   private static final int MAX_NAME_BYTES = 63;
 
   /**
-   * The name {@code database} is kept under by run {@code runId}: {@code <database>_replaced_<run>},
-   * the database's part shortened so that the whole fits PostgreSQL's 63 bytes. Derived from the
-   * run, so that a resumed rollback finds what it renamed.
+   * The name {@code database} is kept under when the upgrade {@code runId} is undone: {@code
+   * <database>_replaced_<run>}, the database's part shortened so that the whole fits PostgreSQL's
+   * 63 bytes. Derived from the run, so that a resumed rollback finds what it renamed, and a dry run
+   * can name it beforehand.
    */
   public static String nameFor(String database, String runId) {
     String suffix = MARK + runId.replace("run-", "").replace("-", "");

@@ -139,10 +139,18 @@ public final class RestoreBackupStep extends AbstractStep {
     return new KeptDatabase(
         store,
         db.name(),
-        KeptDatabase.nameFor(db.name(), facts.runId()),
+        KeptDatabase.nameFor(db.name(), undoneRun(facts)),
         db.host() + ":" + db.port(),
         now,
         from);
+  }
+
+  /**
+   * The upgrade this restore undoes: the run itself, or the one a {@code lockstep rollback} names.
+   * Kept names derive from it, so that {@code rollback --dry-run} can say them before the run.
+   */
+  public static String undoneRun(RunFacts facts) {
+    return facts.get(RunFacts.ROLLS_BACK_RUN).orElse(facts.runId());
   }
 
   private static String restoredFrom(
