@@ -123,6 +123,17 @@ class RollbackCommandTest {
     try (Deployment deployment = open()) {
       assertThat(deployment.status().installed()).isEqualTo("1.1.0");
     }
+
+    out.getBuffer().setLength(0);
+    assertThat(run(Terminal.none(), "kept", "list")).isZero();
+    assertThat(out.toString()).startsWith(keptName() + "  store ").contains("snapshot");
+    assertThat(run(Terminal.none(), "kept", "drop", sample.config().database().name()))
+        .isEqualTo(2);
+    assertThat(run(Terminal.none(), "kept", "drop", keptName())).isZero();
+    assertThat(admin().exists(keptName())).isFalse();
+    out.getBuffer().setLength(0);
+    assertThat(run(Terminal.none(), "kept", "list", "--output", "json")).isZero();
+    assertThat(out.toString().trim()).isEqualTo("[ ]");
   }
 
   private void assertUntouched() {
