@@ -118,9 +118,9 @@ public final class BackupStore {
 
   /**
    * As {@link #restore(String, List, Predicate)}, renaming the live database of each store in
-   * {@code keepAside} to the name given there instead of dropping it: what a rollback replaces stays
-   * on the server until the operator drops it. A restore repeated after a crash finds the database
-   * already kept aside and does not rename twice.
+   * {@code keepAside} to the name given there instead of dropping it: what a rollback replaces
+   * stays on the server until the operator drops it. A restore repeated after a crash finds the
+   * database already kept aside and does not rename twice.
    */
   public RestoreResult restore(
       String id,

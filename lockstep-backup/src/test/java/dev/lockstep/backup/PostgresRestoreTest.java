@@ -100,7 +100,8 @@ class PostgresRestoreTest {
     Sql.execute(db, "INSERT INTO notes (body) VALUES ('written by the failed release')");
     String kept = db.name() + "_kept";
     ServerAdmin admin = new ServerAdmin(new Database(db), ErrorCode.INTERNAL);
-    // A crash after the rename and the CREATE, during pg_restore: a partial database under the name.
+    // A crash after the rename and the CREATE, during pg_restore: a partial database under the
+    // name.
     admin.rename(db.name(), kept);
     admin.create(db.name(), db.user(), Optional.empty());
     Sql.execute(db, "CREATE TABLE partial (id int)");

@@ -12,9 +12,7 @@ public interface Terminal {
   /** True when a person can be asked: there is a terminal to ask on. */
   boolean interactive();
 
-  /**
-   * Shows {@code prompt} and reads one line; empty at the end of input.
-   */
+  /** Shows {@code prompt} and reads one line; empty at the end of input. */
   Optional<String> ask(String prompt);
 
   /** The process's console, or a terminal that cannot ask when there is none. */

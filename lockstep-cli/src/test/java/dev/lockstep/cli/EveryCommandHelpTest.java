@@ -18,7 +18,10 @@ class EveryCommandHelpTest {
   @Test
   void help_everyCommandAndSubcommand_printsUsageAndExits0() {
     List<List<String>> paths = new ArrayList<>();
-    collect(LockstepCli.commandLine(Variables.of(Map.of()), new SecretMask(), Terminal.none()), List.of(), paths);
+    collect(
+        LockstepCli.commandLine(Variables.of(Map.of()), new SecretMask(), Terminal.none()),
+        List.of(),
+        paths);
     assertThat(paths).hasSizeGreaterThan(15);
 
     List<String> failures = new ArrayList<>();

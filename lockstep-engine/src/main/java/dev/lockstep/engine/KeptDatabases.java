@@ -80,10 +80,7 @@ public final class KeptDatabases {
           admin(entry.database()).drop(name);
           journal
               .get()
-              .recordFact(
-                  entry.runId(),
-                  RunFacts.KEPT_DROPPED + name,
-                  clock.instant().toString());
+              .recordFact(entry.runId(), RunFacts.KEPT_DROPPED + name, clock.instant().toString());
           return entry;
         });
   }

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code lockstep rollback --dry-run}: the strategy the facts call for and why, the data-loss window
- * so far, and which databases would be kept aside. Reads the journal and the server's catalog only.
+ * {@code lockstep rollback --dry-run}: the strategy the facts call for and why, the data-loss
+ * window so far, and which databases would be kept aside. Reads the journal and the server's
+ * catalog only.
  */
 final class RollbackPreviewer {
   private final Journal journal;
@@ -80,8 +81,7 @@ final class RollbackPreviewer {
 
   /** What can be said of a run that `rollback` would resume: what it recorded. */
   private RollbackPreview resuming() {
-    RunRecord run =
-        journal.unfinishedRun().or(() -> journal.lastChange()).orElseThrow();
+    RunRecord run = journal.unfinishedRun().or(() -> journal.lastChange()).orElseThrow();
     Map<String, String> facts = journal.facts(run.id());
     String strategy = facts.get(RunFacts.ROLLBACK_STRATEGY);
     return new RollbackPreview(

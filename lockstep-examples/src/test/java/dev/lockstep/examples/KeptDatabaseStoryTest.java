@@ -76,7 +76,9 @@ class KeptDatabaseStoryTest {
   @Test
   void rollback_fromTheBackup_keepsTheReplacedDatabase_untilKeptDropDropsIt() throws SQLException {
     run.reconfigure(
-        config -> config.replace("backup:\n  format: custom\n", "backup:\n  format: custom\n  snapshot: false\n"),
+        config ->
+            config.replace(
+                "backup:\n  format: custom\n", "backup:\n  format: custom\n  snapshot: false\n"),
         RunListener.NONE);
     upgrade("1.1.0");
     RunReport upgrade = upgrade("2.0.0");

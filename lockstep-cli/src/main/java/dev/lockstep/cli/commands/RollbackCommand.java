@@ -57,7 +57,11 @@ public final class RollbackCommand extends DeploymentCommand {
               + " would do).");
     }
     String answer =
-        terminal.ask(RollbackPreviewText.question(preview)).orElse("").trim().toLowerCase(Locale.ROOT);
+        terminal
+            .ask(RollbackPreviewText.question(preview))
+            .orElse("")
+            .trim()
+            .toLowerCase(Locale.ROOT);
     return answer.equals("y") || answer.equals("yes");
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.engine.run;
 
+import dev.lockstep.core.io.Json;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.RollbackDecider.Decision;
@@ -9,7 +10,6 @@ import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
-import dev.lockstep.core.io.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -20,9 +20,9 @@ import java.util.List;
  * {@link RunReport} so that a change to the in-memory record cannot change the file unnoticed.
  * Lockstep itself rebuilds reports from the journal and never reads these files back; they are for
  * operators and their tools, which {@link #read} serves. Version 1 is the shape written before
- * files had versions, with {@code formatVersion} added. The rollback's {@code proven},
- * {@code inferred}, {@code restoredFrom} and {@code kept} are optional fields added within version
- * 1: a reader that ignores them still reads the rest right.
+ * files had versions, with {@code formatVersion} added. The rollback's {@code proven}, {@code
+ * inferred}, {@code restoredFrom} and {@code kept} are optional fields added within version 1: a
+ * reader that ignores them still reads the rest right.
  *
  * @param kind {@code upgrade}, {@code rollback} …, as the journal names run kinds, in lower case
  * @param status the run's final (or current) status, in lower case: {@code succeeded}, {@code
