@@ -27,8 +27,21 @@ record BackupServices(
   private static final int RECENT = 5;
 
   SetWork work(String id, StoredFiles files, List<StoreConfig> stores) {
+    return work(id, files, stores, java.util.Map.of());
+  }
+
+  SetWork work(
+      String id, StoredFiles files, List<StoreConfig> stores, java.util.Map<String, String> keep) {
     return new SetWork(
-        id, files, layout, settings, tools, progress, secrets(stores), productDatabase(stores));
+        id,
+        files,
+        layout,
+        settings,
+        tools,
+        progress,
+        secrets(stores),
+        productDatabase(stores),
+        keep);
   }
 
   /** The runner's secrets (the deployment's), and those of these stores and of the backup key. */

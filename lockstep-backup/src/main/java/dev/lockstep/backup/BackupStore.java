@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -107,12 +108,26 @@ public final class BackupStore {
    * (CONFIG_INVALID) before anything is touched. Stopping the services first is the caller's job.
    */
   public RestoreResult restore(String id, List<StoreConfig> stores) {
-    return new SetRestorer(services).restore(id, stores, store -> true, true);
+    return new SetRestorer(services).restore(id, stores, store -> true, true, Map.of());
   }
 
   /** As {@link #restore(String, List)}, for only the parts whose store {@code which} accepts. */
   public RestoreResult restore(String id, List<StoreConfig> stores, Predicate<StoreConfig> which) {
-    return new SetRestorer(services).restore(id, stores, which, false);
+    return restore(id, stores, which, Map.of());
+  }
+
+  /**
+   * As {@link #restore(String, List, Predicate)}, renaming the live database of each store in
+   * {@code keepAside} to the name given there instead of dropping it: what a rollback replaces
+   * stays on the server until the operator drops it. A restore repeated after a crash finds the
+   * database already kept aside and does not rename twice.
+   */
+  public RestoreResult restore(
+      String id,
+      List<StoreConfig> stores,
+      Predicate<StoreConfig> which,
+      Map<String, String> keepAside) {
+    return new SetRestorer(services).restore(id, stores, which, false, keepAside);
   }
 
   /**

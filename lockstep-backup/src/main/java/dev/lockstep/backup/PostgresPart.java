@@ -150,7 +150,13 @@ final class PostgresPart implements PartHandler {
     try {
       Path dump = readable(part, work, temporary);
       return new PostgresRestore(
-          part, store.database(), dump, temporary, pgRestore, estimate(store.database(), part));
+          part,
+          store.database(),
+          dump,
+          temporary,
+          pgRestore,
+          estimate(store.database(), part),
+          work.keepAside().get(part.store()));
     } catch (Throwable e) {
       SetWork.delete(temporary, e);
       throw e;

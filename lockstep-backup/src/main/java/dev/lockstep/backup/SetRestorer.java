@@ -29,7 +29,11 @@ final class SetRestorer {
   }
 
   RestoreResult restore(
-      String id, List<StoreConfig> stores, Predicate<StoreConfig> which, boolean everyPart) {
+      String id,
+      List<StoreConfig> stores,
+      Predicate<StoreConfig> which,
+      boolean everyPart,
+      Map<String, String> keepAside) {
     Instant start = services.clock().instant();
     BackupSet set = services.layout().manifest(id);
     Path folder = services.layout().folder(id);
@@ -47,7 +51,7 @@ final class SetRestorer {
       throw new BackupTamperedException(id, folder, tampered);
     }
     StoredFiles files = new StoredFiles(folder, services.encryption().forReading(set, folder));
-    SetWork work = services.work(id, files, stores);
+    SetWork work = services.work(id, files, stores, keepAside);
     List<PartHandler.Prepared> prepared = new ArrayList<>();
     List<String> restored = new ArrayList<>();
     try {

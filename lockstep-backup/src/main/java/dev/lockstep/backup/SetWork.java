@@ -19,6 +19,8 @@ import java.nio.file.Path;
  *     what commands print and in the errors that quote them
  * @param database the product's database, which a store's commands get in their environment
  *     (PGHOST… and a temporary PGPASSFILE); null when no PostgreSQL store is configured
+ * @param keepAside for a restore: per store, the name its live database is renamed to instead of
+ *     being dropped (a store not in it is dropped)
  */
 record SetWork(
     String id,
@@ -28,7 +30,8 @@ record SetWork(
     PgTools tools,
     Progress.Factory progress,
     SecretRegistry secrets,
-    DatabaseConfig database) {
+    DatabaseConfig database,
+    java.util.Map<String, String> keepAside) {
 
   /** Runs store commands, masking {@link #secrets}. */
   ProcessRunner runner() {

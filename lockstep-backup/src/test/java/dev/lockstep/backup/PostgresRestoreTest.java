@@ -71,6 +71,51 @@ class PostgresRestoreTest {
   }
 
   @Test
+  void restore_keepingAside_renamesTheLiveDatabaseWithItsLaterRows(DatabaseConfig db) {
+    Fixtures.seed(db, 12);
+    List<StoreConfig> stores = List.of(StoreConfig.postgres("main", db));
+    BackupStore store =
+        new BackupStore(
+            backups, Fixtures.settings(DumpFormat.CUSTOM), PgTools.find(), Progress.NONE);
+    BackupSet set = store.create(stores, Fixtures.request());
+    Sql.execute(db, "INSERT INTO notes (body) VALUES ('written by the failed release')");
+    String kept = db.name() + "_kept";
+
+    store.restore(set.id(), stores, s -> true, java.util.Map.of("main", kept));
+
+    assertThat(Sql.queryLong(db, "SELECT count(*) FROM notes")).isEqualTo(12);
+    assertThat(Sql.queryLong(db.withName(kept), "SELECT count(*) FROM notes")).isEqualTo(13);
+    new ServerAdmin(new Database(db), ErrorCode.INTERNAL).drop(kept);
+  }
+
+  @Test
+  void restore_keepingAside_repeatedAfterACrash_neitherRenamesTwiceNorLosesTheKeptRows(
+      DatabaseConfig db) {
+    Fixtures.seed(db, 12);
+    List<StoreConfig> stores = List.of(StoreConfig.postgres("main", db));
+    BackupStore store =
+        new BackupStore(
+            backups, Fixtures.settings(DumpFormat.CUSTOM), PgTools.find(), Progress.NONE);
+    BackupSet set = store.create(stores, Fixtures.request());
+    Sql.execute(db, "INSERT INTO notes (body) VALUES ('written by the failed release')");
+    String kept = db.name() + "_kept";
+    ServerAdmin admin = new ServerAdmin(new Database(db), ErrorCode.INTERNAL);
+    // A crash after the rename and the CREATE, during pg_restore: a partial database under the
+    // name.
+    admin.rename(db.name(), kept);
+    admin.create(db.name(), db.user(), Optional.empty());
+    Sql.execute(db, "CREATE TABLE partial (id int)");
+
+    store.restore(set.id(), stores, s -> true, java.util.Map.of("main", kept));
+
+    assertThat(Sql.queryLong(db, "SELECT count(*) FROM notes")).isEqualTo(12);
+    assertThat(Sql.queryLong(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'partial'"))
+        .isZero();
+    assertThat(Sql.queryLong(db.withName(kept), "SELECT count(*) FROM notes")).isEqualTo(13);
+    admin.drop(kept);
+  }
+
+  @Test
   void create_whileRowsAreWritten_factsMatchTheDumpExactly(DatabaseConfig db) throws Exception {
     Fixtures.seed(db, 2000);
     List<StoreConfig> stores = List.of(StoreConfig.postgres("main", db));

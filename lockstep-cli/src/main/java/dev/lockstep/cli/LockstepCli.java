@@ -6,6 +6,7 @@ import dev.lockstep.cli.commands.DemoCommand;
 import dev.lockstep.cli.commands.DoctorCommand;
 import dev.lockstep.cli.commands.DriftCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
+import dev.lockstep.cli.commands.KeptCommand;
 import dev.lockstep.cli.commands.MigrationsCommand;
 import dev.lockstep.cli.commands.PlanCommand;
 import dev.lockstep.cli.commands.RehearseCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       MigrationsCommand.class,
       BackupCommand.class,
+      KeptCommand.class,
       DriftCommand.class,
       DoctorCommand.class,
       ReleaseCommand.class,
@@ -49,10 +51,17 @@ public final class LockstepCli implements Runnable {
 
   private final Variables environment;
   private final SecretMask mask;
+  private final Terminal terminal;
 
-  private LockstepCli(Variables environment, SecretMask mask) {
+  private LockstepCli(Variables environment, SecretMask mask, Terminal terminal) {
     this.environment = environment;
     this.mask = mask;
+    this.terminal = terminal;
+  }
+
+  /** Where a command asks the operator for a confirmation. */
+  public static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+    return ((LockstepCli) spec.root().userObject()).terminal;
   }
 
   /** The variables {@code ${NAME}} in a config is replaced from. */
@@ -70,6 +79,30 @@ public final class LockstepCli implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The whole command tree, every command and subcommand answering {@code --help}. */
+  static CommandLine commandLine(Variables environment, SecretMask mask, Terminal terminal) {
+    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask, terminal));
+    addHelp(commandLine);
+    return commandLine;
+  }
+
+  /**
+   * Gives each command below the root {@code --help} and {@code --version}, unless it has a help
+   * option of its own (picocli's {@code help} does): done on the tree rather than on each
+   * {@code @Command}, so that a command added later cannot be missed.
+   */
+  private static void addHelp(CommandLine commandLine) {
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      boolean hasHelp = spec.options().stream().anyMatch(o -> o.usageHelp());
+      if (!hasHelp) {
+        spec.versionProvider(commandLine.getCommandSpec().versionProvider());
+        spec.mixinStandardHelpOptions(true);
+      }
+      addHelp(sub);
+    }
+  }
+
   /**
    * Runs the command line with output to {@code out} and {@code err}, the loaded deployment's
    * secrets masked in both; returns the exit code.
@@ -80,8 +113,14 @@ public final class LockstepCli implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code environment} for configs. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Variables environment) {
+    return run(args, out, err, environment, Terminal.system());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, Variables)}, asking on {@code terminal}. */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Variables environment, Terminal terminal) {
     SecretMask mask = new SecretMask();
-    CommandLine commandLine = new CommandLine(new LockstepCli(environment, mask));
+    CommandLine commandLine = commandLine(environment, mask, terminal);
     commandLine.setOut(new PrintWriter(new RedactingWriter(out, mask), true));
     commandLine.setErr(new PrintWriter(new RedactingWriter(err, mask), true));
     commandLine.setExecutionExceptionHandler(new FailureHandler());

@@ -89,6 +89,17 @@ class CrashResumeIT {
         assertThat(after.unfinished()).isNull();
         assertThat(after.installed()).isEqualTo("1.1.0");
         assertThat(after.lastRun().rollback().strategy()).isEqualTo("restore_backup");
+        // Wherever the kill fell, the database the restore replaced is kept once, and recorded.
+        assertThat(after.lastRun().rollback().kept())
+            .singleElement()
+            .satisfies(
+                kept ->
+                    assertThat(
+                            new dev.lockstep.postgres.ServerAdmin(
+                                    new dev.lockstep.postgres.Database(sample.config().database()),
+                                    dev.lockstep.core.api.ErrorCode.INTERNAL)
+                                .exists(kept.kept()))
+                        .isTrue());
         assertThat(after.services())
             .allSatisfy(s -> assertThat(s.nodes().get(0).version()).isEqualTo("1.1.0"));
         assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(notes);

@@ -31,7 +31,8 @@ class DemoIT {
         .contains("Install notes 1.0.0")
         .contains("upgrade 1.0.0 → 1.1.0 in demo — succeeded (exit 0)")
         .contains("upgrade 1.1.0 → 2.0.0 in demo — rolled back (exit 3)")
-        .contains("restore this run's verified backup, redeploy 1.1.0")
+        .contains("swap the database snapshot back in, redeploy 1.1.0")
+        .contains("restored the database (snapshot swap)")
         .contains("data-loss window")
         .contains("All 5 notes survived")
         .contains("Demo done");

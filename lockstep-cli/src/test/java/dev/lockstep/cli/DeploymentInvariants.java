@@ -9,6 +9,8 @@ import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.StatusReport;
+import dev.lockstep.engine.steps.RestoreBackupStep;
+import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.examples.SampleDeployment;
@@ -184,13 +186,22 @@ final class DeploymentInvariants {
   /**
    * Databases the deployment's role owns besides its own: scratch restores and snapshots. Only the
    * snapshots of the run that installed the current release may stay (they make its rollback fast),
-   * and never what a swap replaced.
+   * and the databases a restoring rollback kept aside, each recorded in the journal before it was
+   * renamed; never what a swap replaced under the snapshot's name.
    */
   private List<String> leftoverDatabases() {
     String kept = null;
+    java.util.Set<String> keptAside = new java.util.HashSet<>();
     if (Files.exists(config.journalFile())) {
       try (Journal journal = Journal.open(config.journalFile())) {
         kept = journal.installed().map(Installed::runId).map(TakenSnapshot::prefixOf).orElse(null);
+        for (var run : journal.runs()) {
+          String json = journal.facts(run.id()).get(RunFacts.KEPT_DATABASES);
+          if (json != null) {
+            dev.lockstep.core.io.Json.read(json, RestoreBackupStep.KEPT_LIST)
+                .forEach(database -> keptAside.add(database.kept()));
+          }
+        }
       }
     }
     List<String> left = new ArrayList<>();
@@ -206,7 +217,7 @@ final class DeploymentInvariants {
           String name = rows.getString(1);
           boolean keptSnapshot =
               kept != null && name.startsWith(kept) && !TakenSnapshot.isReplaced(name);
-          if (!keptSnapshot) {
+          if (!keptSnapshot && !keptAside.contains(name)) {
             left.add(name);
           }
         }

@@ -18,7 +18,7 @@ import java.util.Set;
 enum KillScenario {
   UPGRADE(List.of("1.0.0"), List.of("upgrade", "--to", "1.1.0"), "1.0.0", Set.of(0, 3), 1.0),
   FAILING_UPGRADE(List.of("1.1.0"), List.of("upgrade", "--to", "2.0.0"), "1.1.0", Set.of(3), 1.8),
-  ROLLBACK(List.of("1.0.0", "1.1.0"), List.of("rollback"), "1.1.0", Set.of(0), 1.0);
+  ROLLBACK(List.of("1.0.0", "1.1.0"), List.of("rollback", "--yes"), "1.1.0", Set.of(0), 1.0);
 
   final List<String> setup;
   final List<String> args;

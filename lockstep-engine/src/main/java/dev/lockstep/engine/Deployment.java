@@ -178,15 +178,20 @@ public final class Deployment implements AutoCloseable {
 
   /** Undoes the run that installed the current release, returning to the one before. */
   public RunReport rollback() {
-    return locked(
-        () ->
-            new ManualRollback(
-                    journal,
-                    driver(),
-                    catalog,
-                    new LiveRollbackFacts(tools, journal),
-                    this::resumption)
-                .rollback());
+    return locked(() -> manualRollback().rollback());
+  }
+
+  /**
+   * What {@link #rollback} would do now: the strategy and why, the data-loss window so far, the
+   * databases it would keep aside. Touches nothing, takes no lock.
+   */
+  public RollbackPreview rollbackPreview() {
+    return new RollbackPreviewer(journal, manualRollback(), tools).preview();
+  }
+
+  private ManualRollback manualRollback() {
+    return new ManualRollback(
+        journal, driver(), catalog, new LiveRollbackFacts(tools, journal), this::resumption);
   }
 
   /**
@@ -242,6 +247,11 @@ public final class Deployment implements AutoCloseable {
 
   public DeploymentBackups backups() {
     return new DeploymentBackups(config, this::journal, tools, this::locked);
+  }
+
+  /** The databases rollbacks kept aside, with what the failed releases wrote. */
+  public KeptDatabases kept() {
+    return new KeptDatabases(this::journal, config.stores(), this::locked, options.clock());
   }
 
   private Plan plan(GateContext context) {

@@ -50,11 +50,17 @@ final class ManualRollback {
     this.resumption = resumption;
   }
 
-  RunReport rollback() {
-    if (journal.unfinishedRun().isPresent()
-        || journal.lastChange().map(RunRecord::status).orElse(null) == RunStatus.ROLLBACK_FAILED) {
-      return resumption.get().resume(true);
-    }
+  /** The upgrade a rollback would undo now, its releases, and how. */
+  record Target(RunRecord upgrade, RunReleases releases, RollbackDecider.Decision decision) {}
+
+  /** True when {@code lockstep rollback} would resume a run rather than start one. */
+  boolean resumes() {
+    return journal.unfinishedRun().isPresent()
+        || journal.lastChange().map(RunRecord::status).orElse(null) == RunStatus.ROLLBACK_FAILED;
+  }
+
+  /** The upgrade that installed the current release, and the rollback its facts call for. */
+  Target target() {
     String installed =
         journal.installed().orElseThrow(() -> nothing("no release is installed")).version();
     RunRecord upgrade =
@@ -76,6 +82,15 @@ final class ManualRollback {
                 true,
                 rollbackFacts.appliedMigrations(upgrade.id(), releases),
                 rollbackFacts.measuredChange(upgrade.id()).orElse(null));
+    return new Target(upgrade, releases, decision);
+  }
+
+  RunReport rollback() {
+    if (resumes()) {
+      return resumption.get().resume(true);
+    }
+    Target target = target();
+    RunRecord upgrade = target.upgrade();
     String runId =
         journal.inTransaction(
             () -> {
@@ -93,10 +108,13 @@ final class ManualRollback {
               }
               journal.recordFact(run.id(), RunFacts.ROLLS_BACK_RUN, upgrade.id());
               driver.beginRollback(
-                  run.id(), decision, "the operator asked to roll back " + upgrade.id(), releases);
+                  run.id(),
+                  target.decision(),
+                  "the operator asked to roll back " + upgrade.id(),
+                  target.releases());
               return run.id();
             });
-    return driver.drive(runId, releases);
+    return driver.drive(runId, target.releases());
   }
 
   private static LockstepException nothing(String why) {

@@ -96,7 +96,9 @@ public final class Demo {
         proven
             ? "All "
                 + written.size()
-                + " notes survived: the rollback restored the verified backup."
+                + " notes survived: the rollback restored the database ("
+                + runs.get(2).rollback().restoredFrom()
+                + ")."
             : "The story did not go as expected; see the reports above.");
     return new DemoResult(
         runs,

@@ -78,6 +78,28 @@ public final class ServerAdmin {
             + " CREATEDB;");
   }
 
+  public boolean exists(String database) {
+    return settingsOf(database).isPresent();
+  }
+
+  /**
+   * Renames a database, ending its sessions first. A rename is one catalog change: a crash leaves
+   * the database under one name or the other, never half-renamed.
+   */
+  public void rename(String from, String to) {
+    try (Connection connection = maintenance.connectMaintenance();
+        Statement statement = connection.createStatement()) {
+      Database.terminateSessions(connection, from);
+      statement.execute(
+          "ALTER DATABASE " + Identifiers.quote(from) + " RENAME TO " + Identifiers.quote(to));
+    } catch (SQLException e) {
+      throw failed(
+          "rename database '" + from + "' to '" + to + "'",
+          e,
+          " The user must own the database and have CREATEDB; no session may use it.");
+    }
+  }
+
   /** Drops the database, ending its sessions first; a missing database is not an error. */
   public void drop(String database) {
     // Not WITH (FORCE): it fails for a non-superuser while autovacuum works on the database, as it

@@ -3,7 +3,6 @@ package dev.lockstep.cli.output;
 import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
-import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.core.yaml.Durations;
@@ -66,20 +65,8 @@ public final class RunReportText {
                 Fold.excerpt(check.message(), DETAIL_WIDTH)));
       }
     }
-    RollbackReport rollback = report.rollback();
-    if (rollback != null) {
-      text.append("  rollback: ").append(rollback.description()).append('\n');
-      text.append("    why: ")
-          .append(Fold.wrap(rollback.reason(), DETAIL_WIDTH, "         "))
-          .append('\n');
-      if (rollback.dataLossWindow() != null) {
-        text.append("    data-loss window: ")
-            .append(format(rollback.dataLossWindow()))
-            .append(" (writes between the backup and the restore are lost)\n");
-      }
-      if (rollback.duration() != null) {
-        text.append("    took ").append(format(rollback.duration())).append('\n');
-      }
+    if (report.rollback() != null) {
+      RollbackText.append(text, report.rollback());
     }
     if (report.summary() != null) {
       text.append(report.summary()).append('\n');

@@ -9,6 +9,7 @@ import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
@@ -112,11 +113,22 @@ class TextRenderingTest {
                     "GET /notes → 500, expected 200")),
             new RollbackReport(
                 "restore_backup",
-                "stop the services, restore this run's verified backup, redeploy 1.1.0",
+                "stop the services, swap the database snapshot back in, redeploy 1.1.0",
                 "'validate' failed — contract migration V3 ran",
+                List.of("'validate' failed: notes list loads → 500", "migration V3 ran"),
+                List.of("V3 is declared contract: 1.1.0 cannot run on that schema"),
+                "snapshot swap",
                 "20261123-100000-cd34",
                 Duration.ofMillis(5800),
-                Duration.ofMillis(2800)),
+                Duration.ofMillis(2800),
+                List.of(
+                    new KeptDatabase(
+                        "main",
+                        "notes",
+                        "notes_replaced_20261123100000cd34",
+                        "db.internal:5432",
+                        Instant.parse("2026-11-23T10:00:10Z"),
+                        "snapshot"))),
             "The upgrade to 2.0.0 failed and was rolled back.");
 
     GOLDEN.assertMatches("run-rolled-back.txt", RunReportText.render(report));

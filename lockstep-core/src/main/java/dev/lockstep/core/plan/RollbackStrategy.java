@@ -34,6 +34,22 @@ public enum RollbackStrategy {
     };
   }
 
+  /**
+   * One line for a rollback that has restored: says what it was actually restored from ({@code
+   * restoredFrom}: "snapshot swap", "backup ID" or both), not what the plan foresaw.
+   */
+  public String describeDone(String previousRelease, String restoredFrom) {
+    if (restoredFrom == null || restoredFrom.isBlank()) {
+      return describe(previousRelease);
+    }
+    String how =
+        restoredFrom.startsWith("snapshot swap")
+            ? "swap the database snapshot back in"
+                + restoredFrom.substring("snapshot swap".length()).replace(" and ", ", restore ")
+            : "restore " + restoredFrom;
+    return "stop the services, " + how + ", redeploy " + previousRelease;
+  }
+
   /** True when this rollback rewinds the database, losing writes made since the backup. */
   public boolean restoresData() {
     return this == RESTORE_BACKUP;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
@@ -107,13 +108,25 @@ public final class ReportBuilder {
               rollbackSteps.get(rollbackSteps.size() - 1).endedAt());
     }
     String window = facts.get(RunFacts.DATA_LOSS_WINDOW);
+    String restoredFrom = facts.get(RunFacts.RESTORED_FROM);
     return new RollbackReport(
         strategy.name().toLowerCase(java.util.Locale.ROOT),
-        strategy.describe(previous),
+        strategy.describeDone(previous, restoredFrom),
         facts.get(RunFacts.ROLLBACK_REASON),
+        list(facts, RunFacts.ROLLBACK_PROVEN, new TypeReference<List<String>>() {}),
+        list(facts, RunFacts.ROLLBACK_INFERRED, new TypeReference<List<String>>() {}),
+        restoredFrom,
         strategy.restoresData() ? facts.get(RunFacts.BACKUP_ID) : null,
         window == null ? null : Duration.parse(window),
-        took);
+        took,
+        kept(facts));
+  }
+
+  /** The databases the run kept aside and the operator has not dropped. */
+  private static List<KeptDatabase> kept(Map<String, String> facts) {
+    return list(facts, RunFacts.KEPT_DATABASES, new TypeReference<List<KeptDatabase>>() {}).stream()
+        .filter(kept -> !facts.containsKey(RunFacts.KEPT_DROPPED + kept.kept()))
+        .toList();
   }
 
   private static <T> List<T> list(

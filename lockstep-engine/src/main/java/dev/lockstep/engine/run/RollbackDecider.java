@@ -17,8 +17,26 @@ import java.util.stream.Collectors;
  */
 public final class RollbackDecider {
 
-  /** The strategy and the reason for it, in words for the report. */
-  public record Decision(RollbackStrategy strategy, String reason) {}
+  /**
+   * The strategy and the reason for it, in words for the report.
+   *
+   * @param reason the reason in one line
+   * @param proven what the decision rests on that was seen: the history table, the schema measured
+   * @param inferred what it concludes without having seen it: a migration's declared class, whether
+   *     the previous release runs on the schema
+   */
+  public record Decision(
+      RollbackStrategy strategy, String reason, List<String> proven, List<String> inferred) {
+    public Decision {
+      proven = List.copyOf(proven);
+      inferred = List.copyOf(inferred);
+    }
+
+    /** A decision resting on {@code reason} alone, which was seen. */
+    public Decision(RollbackStrategy strategy, String reason) {
+      this(strategy, reason, List.of(reason), List.of());
+    }
+  }
 
   /**
    * @param previous the release to return to, or null if nothing was installed before
@@ -55,13 +73,16 @@ public final class RollbackDecider {
           RollbackStrategy.NOTHING_TO_UNDO, "no service was stopped and no migration ran");
     }
     if (measured != null && measured.type() == MigrationClass.CONTRACT) {
-      return new Decision(
-          RollbackStrategy.RESTORE_BACKUP,
+      String seen =
           "the schema change measured is contract ("
               + String.join("; ", measured.contractReasons())
-              + "); "
-              + previous.version()
-              + " cannot run on it");
+              + ")";
+      String concluded = previous.version() + " cannot run on it";
+      return new Decision(
+          RollbackStrategy.RESTORE_BACKUP,
+          seen + "; " + concluded,
+          List.of(seen),
+          List.of(concluded));
     }
     if (newMigrations.isEmpty() && !schemaChanged) {
       return new Decision(RollbackStrategy.REVERT_SERVICES, "no migration ran");
@@ -71,17 +92,27 @@ public final class RollbackDecider {
             .filter(version -> classOf(leaving, version) != MigrationClass.EXPAND)
             .toList();
     if (!contract.isEmpty()) {
+      String concluded = previous.version() + " cannot run on that schema";
       return new Decision(
           RollbackStrategy.RESTORE_BACKUP,
-          "contract migration "
-              + describe(leaving, contract)
-              + " ran; "
-              + previous.version()
-              + " cannot run on that schema");
+          "contract migration " + describe(leaving, contract) + " ran; " + concluded,
+          List.of("migration " + describe(leaving, contract) + " ran (the history table says so)"),
+          List.of(
+              "it is contract, as the release declares (an undeclared migration is assumed"
+                  + " contract): "
+                  + concluded));
     }
     return new Decision(
         RollbackStrategy.REVERT_SERVICES_ON_NEW_SCHEMA,
-        "only expand migrations ran (" + describe(leaving, newMigrations) + ")");
+        "only expand migrations ran (" + describe(leaving, newMigrations) + ")",
+        List.of(
+            "only migrations "
+                + describe(leaving, newMigrations)
+                + " ran (the history table says so)"),
+        List.of(
+            "they are expand, as the release declares: "
+                + previous.version()
+                + " runs on the expanded schema (its checks prove it after the revert)"));
   }
 
   /** Versions applied in the database that {@code previous} does not ship, in order. */

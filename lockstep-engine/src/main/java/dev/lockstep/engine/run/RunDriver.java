@@ -1,5 +1,6 @@
 package dev.lockstep.engine.run;
 
+import dev.lockstep.core.io.Json;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.RollbackDecider.Decision;
@@ -9,6 +10,8 @@ import dev.lockstep.journal.Phase;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,6 +112,11 @@ public final class RunDriver {
           RunFacts facts = new RunFacts(journal, runId);
           facts.put(RunFacts.ROLLBACK_STRATEGY, decision.strategy().name());
           facts.put(RunFacts.ROLLBACK_REASON, cause + " — " + decision.reason());
+          List<String> proven = new ArrayList<>();
+          proven.add(cause);
+          proven.addAll(decision.proven());
+          facts.put(RunFacts.ROLLBACK_PROVEN, Json.write(proven));
+          facts.put(RunFacts.ROLLBACK_INFERRED, Json.write(decision.inferred()));
           checklists.recordRollback(runId, releases, decision.strategy());
           journal.setStatus(runId, RunStatus.ROLLING_BACK);
         });
@@ -153,6 +161,10 @@ public final class RunDriver {
 
   private RunReport finishRollback(String runId, RunReleases releases, RollbackStrategy strategy) {
     RunRecord run = journal.run(runId).orElseThrow();
+    String done =
+        strategy.describeDone(
+            releases.previousVersion(),
+            new RunFacts(journal, runId).get(RunFacts.RESTORED_FROM).orElse(null));
     if (run.kind() == RunKind.ROLLBACK) {
       return finish(
           runId,
@@ -163,7 +175,7 @@ public final class RunDriver {
               + " to "
               + releases.previousVersion()
               + ": "
-              + strategy.describe(releases.previousVersion())
+              + done
               + ".");
     }
     String reason = new RunFacts(journal, runId).get(RunFacts.ROLLBACK_REASON).orElse("");
@@ -174,7 +186,7 @@ public final class RunDriver {
         "The upgrade to "
             + releases.next().version()
             + " failed and was rolled back ("
-            + strategy.describe(releases.previousVersion())
+            + done
             + "). Cause: "
             + reason);
   }

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.io.FileFormat;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.report.CheckResult;
+import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
@@ -19,7 +20,9 @@ import java.util.List;
  * {@link RunReport} so that a change to the in-memory record cannot change the file unnoticed.
  * Lockstep itself rebuilds reports from the journal and never reads these files back; they are for
  * operators and their tools, which {@link #read} serves. Version 1 is the shape written before
- * files had versions, with {@code formatVersion} added.
+ * files had versions, with {@code formatVersion} added. The rollback's {@code proven}, {@code
+ * inferred}, {@code restoredFrom} and {@code kept} are optional fields added within version 1: a
+ * reader that ignores them still reads the rest right.
  *
  * @param kind {@code upgrade}, {@code rollback} …, as the journal names run kinds, in lower case
  * @param status the run's final (or current) status, in lower case: {@code succeeded}, {@code
@@ -70,9 +73,22 @@ public record RunReportFile(
       String strategy,
       String description,
       String reason,
+      List<String> proven,
+      List<String> inferred,
+      String restoredFrom,
       String backupId,
       Duration dataLossWindow,
-      Duration duration) {}
+      Duration duration,
+      List<Kept> kept) {}
+
+  /** A database the rollback kept aside, renamed, with what the failed release wrote. */
+  public record Kept(
+      String store,
+      String database,
+      String kept,
+      String server,
+      Instant keptAt,
+      String restoredFrom) {}
 
   /** Writes {@code report} to {@code file}, atomically. */
   public static void write(Path file, RunReport report) {
@@ -129,9 +145,23 @@ public record RunReportFile(
                 rollback.strategy(),
                 rollback.description(),
                 rollback.reason(),
+                rollback.proven(),
+                rollback.inferred(),
+                rollback.restoredFrom(),
                 rollback.backupId(),
                 rollback.dataLossWindow(),
-                rollback.duration()),
+                rollback.duration(),
+                rollback.kept().stream()
+                    .map(
+                        k ->
+                            new Kept(
+                                k.store(),
+                                k.database(),
+                                k.kept(),
+                                k.server(),
+                                k.keptAt(),
+                                k.restoredFrom()))
+                    .toList()),
         report.summary());
   }
 
@@ -174,9 +204,23 @@ public record RunReportFile(
                 rollback.strategy(),
                 rollback.description(),
                 rollback.reason(),
+                rollback.proven(),
+                rollback.inferred(),
+                rollback.restoredFrom(),
                 rollback.backupId(),
                 rollback.dataLossWindow(),
-                rollback.duration()),
+                rollback.duration(),
+                listOf(rollback.kept()).stream()
+                    .map(
+                        k ->
+                            new KeptDatabase(
+                                k.store(),
+                                k.database(),
+                                k.kept(),
+                                k.server(),
+                                k.keptAt(),
+                                k.restoredFrom()))
+                    .toList()),
         summary);
   }
 

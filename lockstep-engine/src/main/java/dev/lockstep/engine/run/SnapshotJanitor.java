@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Drops database snapshots nobody can use any more, and the databases a rollback's swap replaced.
+ * Drops database snapshots nobody can use any more, and what the swap of an earlier Lockstep left
+ * under a snapshot's name ({@code _replaced}). A rollback now keeps the database it replaces under
+ * another name, recorded in the journal; only the operator drops that ({@code lockstep kept drop}).
  * Each one is a full copy on the server, so only the snapshots of the upgrade that installed the
  * current release are kept (they make its `lockstep rollback` take seconds); the rest go when a run
  * ends, and on `backup prune`. Neither the snapshots of a run that has not finished, or whose

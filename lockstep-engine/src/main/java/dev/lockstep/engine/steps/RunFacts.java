@@ -31,6 +31,20 @@ public final class RunFacts {
   public static final String DATA_LOSS_WINDOW = "rollback.dataLossWindow";
   public static final String RESTORED_AT = "rollback.restoredAt";
   public static final String ROLLS_BACK_RUN = "rollback.ofRun";
+  public static final String ROLLBACK_PROVEN = "rollback.proven";
+  public static final String ROLLBACK_INFERRED = "rollback.inferred";
+
+  /** What the restore was made from, as it was done: snapshot swap, backup, or both. */
+  public static final String RESTORED_FROM = "rollback.restoredFrom";
+
+  /**
+   * The databases a restore keeps aside ({@link dev.lockstep.core.report.KeptDatabase}), recorded
+   * before the first rename so that a crash cannot leave one no record names.
+   */
+  public static final String KEPT_DATABASES = "rollback.kept";
+
+  /** Prefix of the fact recording when the operator dropped a kept database. */
+  public static final String KEPT_DROPPED = "rollback.kept.dropped.";
 
   private final Journal journal;
   private final String runId;

@@ -26,13 +26,9 @@ public record TakenSnapshot(String store, String database, String snapshot, Inst
   }
 
   /**
-   * What a rollback's swap leaves of the failed database: it is dropped when the run ends, not
-   * while the services are down. It shares the run's prefix, so a crash cannot hide it.
+   * What the swap of an earlier Lockstep left of the failed database, under the run's prefix; a
+   * swap now keeps it aside as a {@link dev.lockstep.core.report.KeptDatabase} instead.
    */
-  public String replaced() {
-    return snapshot + REPLACED;
-  }
-
   public static boolean isReplaced(String name) {
     return name.endsWith(REPLACED);
   }

@@ -54,6 +54,26 @@ class RollbackDeciderTest {
   }
 
   @Test
+  void decide_contractApplied_separatesWhatTheHistoryShowsFromTheDeclaredClass() {
+    RollbackDecider.Decision decision = decider.decide(V2, V3, true, List.of("1", "2", "3"));
+
+    assertThat(decision.proven()).singleElement().asString().contains("V3").contains("ran");
+    assertThat(decision.inferred())
+        .singleElement()
+        .asString()
+        .contains("declares")
+        .contains("1.1.0 cannot run");
+  }
+
+  @Test
+  void decide_expandOnly_callsTheOldReleaseRunningOnTheSchemaInferred() {
+    RollbackDecider.Decision decision = decider.decide(V1, V2, true, List.of("1", "2"));
+
+    assertThat(decision.proven()).singleElement().asString().contains("V2");
+    assertThat(decision.inferred()).singleElement().asString().contains("1.0.0 runs");
+  }
+
+  @Test
   void decide_migrationAppliedEvenIfServicesUntouched_countsAsTouched() {
     assertThat(decider.decide(V2, V3, false, List.of("1", "2", "3")).strategy())
         .isEqualTo(RollbackStrategy.RESTORE_BACKUP);

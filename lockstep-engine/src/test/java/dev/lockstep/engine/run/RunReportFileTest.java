@@ -205,9 +205,13 @@ class RunReportFileTest {
             "restore_backup",
             "stop the services, restore this run's verified backup, redeploy 1.1.0",
             "'validate' failed",
+            List.of(),
+            List.of(),
+            null,
             "20261201-100000-abcd",
             Duration.ofSeconds(13),
-            Duration.ofSeconds(9)),
+            Duration.ofSeconds(9),
+            List.of()),
         "The upgrade to 2.0.0 failed and was rolled back.");
   }
 }
