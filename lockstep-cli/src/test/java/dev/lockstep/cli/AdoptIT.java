@@ -82,7 +82,9 @@ class AdoptIT {
         assertThat(adoptAgain.all()).contains("already records 1.0.0", "lockstep upgrade --to");
 
         succeeds(upgrade);
-        assertThat(upgrade.all()).contains("1.0.0 → 1.1.0");
+        assertThat(upgrade.all())
+            .contains("1.0.0 → 1.1.0")
+            .contains("Rollback now: `lockstep rollback` would revert the services to 1.0.0");
         assertThat(sample.notes().list())
             .anySatisfy(note -> assertThat(note.id()).isEqualTo(noteId));
         Result history = lockstep.run("history", "--output", "json");
