@@ -82,6 +82,7 @@ public final class MigrateCommandStep extends AbstractStep {
     }
     String command = Placeholders.render(template, Map.of("version", release.version().toString()));
     ProcessResult result = run(command);
+    facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.took().toString());
     MigrationHistory after = product.read();
     List<MigrationReport> applied = product.recordApplied(facts, after);
     if (!result.succeeded()) {

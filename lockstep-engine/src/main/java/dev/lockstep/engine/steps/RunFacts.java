@@ -23,6 +23,12 @@ public final class RunFacts {
   public static final String SNAPSHOT_SWAPPED = "snapshots.swapped.";
   public static final String SERVICES_STOPPED_AT = "downtime.start";
   public static final String SERVICES_BACK_AT = "downtime.end";
+
+  /** When the first check passed after the services started: they answer. */
+  public static final String SERVICES_HEALTHY_AT = "downtime.healthy";
+
+  /** How long the migrations themselves ran (the runner's own time, no schema reads). */
+  public static final String MIGRATIONS_TOOK = "migrations.took";
   public static final String MIGRATIONS_APPLIED = "migrations.applied";
   public static final String SCHEMA_CHANGES = "schema.changes";
 
