@@ -46,6 +46,7 @@ public final class ConsoleProgress implements Progress.Factory {
             .setUpdateIntervalMillis(terminal ? 200 : 2000)
             .continuousUpdate()
             .showSpeed()
+            .setEtaFunction(EtaEstimate::of)
             .setConsumer(
                 terminal
                     ? new ConsoleProgressBarConsumer(System.err)
