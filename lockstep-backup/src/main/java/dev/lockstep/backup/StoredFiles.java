@@ -73,21 +73,18 @@ final class StoredFiles {
     return sink.file();
   }
 
-  /** Seals every file under the set's folder {@code folder}, sorted by path. */
-  List<BackupFile> sealAll(String folder, Progress bar) throws IOException {
+  /**
+   * Seals every file under the set's folder {@code folder}, sorted by path, {@code threads} files
+   * at a time.
+   */
+  List<BackupFile> sealAll(String folder, Progress bar, int threads) throws IOException {
     List<String> paths = Checksums.filesUnder(setFolder, folder);
     long total = 0;
     for (String path : paths) {
       total += Files.size(setFolder.resolve(path));
     }
     bar.total(total);
-    List<BackupFile> files = new ArrayList<>();
-    long done = 0;
-    for (String path : paths) {
-      long before = done;
-      done += Files.size(setFolder.resolve(path));
-      files.add(seal(path, read -> bar.update(before + read)));
-    }
+    List<BackupFile> files = ParallelFiles.map(paths, threads, bar, this::seal);
     bar.update(total);
     return files;
   }
