@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * Reads a set's files several at a time. Hashing a dump serially after pg_dump wrote it with
- * {@code -j N} took one core for as long as the dump's own I/O; with as many readers as the dump
- * had jobs, the checksums follow at the dump's pace. Results keep the order of the inputs.
+ * Reads a set's files several at a time. Hashing a dump serially after pg_dump wrote it with {@code
+ * -j N} took one core for as long as the dump's own I/O; with as many readers as the dump had jobs,
+ * the checksums follow at the dump's pace. Results keep the order of the inputs.
  */
 final class ParallelFiles {
   /** One file's work; {@code bytesRead} counts what it read so far, for the shared progress. */

@@ -17,10 +17,10 @@ import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
 import dev.lockstep.engine.plan.Planner;
-import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
 import dev.lockstep.engine.run.ChecklistInputs;
@@ -239,10 +239,7 @@ public final class Deployment implements AutoCloseable {
   private ChecklistInputs inputs(
       RunReleases releases, UpgradeOptions options, SnapshotNeed snapshot) {
     return ChecklistInputs.upgrade(
-        releases,
-        snapshot.take(),
-        options.acceptUnverifiedBackup(),
-        ConfigShape.of(config));
+        releases, snapshot.take(), options.acceptUnverifiedBackup(), ConfigShape.of(config));
   }
 
   private static Map<String, String> facts(UpgradeOptions options) {

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Whether an upgrade needs a database snapshot inside its downtime. The snapshot only serves a
- * restore, and a restore is only the rollback after a contract change. When every pending
- * migration is declared expand and a passing rehearsal of this very upgrade measured its change as
- * expand, a rollback is a revert of the services: the copy would cost downtime and never be used.
- * The verified logical backup is still taken, for the disaster nobody planned.
+ * restore, and a restore is only the rollback after a contract change. When every pending migration
+ * is declared expand and a passing rehearsal of this very upgrade measured its change as expand, a
+ * rollback is a revert of the services: the copy would cost downtime and never be used. The
+ * verified logical backup is still taken, for the disaster nobody planned.
  *
  * @param take whether the snapshot step is in the checklist
  * @param reason why not, for the plan; null when it is taken

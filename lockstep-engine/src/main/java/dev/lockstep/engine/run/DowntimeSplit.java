@@ -17,11 +17,11 @@ import java.util.Optional;
 /**
  * A forward run's downtime, split: until the services answered ({@code stop → services healthy})
  * and until every check passed ({@code stop → checks passed}); and, inside it, Lockstep's own time
- * apart from the product's. The product's time is what the bare sequence would also spend:
- * stopping the services, the migrations themselves, starting the services and waiting for them to
- * answer (and, for a product that migrates as it starts, the watch of its migrations). The rest
- * is Lockstep's: the snapshot, the schema checksum and reads, installing the
- * artifacts, the checks after the first, and the journal between steps.
+ * apart from the product's. The product's time is what the bare sequence would also spend: stopping
+ * the services, the migrations themselves, starting the services and waiting for them to answer
+ * (and, for a product that migrates as it starts, the watch of its migrations). The rest is
+ * Lockstep's: the snapshot, the schema checksum and reads, installing the artifacts, the checks
+ * after the first, and the journal between steps.
  *
  * @param toHealthy stop → the first check passed
  * @param lockstepOwn Lockstep's own time inside the window
@@ -53,7 +53,11 @@ record DowntimeSplit(Duration toHealthy, Duration lockstepOwn) {
             .plus(orZero(startServices.get().duration()))
             .plus(positive(Duration.between(validate.get().startedAt(), healthyAt)));
     // A product that migrates as it starts does so inside the watch.
-    product = product.plus(last(steps, WatchMigrationsStep.NAME).map(s -> orZero(s.duration())).orElse(Duration.ZERO));
+    product =
+        product.plus(
+            last(steps, WatchMigrationsStep.NAME)
+                .map(s -> orZero(s.duration()))
+                .orElse(Duration.ZERO));
     String took = facts.get(RunFacts.MIGRATIONS_TOOK);
     if (took != null && last(steps, MigrateStep.NAME).isPresent()) {
       product = product.plus(Duration.parse(took));

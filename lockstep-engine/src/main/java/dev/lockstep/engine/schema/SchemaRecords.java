@@ -47,9 +47,9 @@ public final class SchemaRecords {
   }
 
   /**
-   * Reads the live schema into {@code file} and returns the catalog checksum taken just before,
-   * on the same connection: a change made between the two leaves a checksum that matches neither
-   * and is seen as a change, never missed.
+   * Reads the live schema into {@code file} and returns the catalog checksum taken just before, on
+   * the same connection: a change made between the two leaves a checksum that matches neither and
+   * is seen as a change, never missed.
    */
   public String recordWithChecksum(Path file) {
     try (Connection connection = new Database(database).connect()) {

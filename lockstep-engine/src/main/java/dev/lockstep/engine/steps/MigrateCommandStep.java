@@ -21,8 +21,8 @@ import java.util.Map;
  * before the app services. The product's history table, not the command's exit code alone, says
  * what was applied: the step fails on a non-zero exit, on a dirty history, or when a migration the
  * release declares is still pending. The schema is measured around it as for Lockstep's own runner.
- * When the history table already has every migration the release declares, the command is not
- * run at all, and the step says so.
+ * When the history table already has every migration the release declares, the command is not run
+ * at all, and the step says so.
  *
  * <p>The command finds the database in {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code
  * PGUSER} and a temporary {@code PGPASSFILE}; its output goes to {@code

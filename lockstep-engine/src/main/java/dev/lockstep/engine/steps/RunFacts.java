@@ -29,6 +29,7 @@ public final class RunFacts {
 
   /** How long the migrations themselves ran (the runner's own time, no schema reads). */
   public static final String MIGRATIONS_TOOK = "migrations.took";
+
   public static final String MIGRATIONS_APPLIED = "migrations.applied";
   public static final String SCHEMA_CHANGES = "schema.changes";
 
@@ -37,6 +38,7 @@ public final class RunFacts {
 
   /** Set once the schema before the migrations is known to be the one recorded. */
   public static final String SCHEMA_BEFORE_CONFIRMED = "schema.beforeConfirmed";
+
   public static final String ROLLBACK_STRATEGY = "rollback.strategy";
   public static final String ROLLBACK_REASON = "rollback.reason";
   public static final String ROLLBACK_FIRST_STEP = "rollback.firstStep";

@@ -86,8 +86,7 @@ class SnapshotNeedTest {
 
   @Test
   void of_nothingPendingWithLockstepsRunner_skips() {
-    fixture.database =
-        new DatabaseProbe(null, "15.4", 2048, List.of("1", "2"));
+    fixture.database = new DatabaseProbe(null, "15.4", 2048, List.of("1", "2"));
 
     SnapshotNeed need = need();
 

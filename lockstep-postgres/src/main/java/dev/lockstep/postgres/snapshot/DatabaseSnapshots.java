@@ -73,9 +73,9 @@ public final class DatabaseSnapshots {
 
   /**
    * The statement that copies {@code template} into {@code snapshot}. From PostgreSQL 15 on, {@code
-   * CREATE DATABASE} copies block by block through the WAL unless told otherwise ({@code
-   * WAL_LOG}); {@code FILE_COPY} copies the files after a checkpoint, 1.7–2.3× faster on a 1 GB
-   * database, and it is what older servers always do (they know no {@code STRATEGY}).
+   * CREATE DATABASE} copies block by block through the WAL unless told otherwise ({@code WAL_LOG});
+   * {@code FILE_COPY} copies the files after a checkpoint, 1.7–2.3× faster on a 1 GB database, and
+   * it is what older servers always do (they know no {@code STRATEGY}).
    */
   static String copyStatement(String snapshot, String template, String owner, int serverMajor) {
     return "CREATE DATABASE "

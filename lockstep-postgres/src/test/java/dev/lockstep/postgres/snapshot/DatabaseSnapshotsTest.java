@@ -95,8 +95,7 @@ class DatabaseSnapshotsTest {
   @Test
   void copyStatement_postgres15_copiesFilesInsteadOfThroughTheWal() {
     assertThat(DatabaseSnapshots.copyStatement("snap", "app", "owner", 15))
-        .isEqualTo(
-            "CREATE DATABASE \"snap\" TEMPLATE \"app\" OWNER \"owner\" STRATEGY FILE_COPY");
+        .isEqualTo("CREATE DATABASE \"snap\" TEMPLATE \"app\" OWNER \"owner\" STRATEGY FILE_COPY");
   }
 
   @Test
