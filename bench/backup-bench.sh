@@ -7,8 +7,8 @@
 #   rollback by snapshot swap vs rollback by pg_restore -j2 target >= 10x faster
 #   peak memory (RSS) of Lockstep during backup create     target < 256 MB
 # and how well a rehearsal predicts the migration time of the real upgrade that follows it.
-# Each of the first two pairs runs BENCH_REPEAT times (default 2), alternating, and the best time
-# of each side counts: one slow run of either tool does not decide the ratio.
+# Each of the first two pairs runs BENCH_REPEAT times (default 3), alternating; the spread of each
+# side (min / median / max) is printed, and the ratio is taken of the medians.
 # Needs the PostgreSQL server and client programs, GNU time (/usr/bin/time), Java 17.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -90,9 +90,9 @@ SQL
 size=$(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")
 log "database notes is $size"
 
-# --- backup and verify, each pair measured BENCH_REPEAT times, alternating; the best of each counts
-repeat=${BENCH_REPEAT:-2}
-best() { python3 -c "import sys; print(min(float(a) for a in sys.argv[1:]))" "$@"; }
+# --- backup and verify, each pair measured BENCH_REPEAT times, alternating; medians count ------
+repeat=${BENCH_REPEAT:-3}
+median() { python3 -c "import statistics, sys; print(statistics.median(float(a) for a in sys.argv[1:]))" "$@"; }
 dumps=(); creates=(); restores=(); verifies=(); rss_kb=0
 for round in $(seq 1 "$repeat"); do
   log "round $round/$repeat: bare pg_dump -Fd -j$jobs"
@@ -114,8 +114,8 @@ for round in $(seq 1 "$repeat"); do
   log "round $round/$repeat: lockstep backup verify $backup_id"
   verifies+=("$(seconds "$work/verify" "$here/lockstep" backup verify "$backup_id")")
 done
-bare_dump=$(best "${dumps[@]}"); ls_create=$(best "${creates[@]}")
-bare_restore=$(best "${restores[@]}"); ls_verify=$(best "${verifies[@]}")
+bare_dump=$(median "${dumps[@]}"); ls_create=$(median "${creates[@]}")
+bare_restore=$(median "${restores[@]}"); ls_verify=$(median "${verifies[@]}")
 log "pg_dump ${dumps[*]} s; backup create ${creates[*]} s; pg_restore ${restores[*]} s; backup verify ${verifies[*]} s"
 
 # --- rollback: snapshot swap vs pg_restore, both in a real failed upgrade to 2.0.0 ------------
@@ -161,21 +161,30 @@ step = [s for s in report['steps'] if s['name'] == 'migrate'][0]
 m = re.search(r' in (?:(\d+)m )?(?:([\d.]+)s|(\d+)ms);', step['detail'])
 print(int(m.group(1) or 0) * 60 + float(m.group(2) or 0) + int(m.group(3) or 0) / 1000)")
 
-python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" "$predicted" "$real" <<'PY'
-import os, sys
-size, dump, create, restore, verify, swap, by_restore, rss, predicted, real = sys.argv[1:]
+python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" "$predicted" "$real" \
+  "${dumps[*]}" "${creates[*]}" "${restores[*]}" "${verifies[*]}" <<'PY'
+import os, statistics, sys
+size, dump, create, restore, verify, swap, by_restore, rss, predicted, real = sys.argv[1:11]
+runs = [[float(x) for x in a.split()] for a in sys.argv[11:15]]
 predicted, real = float(predicted), float(real)
 dump, create, restore, verify, swap, by_restore = map(float, (dump, create, restore, verify, swap, by_restore))
 rss_mb = int(rss) / 1024
 def row(name, ours, bare, ratio, target, ok):
     print(f"| {name} | {ours} | {bare} | {ratio} | {target} | {'yes' if ok else 'NO'} |")
-print(f"\nDatabase: {size}, jobs: 2, best of {os.environ.get('BENCH_REPEAT', '2')} runs\n")
+print(f"\nDatabase: {size}, jobs: 2, median of {os.environ.get('BENCH_REPEAT', '3')} runs of each side\n")
 print("| measure | Lockstep | bare tool | ratio | target | met |")
 print("|---|---|---|---|---|---|")
 row("backup create vs pg_dump -Fd -j2", f"{create:.1f} s", f"{dump:.1f} s", f"{create/dump:.2f}x", "<= 1.15x", create/dump <= 1.15)
 row("backup verify vs createdb + pg_restore -j2", f"{verify:.1f} s", f"{restore:.1f} s", f"{verify/restore:.2f}x", "<= 1.25x", verify/restore <= 1.25)
 row("rollback: snapshot swap vs pg_restore -j2", f"{swap:.2f} s", f"{by_restore:.1f} s", f"{by_restore/swap:.0f}x faster", ">= 10x", by_restore/swap >= 10)
 row("peak memory (RSS) during backup create", f"{rss_mb:.0f} MB", "-", "-", "< 256 MB", rss_mb < 256)
+print("\nSpread (min / median / max, seconds):")
+for name, values in zip(("pg_dump -Fd -j2", "backup create", "createdb + pg_restore -j2", "backup verify"), runs):
+    print(f"  {name}: {min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}")
+ratios = [c / d for c, d in zip(runs[1], runs[0])]
+print(f"  create/pg_dump per round: " + ", ".join(f"{r:.2f}x" for r in ratios))
+ratios = [v / r for v, r in zip(runs[3], runs[2])]
+print(f"  verify/pg_restore per round: " + ", ".join(f"{r:.2f}x" for r in ratios))
 print(f"\nRehearsal: predicted migration time {predicted:.1f} s, real (the upgrade's migrations) {real:.1f} s:"
       f" predicted/real = {predicted/real:.2f}")
 PY

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * unexpected and changed files, one sentence each, starting with the file's path.
  */
 final class Checksums {
+  /** Files hashed at a time: as many as the machine has cores, up to pg_dump's usual jobs. */
+  private static final int READERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
   private Checksums() {}
 
   /**
@@ -34,17 +37,28 @@ final class Checksums {
           f -> filesUnder(setFolder, f).forEach(p -> present.put(p, setFolder.resolve(p))));
     }
     bar.total(expected.stream().mapToLong(BackupFile::size).sum());
+    List<BackupFile> found =
+        expected.stream().filter(file -> present.containsKey(file.path())).toList();
+    List<String> sums;
+    try {
+      sums =
+          ParallelFiles.map(
+              found,
+              READERS,
+              bar,
+              (file, bytesRead) -> Sha256.of(present.get(file.path()), bytesRead));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     List<String> problems = new ArrayList<>();
-    long done = 0;
+    int next = 0;
     for (BackupFile file : expected) {
       Path stored = present.remove(file.path());
       if (stored == null) {
         problems.add(file.path() + ": missing");
         continue;
       }
-      long before = done;
-      String sha256 = Sha256.of(stored, read -> bar.update(before + read));
-      done += file.size();
+      String sha256 = sums.get(next++);
       long size = size(stored);
       if (!sha256.equals(file.sha256()) || size != file.size()) {
         problems.add(

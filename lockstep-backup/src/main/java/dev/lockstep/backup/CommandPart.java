@@ -55,7 +55,7 @@ final class CommandPart implements PartHandler {
                 (work.files().encrypted() ? "encrypt " : "checksum ") + store.name(),
                 0,
                 Progress.Unit.BYTES)) {
-      files = work.files().sealAll(folder, bar);
+      files = work.files().sealAll(folder, bar, 1);
     }
     if (files.isEmpty()) {
       throw new LockstepException(

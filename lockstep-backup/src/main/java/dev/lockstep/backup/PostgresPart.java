@@ -48,7 +48,7 @@ final class PostgresPart implements PartHandler {
         new SnapshotDump(work.tools(), work.progress()).dump(db, options, target, store.name());
     List<BackupFile> files;
     try (Progress bar = work.progress().start(sealTask(work, store), 0, Progress.Unit.BYTES)) {
-      files = work.files().sealAll(folder, bar);
+      files = work.files().sealAll(folder, bar, Math.max(1, work.settings().jobs()));
     }
     Map<String, TableFacts> tables = new TreeMap<>();
     dump.tables().forEach((name, f) -> tables.put(name, new TableFacts(f.rows(), f.contentHash())));

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -73,21 +72,18 @@ final class StoredFiles {
     return sink.file();
   }
 
-  /** Seals every file under the set's folder {@code folder}, sorted by path. */
-  List<BackupFile> sealAll(String folder, Progress bar) throws IOException {
+  /**
+   * Seals every file under the set's folder {@code folder}, sorted by path, {@code threads} files
+   * at a time.
+   */
+  List<BackupFile> sealAll(String folder, Progress bar, int threads) throws IOException {
     List<String> paths = Checksums.filesUnder(setFolder, folder);
     long total = 0;
     for (String path : paths) {
       total += Files.size(setFolder.resolve(path));
     }
     bar.total(total);
-    List<BackupFile> files = new ArrayList<>();
-    long done = 0;
-    for (String path : paths) {
-      long before = done;
-      done += Files.size(setFolder.resolve(path));
-      files.add(seal(path, read -> bar.update(before + read)));
-    }
+    List<BackupFile> files = ParallelFiles.map(paths, threads, bar, this::seal);
     bar.update(total);
     return files;
   }

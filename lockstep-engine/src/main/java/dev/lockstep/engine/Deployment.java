@@ -20,6 +20,7 @@ import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
 import dev.lockstep.engine.gates.RunningServices;
+import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
 import dev.lockstep.engine.plan.Planner;
@@ -158,7 +159,10 @@ public final class Deployment implements AutoCloseable {
           RunDriver driver = driver();
           String runId =
               driver.startUpgrade(
-                  config.environment(), releases, inputs(releases, options), facts(options));
+                  config.environment(),
+                  releases,
+                  inputs(releases, options, SnapshotNeed.of(context)),
+                  facts(options));
           return driver.drive(runId, releases);
         });
   }
@@ -256,19 +260,24 @@ public final class Deployment implements AutoCloseable {
 
   private Plan plan(GateContext context) {
     RunReleases releases = new RunReleases(context.previous(), context.target());
+    SnapshotNeed snapshot = SnapshotNeed.of(context);
     return new Planner()
         .plan(
             context,
-            new StepChecklists(tools).upgrade(releases, inputs(releases, context.options())),
-            Gates.check(context));
+            new StepChecklists(tools)
+                .upgrade(releases, inputs(releases, context.options(), snapshot)),
+            Gates.check(context),
+            snapshot.planNote());
   }
 
-  private ChecklistInputs inputs(RunReleases releases, UpgradeOptions options) {
+  /**
+   * The inputs the run records: resume replays them, so a snapshot skipped at the start stays
+   * skipped whatever the journal says by then.
+   */
+  private ChecklistInputs inputs(
+      RunReleases releases, UpgradeOptions options, SnapshotNeed snapshot) {
     return ChecklistInputs.upgrade(
-        releases,
-        config.backup().snapshot(),
-        options.acceptUnverifiedBackup(),
-        ConfigShape.of(config));
+        releases, snapshot.take(), options.acceptUnverifiedBackup(), ConfigShape.of(config));
   }
 
   private static Map<String, String> facts(UpgradeOptions options) {

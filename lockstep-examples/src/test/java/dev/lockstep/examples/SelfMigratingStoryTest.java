@@ -23,6 +23,8 @@ import dev.lockstep.engine.migrations.MigrationsReport.PendingMigration;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -117,6 +119,24 @@ class SelfMigratingStoryTest {
         .containsExactly(new MigrationReport(ADD_NOTE, "add items note", "expand"));
     assertThat(deployment.migrations(Version.parse("2.0.0"), null).pending().migrations())
         .containsExactly(new PendingMigration(CREATE_TAGS, "create tags", "expand"));
+  }
+
+  @Test
+  void upgrade_byTheProductsMigrateCommandWithNothingPending_doesNotRunTheCommand()
+      throws Exception {
+    assertThat(upgrade("1.1.0").exitCode()).isZero();
+    Path log = deployment.config().logsDir().resolve("migrate.log");
+    Files.setLastModifiedTime(log, FileTime.fromMillis(0));
+
+    RunReport report = upgrade("1.1.1");
+
+    assertThat(report.exitCode()).as(report.summary()).isZero();
+    assertThat(detail(report, "migrate"))
+        .startsWith("migrate command not run: the ")
+        .contains("has every migration of 1.1.1 applied; no pending migrations");
+    assertThat(Files.getLastModifiedTime(log)).isEqualTo(FileTime.fromMillis(0));
+    assertThat(report.migrations()).isEmpty();
+    assertThat(deployment.status().installed()).isEqualTo("1.1.1");
   }
 
   @Test

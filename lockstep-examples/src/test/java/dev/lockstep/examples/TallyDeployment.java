@@ -142,6 +142,12 @@ public final class TallyDeployment implements AutoCloseable {
     release("1.0.0", "command", "Creates items.", expand(CREATE_ITEMS));
     release("1.1.0", "command", "Adds items.note.", expand(CREATE_ITEMS), expand(ADD_NOTE));
     release(
+        "1.1.1",
+        "command",
+        "A fix in the server; no migration.",
+        expand(CREATE_ITEMS),
+        expand(ADD_NOTE));
+    release(
         "1.2.0",
         "command",
         "Drops items.note; the migration is broken.",

@@ -43,11 +43,11 @@ public final class ConsoleProgress implements Progress.Factory {
             .setTaskName(task)
             // An unknown total shows as such, not as a bar that is done at 0 of 0.
             .setInitialMax(total > 0 ? total : -1)
-            .setEtaFunction(new ProgressEta())
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(terminal ? 200 : 2000)
             .continuousUpdate()
             .showSpeed()
+            .setEtaFunction(EtaEstimate::of)
             .setConsumer(
                 terminal
                     ? new ConsoleProgressBarConsumer(System.err)

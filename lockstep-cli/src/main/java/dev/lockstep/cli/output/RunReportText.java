@@ -31,6 +31,19 @@ public final class RunReportText {
         .append(", downtime ")
         .append(report.downtime() == null ? "none measured" : format(report.downtime()))
         .append(" (first service stopped → last check passed)\n");
+    if (report.downtimeToHealthy() != null) {
+      text.append("  stop → services healthy ")
+          .append(format(report.downtimeToHealthy()))
+          .append(", stop → checks passed ")
+          .append(format(report.downtime()))
+          .append(
+              report.lockstepOwnTime() == null
+                  ? ""
+                  : "; Lockstep's own time in the window "
+                      + format(report.lockstepOwnTime())
+                      + " (the rest: stopping, migrating, starting the product)")
+          .append('\n');
+    }
     if (report.backupId() != null) {
       text.append("  backup: ").append(report.backupId()).append('\n');
     }

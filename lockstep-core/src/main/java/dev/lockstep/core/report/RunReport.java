@@ -10,6 +10,10 @@ import java.util.List;
  *
  * @param downtime from the first service stopped to the last check passed (null if no service was
  *     stopped, or if the services never came back)
+ * @param downtimeToHealthy from the first service stopped until the services answered (the first
+ *     check passed); null when not measured
+ * @param lockstepOwnTime Lockstep's own time inside the downtime, apart from the product's
+ *     (stopping, migrating, starting until it answers); null when not measured, e.g. a rollback
  */
 public record RunReport(
     String runId,
@@ -28,7 +32,50 @@ public record RunReport(
     List<MigrationReport> migrations,
     List<CheckResult> checks,
     RollbackReport rollback,
-    String summary) {
+    String summary,
+    Duration downtimeToHealthy,
+    Duration lockstepOwnTime) {
+
+  /** A report without the downtime's split (as runs before it was measured). */
+  public RunReport(
+      String runId,
+      String kind,
+      String environment,
+      String from,
+      String to,
+      String status,
+      int exitCode,
+      Instant startedAt,
+      Instant endedAt,
+      Duration duration,
+      Duration downtime,
+      String backupId,
+      List<StepReport> steps,
+      List<MigrationReport> migrations,
+      List<CheckResult> checks,
+      RollbackReport rollback,
+      String summary) {
+    this(
+        runId,
+        kind,
+        environment,
+        from,
+        to,
+        status,
+        exitCode,
+        startedAt,
+        endedAt,
+        duration,
+        downtime,
+        backupId,
+        steps,
+        migrations,
+        checks,
+        rollback,
+        summary,
+        null,
+        null);
+  }
 
   public RunReport {
     steps = List.copyOf(steps);

@@ -26,6 +26,15 @@ public final class Planner {
    * @param gates the gates' verdicts on this upgrade
    */
   public Plan plan(GateContext context, List<Step> steps, List<GateResult> gates) {
+    return plan(context, steps, gates, null);
+  }
+
+  /**
+   * @param snapshotNote why the checklist takes no snapshot although the config asks for one, or
+   *     null
+   */
+  public Plan plan(
+      GateContext context, List<Step> steps, List<GateResult> gates, String snapshotNote) {
     List<String> applied = context.database().appliedVersions();
     List<MigrationScript> pending =
         context.target().migrations().stream()
@@ -59,13 +68,14 @@ public final class Planner {
             .toList(),
         gates,
         strategy,
-        downtime(pending));
+        downtime(pending, snapshotNote));
   }
 
-  private static String downtime(List<MigrationScript> pending) {
+  private static String downtime(List<MigrationScript> pending, String snapshotNote) {
     return "services are down from 'stop-services' until 'validate' passes; "
         + (pending.isEmpty()
             ? "no migration to apply"
-            : pending.size() + " migration(s) to apply while they are down");
+            : pending.size() + " migration(s) to apply while they are down")
+        + (snapshotNote == null ? "" : "; " + snapshotNote);
   }
 }

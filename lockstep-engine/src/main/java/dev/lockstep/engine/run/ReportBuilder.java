@@ -39,6 +39,7 @@ public final class ReportBuilder {
         list(facts, Checklists.FORWARD_CHECKS, new TypeReference<List<CheckResult>>() {}));
     checks.addAll(
         list(facts, Checklists.ROLLBACK_CHECKS, new TypeReference<List<CheckResult>>() {}));
+    DowntimeSplit split = DowntimeSplit.of(facts, steps);
     return new RunReport(
         run.id(),
         run.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -56,7 +57,9 @@ public final class ReportBuilder {
         list(facts, RunFacts.MIGRATIONS_APPLIED, new TypeReference<List<MigrationReport>>() {}),
         checks,
         rollback(run, steps, facts),
-        run.summary());
+        run.summary(),
+        split.toHealthy(),
+        split.lockstepOwn());
   }
 
   /**

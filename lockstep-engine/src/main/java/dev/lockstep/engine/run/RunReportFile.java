@@ -27,6 +27,8 @@ import java.util.List;
  * @param kind {@code upgrade}, {@code rollback} …, as the journal names run kinds, in lower case
  * @param status the run's final (or current) status, in lower case: {@code succeeded}, {@code
  *     rolled_back} …
+ * @param downtimeToHealthy stop → the services answered (added in version 1, optional)
+ * @param lockstepOwnTime Lockstep's own time inside the downtime (added in version 1, optional)
  */
 public record RunReportFile(
     int formatVersion,
@@ -46,7 +48,9 @@ public record RunReportFile(
     List<Migration> migrations,
     List<Check> checks,
     Rollback rollback,
-    String summary) {
+    String summary,
+    Duration downtimeToHealthy,
+    Duration lockstepOwnTime) {
 
   public static final FileFormat FORMAT =
       new FileFormat("run report", 1, ErrorCode.MANIFEST_INVALID);
@@ -162,7 +166,9 @@ public record RunReportFile(
                                 k.keptAt(),
                                 k.restoredFrom()))
                     .toList()),
-        report.summary());
+        report.summary(),
+        report.downtimeToHealthy(),
+        report.lockstepOwnTime());
   }
 
   RunReport toReport() {
@@ -221,7 +227,9 @@ public record RunReportFile(
                                 k.keptAt(),
                                 k.restoredFrom()))
                     .toList()),
-        summary);
+        summary,
+        downtimeToHealthy,
+        lockstepOwnTime);
   }
 
   private static <T> List<T> listOf(List<T> list) {

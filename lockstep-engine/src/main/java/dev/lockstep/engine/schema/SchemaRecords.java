@@ -5,6 +5,7 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.postgres.Database;
+import dev.lockstep.schema.snapshot.SchemaChecksum;
 import dev.lockstep.schema.snapshot.SchemaReader;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import java.nio.file.Files;
@@ -43,6 +44,37 @@ public final class SchemaRecords {
           "Could not read the schema of " + database + ": " + e.getMessage() + ".",
           e);
     }
+  }
+
+  /**
+   * Reads the live schema into {@code file} and returns the catalog checksum taken just before, on
+   * the same connection: a change made between the two leaves a checksum that matches neither and
+   * is seen as a change, never missed.
+   */
+  public String recordWithChecksum(Path file) {
+    try (Connection connection = new Database(database).connect()) {
+      String checksum = SchemaChecksum.of(connection);
+      SchemaReader.read(connection).write(file);
+      return checksum;
+    } catch (SQLException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** The catalog checksum of the live schema ({@link SchemaChecksum}): one query. */
+  public String checksum() {
+    try (Connection connection = new Database(database).connect()) {
+      return SchemaChecksum.of(connection);
+    } catch (SQLException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private LockstepException unreadable(SQLException e) {
+    return new LockstepException(
+        ErrorCode.DATABASE_UNREACHABLE,
+        "Could not read the schema of " + database + ": " + e.getMessage() + ".",
+        e);
   }
 
   public Path beforeRun(String runId) {

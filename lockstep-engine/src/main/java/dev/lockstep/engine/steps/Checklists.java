@@ -32,7 +32,7 @@ public final class Checklists {
     List<Step> steps = new ArrayList<>();
     steps.add(new BackupStep(tools, installed));
     steps.add(new VerifyBackupStep(tools, verificationOverride));
-    steps.add(new StopServicesStep(tools));
+    steps.add(StopServicesStep.readingSchemaFirst(tools));
     if (snapshot) {
       steps.add(new SnapshotDatabasesStep(tools));
     }

@@ -21,6 +21,8 @@ import java.util.Map;
  * before the app services. The product's history table, not the command's exit code alone, says
  * what was applied: the step fails on a non-zero exit, on a dirty history, or when a migration the
  * release declares is still pending. The schema is measured around it as for Lockstep's own runner.
+ * When the history table already has every migration the release declares, the command is not run
+ * at all, and the step says so.
  *
  * <p>The command finds the database in {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code
  * PGUSER} and a temporary {@code PGPASSFILE}; its output goes to {@code
@@ -60,9 +62,27 @@ public final class MigrateCommandStep extends AbstractStep {
     ProductMigrations product = new ProductMigrations(tools, release);
     SchemaMeasure measure = new SchemaMeasure(tools, release);
     measure.before(facts);
-    product.markBefore(facts);
+    MigrationHistory now = product.read();
+    product.markBefore(facts, now);
+    if (!ProductMigrations.isDirty(now) && product.pending(now).isEmpty()) {
+      // Nothing to do for the command; starting it (a container, a runtime) would only add to the
+      // downtime. A resumed run whose command finished lands here too.
+      List<MigrationReport> applied = product.recordApplied(facts, now);
+      SchemaDiff diff =
+          measure.after(
+              facts,
+              applied,
+              "Stopping before deploying: the previous release may not run on this schema.");
+      return "migrate command not run: the "
+          + ProductMigrations.where(now)
+          + " has every migration of "
+          + release.version()
+          + " applied; "
+          + SchemaMeasure.summary(applied.stream().map(ProductMigrations::label).toList(), diff);
+    }
     String command = Placeholders.render(template, Map.of("version", release.version().toString()));
     ProcessResult result = run(command);
+    facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.took().toString());
     MigrationHistory after = product.read();
     List<MigrationReport> applied = product.recordApplied(facts, after);
     if (!result.succeeded()) {

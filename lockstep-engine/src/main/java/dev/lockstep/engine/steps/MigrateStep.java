@@ -37,6 +37,7 @@ public final class MigrateStep extends AbstractStep {
     SchemaMeasure measure = new SchemaMeasure(tools, release);
     measure.before(facts);
     MigrationResult result = tools.migrations().migrate(release);
+    facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.duration().toString());
     List<MigrationReport> applied =
         SchemaMeasure.record(
             facts,

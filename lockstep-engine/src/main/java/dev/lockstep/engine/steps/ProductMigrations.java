@@ -40,7 +40,14 @@ final class ProductMigrations {
   /** Notes what is applied now; a resumed run keeps what its first try noted. */
   void markBefore(RunFacts facts) {
     if (facts.get(APPLIED_BEFORE).isEmpty()) {
-      facts.putJson(APPLIED_BEFORE, inTable(read()));
+      markBefore(facts, read());
+    }
+  }
+
+  /** As {@link #markBefore(RunFacts)}, with the table as the caller just read it. */
+  void markBefore(RunFacts facts, MigrationHistory now) {
+    if (facts.get(APPLIED_BEFORE).isEmpty()) {
+      facts.putJson(APPLIED_BEFORE, inTable(now));
     }
   }
 

@@ -23,8 +23,22 @@ public final class RunFacts {
   public static final String SNAPSHOT_SWAPPED = "snapshots.swapped.";
   public static final String SERVICES_STOPPED_AT = "downtime.start";
   public static final String SERVICES_BACK_AT = "downtime.end";
+
+  /** When the first check passed after the services started: they answer. */
+  public static final String SERVICES_HEALTHY_AT = "downtime.healthy";
+
+  /** How long the migrations themselves ran (the runner's own time, no schema reads). */
+  public static final String MIGRATIONS_TOOK = "migrations.took";
+
   public static final String MIGRATIONS_APPLIED = "migrations.applied";
   public static final String SCHEMA_CHANGES = "schema.changes";
+
+  /** The catalog checksum taken with the schema read before the services stopped. */
+  public static final String SCHEMA_CHECKSUM_BEFORE_STOP = "schema.checksumBeforeStop";
+
+  /** Set once the schema before the migrations is known to be the one recorded. */
+  public static final String SCHEMA_BEFORE_CONFIRMED = "schema.beforeConfirmed";
+
   public static final String ROLLBACK_STRATEGY = "rollback.strategy";
   public static final String ROLLBACK_REASON = "rollback.reason";
   public static final String ROLLBACK_FIRST_STEP = "rollback.firstStep";

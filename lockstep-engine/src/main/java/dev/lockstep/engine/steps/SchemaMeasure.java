@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,12 +34,36 @@ final class SchemaMeasure {
     this.release = release;
   }
 
-  /** Reads the schema before the migrations; a resumed run keeps the one from its first try. */
+  /**
+   * Reads the schema before the migrations; a resumed run keeps the one from its first try. When
+   * the upgrade read it before stopping the services, only a catalog checksum is taken here, inside
+   * the downtime: the full read is repeated only if the schema changed since.
+   */
   void before(RunFacts facts) {
+    if (facts.get(RunFacts.SCHEMA_BEFORE_CONFIRMED).isPresent()) {
+      return;
+    }
     Path before = schemas.beforeRun(facts.runId());
-    if (!Files.isRegularFile(before)) {
+    Optional<String> readBeforeStop = facts.get(RunFacts.SCHEMA_CHECKSUM_BEFORE_STOP);
+    if (readBeforeStop.isPresent() && Files.isRegularFile(before)) {
+      if (!schemas.checksum().equals(readBeforeStop.get())) {
+        schemas.live().write(before); // changed while the services were stopping
+      }
+    } else if (!Files.isRegularFile(before)) {
       schemas.live().write(before);
     }
+    facts.put(RunFacts.SCHEMA_BEFORE_CONFIRMED, "true");
+  }
+
+  /**
+   * Reads the schema the migrations will start from while the services still run, so that the
+   * downtime only pays for a checksum ({@link #before}). Called before the services stop.
+   */
+  static void readBeforeStop(Toolbox tools, RunFacts facts) {
+    SchemaRecords schemas = new SchemaRecords(tools.config());
+    facts.put(
+        RunFacts.SCHEMA_CHECKSUM_BEFORE_STOP,
+        schemas.recordWithChecksum(schemas.beforeRun(facts.runId())));
   }
 
   /**

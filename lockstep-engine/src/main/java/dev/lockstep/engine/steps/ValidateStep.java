@@ -9,6 +9,7 @@ import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.ServiceProcesses;
 import dev.lockstep.targets.ServiceStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class ValidateStep extends AbstractStep {
   @Override
   public String run(RunFacts facts) {
     Collection<ServiceConfig> services = tools.config().services().values();
+    Instant started = tools.clock().instant();
     List<CheckResult> checks =
         tools.checks().runAll(tools.config().checks(), new ServiceWatch(tools.target(), services));
     checks =
@@ -66,7 +68,12 @@ public final class ValidateStep extends AbstractStep {
                   .collect(Collectors.joining("; ")));
     }
     if (facts.get(RunFacts.SERVICES_STOPPED_AT).isPresent()) {
-      facts.putAtStepEnd(RunFacts.SERVICES_BACK_AT, tools.clock().instant().toString());
+      Instant passed = tools.clock().instant();
+      // The checks run one after the other: the first one's end is when the product answered.
+      Instant healthy = checks.isEmpty() ? passed : started.plus(checks.get(0).duration());
+      facts.putAtStepEnd(
+          RunFacts.SERVICES_HEALTHY_AT, (healthy.isAfter(passed) ? passed : healthy).toString());
+      facts.putAtStepEnd(RunFacts.SERVICES_BACK_AT, passed.toString());
     }
     return results.size() + " checks passed";
   }

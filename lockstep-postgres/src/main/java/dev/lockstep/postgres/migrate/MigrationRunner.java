@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -78,16 +79,27 @@ public final class MigrationRunner {
               + release.file()
               + ", or restore the folder.");
     }
-    Connection lockConnection = new Database(db).connect();
+    // Flyway's two sessions open while Lockstep's own one takes the lock.
+    PrefetchedConnections flywayConnections =
+        new PrefetchedConnections(db.jdbcUrl(), flywayProperties(), 2);
+    Connection lockConnection;
+    try {
+      lockConnection = new Database(db).connect();
+    } catch (RuntimeException e) {
+      flywayConnections.close();
+      throw e;
+    }
     MigrationResult result;
     try {
       result =
           new MigrationLock(lockConnection, LOCK_PREFIX + config.historyTable(), config.lockWait())
-              .withLock(() -> apply(release, dir, start));
+              .withLock(() -> apply(release, dir, start, lockConnection, flywayConnections));
     } catch (SQLException e) {
       throw closeAfterFailure(lockConnection, unreachable("take the migration lock", e));
     } catch (RuntimeException e) {
       throw closeAfterFailure(lockConnection, e);
+    } finally {
+      flywayConnections.close();
     }
     try {
       lockConnection.close();
@@ -169,9 +181,16 @@ public final class MigrationRunner {
    * would otherwise hold up every query that comes after it. When the timeout hits, Postgres rolls
    * that migration back, and it is tried again after a growing pause, naming who is in the way.
    */
-  private MigrationResult apply(ReleaseManifest release, Path dir, Instant start) {
-    int lastRank = withConnection(connection -> history.lastRank(connection));
-    Flyway flyway = flyway(dir);
+  private MigrationResult apply(
+      ReleaseManifest release,
+      Path dir,
+      Instant start,
+      Connection session,
+      PrefetchedConnections flywayConnections) {
+    // The history is read on the session that holds the lock: a new session per read would cost
+    // a backend start and an authentication each, inside the downtime.
+    int lastRank = onSession(session, connection -> history.lastRank(connection));
+    Flyway flyway = configure(dir).dataSource(flywayConnections).load();
     int attempts = config.lockRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -179,7 +198,7 @@ public final class MigrationRunner {
         break;
       } catch (FlywayException e) {
         if (!LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
-          List<AppliedMigration> before = withConnection(c -> history.after(c, lastRank));
+          List<AppliedMigration> before = onSession(session, c -> history.after(c, lastRank));
           throw new FlywayFailure(e, release, db).toException(before);
         }
         LockBlockers.Blockers blockers = withConnection(c -> new LockBlockers(c).find());
@@ -191,7 +210,7 @@ public final class MigrationRunner {
         sleep(backoff);
       }
     }
-    List<AppliedMigration> applied = withConnection(c -> history.after(c, lastRank));
+    List<AppliedMigration> applied = onSession(session, c -> history.after(c, lastRank));
     return new MigrationResult(applied, Duration.between(start, Instant.now()));
   }
 
@@ -241,8 +260,14 @@ public final class MigrationRunner {
     return null;
   }
 
-  private Flyway flyway(Path dir) {
-    return configure(dir).load();
+  /** The session settings Flyway's connections carry (see {@link #configure}). */
+  private Properties flywayProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("user", db.user());
+    properties.setProperty("password", db.password() == null ? "" : db.password().reveal());
+    properties.setProperty("ApplicationName", "lockstep-migrate");
+    properties.setProperty("options", "-c lock_timeout=" + config.lockTimeout().toMillis());
+    return properties;
   }
 
   private FluentConfiguration configure(Path dir) {
@@ -268,6 +293,14 @@ public final class MigrationRunner {
 
   private interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T onSession(Connection session, SqlWork<T> work) {
+    try {
+      return work.run(session);
+    } catch (SQLException e) {
+      throw unreachable("read the history table '" + config.historyTable() + "'", e);
+    }
   }
 
   private <T> T withConnection(SqlWork<T> work) {

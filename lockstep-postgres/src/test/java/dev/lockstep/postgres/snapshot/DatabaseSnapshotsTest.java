@@ -92,6 +92,45 @@ class DatabaseSnapshotsTest {
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM t")).isZero();
   }
 
+  @Test
+  void copyStatement_postgres15_copiesFilesInsteadOfThroughTheWal() {
+    assertThat(DatabaseSnapshots.copyStatement("snap", "app", "owner", 15))
+        .isEqualTo("CREATE DATABASE \"snap\" TEMPLATE \"app\" OWNER \"owner\" STRATEGY FILE_COPY");
+  }
+
+  @Test
+  void copyStatement_postgres14_namesNoStrategy() {
+    assertThat(DatabaseSnapshots.copyStatement("snap", "app", "owner", 14))
+        .isEqualTo("CREATE DATABASE \"snap\" TEMPLATE \"app\" OWNER \"owner\"");
+  }
+
+  @Test
+  void take_postgres15_writesTheCopyOutsideTheWal(DatabaseConfig db) throws SQLException {
+    snapshots = new DatabaseSnapshots(db);
+    snapshot = db.name() + "_snap";
+    replaced(db);
+    Sql.execute(
+        db,
+        "CREATE TABLE filler AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS body"
+            + " FROM generate_series(1, 200000) g");
+    long databaseBytes = Sql.queryLong(db, "SELECT pg_database_size(current_database())");
+    long walBefore = walPosition(db);
+
+    snapshots.take(snapshot);
+
+    // WAL_LOG (the default since 15) writes every block of the copy to the WAL; FILE_COPY writes
+    // a few records. Other tests may write meanwhile, so the bound is loose.
+    long walWritten = walPosition(db) - walBefore;
+    assertThat(databaseBytes).isGreaterThan(20_000_000L);
+    assertThat(walWritten).isLessThan(databaseBytes / 4);
+    assertThat(Sql.queryLong(db.withName(snapshot), "SELECT count(*) FROM filler"))
+        .isEqualTo(200_000);
+  }
+
+  private static long walPosition(DatabaseConfig db) {
+    return Sql.queryLong(db, "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn");
+  }
+
   private String replaced(DatabaseConfig db) {
     replaced = db.name() + "_replaced";
     return replaced;
