@@ -144,7 +144,8 @@ class SnapshotNeedTest {
                 b.encryptionKey(),
                 snapshot,
                 b.retention()),
-            config.rehearsal());
+            config.rehearsal(),
+            config.drift());
     return new GateContext(
         withSnapshot,
         fixture.journal,

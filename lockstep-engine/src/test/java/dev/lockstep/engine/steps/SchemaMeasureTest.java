@@ -105,6 +105,7 @@ class SchemaMeasureTest {
             List.of(StoreConfig.postgres("app", db)),
             new BackupConfig(
                 dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, true, null),
+            null,
             null);
     return new Toolbox(config, null, null, null, null, null, Clock.systemUTC());
   }
