@@ -3,6 +3,7 @@ package dev.lockstep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.cli.LockstepJar.Result;
+import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
@@ -10,6 +11,8 @@ import dev.lockstep.engine.StatusReport;
 import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.postgres.Database;
+import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.snapshot.DatabaseSnapshots;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
@@ -155,7 +158,8 @@ class CrashResumeIT {
   }
 
   @Test
-  void killedAfterTheRunsEndWasRecorded_resumeDropsTheSnapshotsNobodyNeeds() throws Exception {
+  void killedAfterTheRunsEndWasRecorded_resumeLeavesNoSnapshotAndKeepsTheReplacedDatabase()
+      throws Exception {
     try (SampleDeployment sample =
         SampleDeployment.create(
             PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
@@ -171,13 +175,18 @@ class CrashResumeIT {
         StatusReport ended = status(sample);
         String failedRun = ended.lastRun().runId();
         assertThat(ended.lastRun().status()).isEqualTo("rolled_back");
-        assertThat(snapshots.list(TakenSnapshot.prefixOf(failedRun))).isNotEmpty();
+        // The snapshot was swapped back in; the database it replaced is kept for the operator.
+        String kept = ended.lastRun().rollback().kept().get(0).kept();
+        ServerAdmin admin =
+            new ServerAdmin(new Database(sample.config().database()), ErrorCode.INTERNAL);
+        assertThat(admin.exists(kept)).isTrue();
 
         Result resumed = lockstep.run("resume");
 
         assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1);
         assertThat(resumed.stderr()).contains("no interrupted run");
         assertThat(snapshots.list(TakenSnapshot.prefixOf(failedRun))).isEmpty();
+        assertThat(admin.exists(kept)).as("a kept database waits for `kept drop`").isTrue();
         assertThat(status(sample).installed()).isEqualTo("1.1.0");
       } finally {
         try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
