@@ -5,6 +5,8 @@ import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
+import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.engine.steps.SnapshotDatabasesStep;
 
 /** A plan as the operator reads it before saying yes. */
 public final class PlanText {
@@ -40,19 +42,33 @@ public final class PlanText {
     }
     text.append("\nSteps, and the rollback if the run fails during or after each one\n");
     String previous = plan.from() == null ? "(nothing)" : plan.from();
+    boolean snapshotTaken = false;
     for (PlannedStep step : plan.steps()) {
+      snapshotTaken |= step.name().equals(SnapshotDatabasesStep.NAME);
       String line =
           String.format(
               "  %d. %-52s %s",
               step.number(), step.description(), step.servicesDown() ? "[services down]" : "");
       text.append(line.stripTrailing())
           .append("\n     rollback: ")
-          .append(step.rollbackAfter().describe(previous))
+          .append(rollback(step.rollbackAfter(), previous, snapshotTaken))
           .append('\n');
     }
     text.append("\nDowntime: ").append(plan.downtime()).append('\n');
     text.append(
         plan.blocked() ? "\nBLOCKED: fix the gates above; nothing was touched.\n" : "\nReady.\n");
     return text.toString();
+  }
+
+  /**
+   * The rollback as it would be done: once the snapshot is taken, a restore swaps it back in (the
+   * verified backup is only for when the swap cannot be made).
+   */
+  private static String rollback(RollbackStrategy strategy, String previous, boolean snapshot) {
+    if (strategy.restoresData() && snapshot) {
+      return strategy.describeDone(previous, "snapshot swap")
+          + " (this run's verified backup if the swap cannot be made)";
+    }
+    return strategy.describe(previous);
   }
 }

@@ -62,6 +62,39 @@ class TextRenderingTest {
   }
 
   @Test
+  void render_contractPlanWithSnapshot_saysTheRestoreSwapsTheSnapshotBackIn() {
+    Plan plan =
+        new Plan(
+            "production",
+            "1.1.0",
+            "2.0.0",
+            List.of(
+                step(1, "stop-services", "Stop the services", true, RollbackStrategy.REVERT_SERVICES),
+                step(
+                    2,
+                    "snapshot-databases",
+                    "Snapshot the databases",
+                    true,
+                    RollbackStrategy.REVERT_SERVICES),
+                step(
+                    3,
+                    "migrate",
+                    "Apply the database migrations",
+                    true,
+                    RollbackStrategy.RESTORE_BACKUP)),
+            List.of(new PlannedMigration("3", "rename body to content", MigrationClass.CONTRACT)),
+            List.of(GateResult.passed("upgrade path", "1.1.0 → 2.0.0")),
+            RollbackStrategy.RESTORE_BACKUP,
+            "services are down from 'stop-services' until 'validate' passes");
+
+    assertThat(PlanText.render(plan))
+        .contains(
+            "rollback: stop the services, swap the database snapshot back in, redeploy 1.1.0"
+                + " (this run's verified backup if the swap cannot be made)")
+        .doesNotContain("restore this run's verified backup");
+  }
+
+  @Test
   void render_rolledBackRun_matchesGoldenFile() {
     RunReport report =
         new RunReport(
