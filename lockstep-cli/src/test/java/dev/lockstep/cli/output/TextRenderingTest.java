@@ -69,7 +69,12 @@ class TextRenderingTest {
             "1.1.0",
             "2.0.0",
             List.of(
-                step(1, "stop-services", "Stop the services", true, RollbackStrategy.REVERT_SERVICES),
+                step(
+                    1,
+                    "stop-services",
+                    "Stop the services",
+                    true,
+                    RollbackStrategy.REVERT_SERVICES),
                 step(
                     2,
                     "snapshot-databases",
