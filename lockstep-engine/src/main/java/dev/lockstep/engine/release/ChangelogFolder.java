@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,19 @@ final class ChangelogFolder {
   /** A file (or folder) name that names a migration, and the part of it the tool records. */
   private record Rule(Pattern name, boolean folders, boolean numeric) {}
 
+  /**
+   * One migration of the folder.
+   *
+   * @param id as the tool records it
+   * @param path the file, or for Prisma and Diesel the folder, that holds it; for Sqitch the change
+   *     named in the plan, {@code deploy/<change>.sql}, which may be missing
+   */
+  record Entry(String id, Path path) {}
+
   private static final Map<HistoryFormat, Rule> RULES =
       Map.ofEntries(
+          // V2__notes.sql, V2.1__x.sql, V2_1__x.sql: Flyway records the version, _ read as a dot.
+          Map.entry(HistoryFormat.FLYWAY, file("V(\\d+(?:[._]\\d+)*)__.+\\.sql", false)),
           Map.entry(HistoryFormat.KNEX, file("(.+\\.(?:js|cjs|mjs|ts))", false)),
           Map.entry(HistoryFormat.SEQUELIZE, file("(.+\\.(?:js|cjs|mjs|ts))", false)),
           Map.entry(HistoryFormat.LARAVEL, file("(.+)\\.php", false)),
@@ -55,11 +67,18 @@ final class ChangelogFolder {
 
   /** The ids, in the order the tool runs them. */
   static List<String> ids(HistoryFormat format, Path folder) {
+    return entries(format, folder).stream().map(Entry::id).toList();
+  }
+
+  /** The migrations, in the order the tool runs them, each with the file it comes from. */
+  static List<Entry> entries(HistoryFormat format, Path folder) {
     if (!Files.isDirectory(folder)) {
       throw usage("--folder " + folder + " is not a folder.");
     }
     if (format == HistoryFormat.SQITCH) {
-      return sqitchPlan(folder.resolve("sqitch.plan"));
+      return sqitchPlan(folder.resolve("sqitch.plan")).stream()
+          .map(change -> new Entry(change, folder.resolve("deploy").resolve(change + ".sql")))
+          .toList();
     }
     Rule rule = RULES.get(format);
     if (rule == null) {
@@ -69,25 +88,51 @@ final class ChangelogFolder {
               + " migrations cannot be read from file names. Import them from a database that ran"
               + " them (leave --folder out).");
     }
-    List<String> ids = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(folder)) {
-      for (Path entry : entries.sorted(Comparator.comparing(Path::toString)).toList()) {
+    List<Entry> entries = new ArrayList<>();
+    try (Stream<Path> listed = Files.list(folder)) {
+      for (Path entry : listed.sorted(Comparator.comparing(Path::toString)).toList()) {
         if (Files.isDirectory(entry) != rule.folders()) {
           continue;
         }
         Matcher name = rule.name().matcher(entry.getFileName().toString());
         if (name.matches()) {
-          ids.add(format == HistoryFormat.DIESEL ? name.group(1).replace("-", "") : name.group(1));
+          entries.add(new Entry(id(format, name.group(1)), entry));
         }
       }
     } catch (IOException e) {
       throw usage("could not list " + folder + ": " + e.getMessage() + ".");
     }
-    if (rule.numeric()) {
+    if (format == HistoryFormat.FLYWAY) {
+      entries.sort(Comparator.comparing(Entry::id, ChangelogFolder::compareVersions));
+    } else if (rule.numeric()) {
       // The tools run numbered migrations by number, whatever the padding.
-      ids.sort(Comparator.comparing(BigInteger::new));
+      entries.sort(Comparator.comparing(entry -> new BigInteger(entry.id())));
     }
-    return List.copyOf(new LinkedHashSet<>(ids));
+    Set<String> seen = new HashSet<>();
+    return entries.stream().filter(entry -> seen.add(entry.id())).toList();
+  }
+
+  private static String id(HistoryFormat format, String named) {
+    return switch (format) {
+      case DIESEL -> named.replace("-", "");
+      case FLYWAY -> named.replace('_', '.');
+      default -> named;
+    };
+  }
+
+  /** Flyway's order: part by part, by number ({@code 1.10} after {@code 1.9}). */
+  private static int compareVersions(String a, String b) {
+    String[] left = a.split("\\.");
+    String[] right = b.split("\\.");
+    for (int i = 0; i < Math.max(left.length, right.length); i++) {
+      BigInteger l = i < left.length ? new BigInteger(left[i]) : BigInteger.ZERO;
+      BigInteger r = i < right.length ? new BigInteger(right[i]) : BigInteger.ZERO;
+      int compared = l.compareTo(r);
+      if (compared != 0) {
+        return compared;
+      }
+    }
+    return 0;
   }
 
   /** Sqitch's plan: one change a line, after the {@code %pragmas}; tags and comments skipped. */

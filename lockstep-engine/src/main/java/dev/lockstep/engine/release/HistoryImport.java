@@ -4,6 +4,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.manifest.HistoryRef;
+import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.engine.steps.ReleaseHistory;
 import dev.lockstep.history.AlembicRevisions;
 import dev.lockstep.history.HistoryEntry;
@@ -11,6 +12,7 @@ import dev.lockstep.history.HistoryFormat;
 import dev.lockstep.history.HistoryReader;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.postgres.Database;
+import dev.lockstep.schema.diff.SchemaChange;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +27,33 @@ import java.util.List;
  */
 public final class HistoryImport {
 
-  /** One migration to declare, as the tool records it. */
-  public record ImportedScript(String id, String description, Instant appliedAt) {}
+  /**
+   * One migration to declare, as the tool records it.
+   *
+   * @param measured its class as measured on a throwaway server ({@code --observe}), or null
+   */
+  public record ImportedScript(
+      String id, String description, Instant appliedAt, Measurement measured) {
+
+    public ImportedScript(String id, String description, Instant appliedAt) {
+      this(id, description, appliedAt, null);
+    }
+  }
+
+  /**
+   * What running a migration's SQL on a throwaway server, after the migrations before it, showed.
+   *
+   * @param file the SQL that ran
+   * @param type the class of the schema change it made, by the rules of {@code release lint
+   *     --observe}
+   * @param changes every change it made, each with its class and why
+   */
+  public record Measurement(String file, MigrationClass type, List<SchemaChange> changes) {
+
+    public Measurement {
+      changes = List.copyOf(changes);
+    }
+  }
 
   /**
    * @param format the tool, as a manifest writes it ({@code knex})
@@ -34,6 +61,8 @@ public final class HistoryImport {
    * @param baseline the id the list starts after (null: from the first recorded migration)
    * @param scripts the migrations after the baseline that succeeded, in the order applied
    * @param unfinished the ids left out because the tool records them as failed or unfinished
+   * @param measuredOn the server the classes were measured on ({@code PostgreSQL 16.4}), or null
+   *     when they were not measured
    */
   public record ImportResult(
       String format,
@@ -41,11 +70,22 @@ public final class HistoryImport {
       String read,
       String baseline,
       List<ImportedScript> scripts,
-      List<String> unfinished) {
+      List<String> unfinished,
+      String measuredOn) {
 
     public ImportResult {
       scripts = List.copyOf(scripts);
       unfinished = List.copyOf(unfinished);
+    }
+
+    public ImportResult(
+        String format,
+        String table,
+        String read,
+        String baseline,
+        List<ImportedScript> scripts,
+        List<String> unfinished) {
+      this(format, table, read, baseline, scripts, unfinished, null);
     }
   }
 
@@ -103,36 +143,40 @@ public final class HistoryImport {
    */
   public static ImportResult fromFolder(String format, String table, Path folder, String since) {
     List<String> ids = ChangelogFolder.ids(format(format), folder);
-    int start = 0;
-    if (since != null) {
-      int found = -1;
-      for (int i = 0; i < ids.size(); i++) {
-        if (same(ids.get(i), since)) {
-          found = i;
-        }
-      }
-      if (found < 0) {
-        throw new LockstepException(
-            ErrorCode.USAGE,
-            "--since "
-                + since
-                + " is not a migration of "
-                + folder
-                + " ("
-                + (ids.isEmpty() ? "it has none" : ids.get(0) + " … " + ids.get(ids.size() - 1))
-                + "). Name the last migration before the release's list as the tool records it."
-                + " Nothing was written.");
-      }
-      start = found + 1;
-    }
     List<ImportedScript> scripts =
-        ids.subList(start, ids.size()).stream()
+        ids.subList(firstAfter(ids, since, folder), ids.size()).stream()
             .map(id -> new ImportedScript(id, null, null))
             .toList();
     return new ImportResult(format, table, folder.toString(), since, scripts, List.of());
   }
 
-  private static HistoryFormat format(String format) {
+  /** The index of the first id after {@code since} (0 without it): where the list starts. */
+  static int firstAfter(List<String> ids, String since, Path folder) {
+    if (since == null) {
+      return 0;
+    }
+    int found = -1;
+    for (int i = 0; i < ids.size(); i++) {
+      if (same(ids.get(i), since)) {
+        found = i;
+      }
+    }
+    if (found < 0) {
+      throw new LockstepException(
+          ErrorCode.USAGE,
+          "--since "
+              + since
+              + " is not a migration of "
+              + folder
+              + " ("
+              + (ids.isEmpty() ? "it has none" : ids.get(0) + " … " + ids.get(ids.size() - 1))
+              + "). Name the last migration before the release's list as the tool records it."
+              + " Nothing was written.");
+    }
+    return found + 1;
+  }
+
+  static HistoryFormat format(String format) {
     if (format == null || !HistoryRef.FORMATS.contains(format)) {
       throw new LockstepException(
           ErrorCode.USAGE,

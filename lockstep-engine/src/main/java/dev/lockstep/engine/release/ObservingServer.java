@@ -5,12 +5,8 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ThrowawayPostgres;
-import dev.lockstep.schema.diff.SchemaDiff;
-import dev.lockstep.schema.diff.SchemaDiffer;
-import dev.lockstep.schema.lint.LintReport;
 import dev.lockstep.schema.lint.MigrationLinter;
 import dev.lockstep.schema.lint.SqlLinter;
-import dev.lockstep.schema.observe.Observation;
 import dev.lockstep.schema.snapshot.SchemaReader;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
 import java.nio.file.Path;
@@ -127,17 +123,15 @@ final class ObservingServer implements AutoCloseable {
                 script.name(), script.declared(), new SqlLinter().lint(script.sql()).findings()));
         continue;
       }
-      LintReport report = linter.lint(scratch, script.sql(), before);
-      SchemaSnapshot after = SchemaReader.read(scratch);
-      SchemaDiff diff = SchemaDiffer.diff(before, after);
-      failed = report.observations().stream().anyMatch(Observation::failed);
-      ScriptObservation observation =
-          new ScriptObservation(diff.type(), diff.changes(), report.findings(), failed, version);
+      MigrationMeasure.Measured measured =
+          MigrationMeasure.run(linter, scratch, script.sql(), before, version);
+      failed = measured.failed();
+      ScriptObservation observation = measured.observation();
       if (!failed) {
         seen.put(ReleaseScript.keys(scripts, i + 1), observation);
       }
       migrations.add(Verdicts.observed(script.name(), script.declared(), observation, version));
-      before = after;
+      before = measured.after();
     }
     return !failed;
   }

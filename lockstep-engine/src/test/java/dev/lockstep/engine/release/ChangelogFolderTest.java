@@ -54,6 +54,14 @@ class ChangelogFolderTest {
   }
 
   @Test
+  void ids_flyway_versionsPartByPartWithUnderscoresAsDots() throws IOException {
+    files("V1.10__tags.sql", "V1_9__notes.sql", "V2__drop.sql", "R__views.sql", "V1__init.sql");
+
+    assertThat(ChangelogFolder.ids(HistoryFormat.FLYWAY, folder))
+        .containsExactly("1", "1.9", "1.10", "2");
+  }
+
+  @Test
   void ids_golangMigrate_upFilesOnly() throws IOException {
     files(
         "000001_init.up.sql", "000001_init.down.sql", "000002_tags.up.sql", "000002_tags.down.sql");
