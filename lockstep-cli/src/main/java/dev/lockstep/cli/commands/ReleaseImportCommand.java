@@ -4,6 +4,7 @@ import dev.lockstep.cli.output.ReleaseImportText;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.engine.release.HistoryImport;
+import dev.lockstep.engine.release.ObservedImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Spec;
     description =
         "Print a manifest's migrations section from the history table of the config's database"
             + " (or, with --folder, from the tool's migrations folder), as the product's tool"
-            + " records them: the ids after --since, each declared contract until proven expand."
-            + " Only reads.")
+            + " records them: the ids after --since, each declared contract until proven expand;"
+            + " with --observe, each one's class measured on a throwaway PostgreSQL. Only reads.")
 public final class ReleaseImportCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Mixin OutputOptions output;
@@ -58,10 +59,21 @@ public final class ReleaseImportCommand implements Callable<Integer> {
               + " liquibase, django, drizzle, typeorm, alembic)")
   Path folder;
 
+  @Option(
+      names = "--observe",
+      description =
+          "with --folder and a tool whose migrations are SQL: run them all in order on one"
+              + " throwaway PostgreSQL (the baseline's first) and write each listed one's measured"
+              + " class, as release lint --observe measures it")
+  boolean observe;
+
   @Override
   public Integer call() {
     HistoryImport.ImportResult result;
-    if (folder != null) {
+    if (observe) {
+      ObservedImport.requireFolder(format, folder);
+      result = new ObservedImport().fromFolder(format, table, folder, since);
+    } else if (folder != null) {
       result = HistoryImport.fromFolder(format, table, folder, since);
     } else {
       DeploymentConfig loaded = Configs.load(spec, config.file());

@@ -150,6 +150,124 @@ class ReleaseImportCommandTest {
         .contains("- id: '000002'\n      class: contract");
   }
 
+  private int runWithoutConfig(StringWriter stdout, StringWriter stderr, String... args) {
+    String[] command = new String[args.length + 2];
+    command[0] = "release";
+    command[1] = "import";
+    System.arraycopy(args, 0, command, 2, args.length);
+    return LockstepCli.run(command, new PrintWriter(stdout), new PrintWriter(stderr));
+  }
+
+  @Test
+  void import_observe_writesEachMeasuredClassWithWhatWasMeasured() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("observed"));
+    Files.writeString(
+        migrations.resolve("000001_init.up.sql"),
+        "CREATE TABLE notes (id bigint PRIMARY KEY, body text);");
+    Files.writeString(migrations.resolve("000001_init.down.sql"), "DROP TABLE notes;");
+    Files.writeString(
+        migrations.resolve("000002_tags.up.sql"), "ALTER TABLE notes ADD COLUMN tags text;");
+    Files.writeString(
+        migrations.resolve("000003_drop_body.up.sql"), "ALTER TABLE notes DROP COLUMN body;");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+
+    int exitCode =
+        runWithoutConfig(
+            stdout,
+            stderr,
+            "--format",
+            "golang-migrate",
+            "--folder",
+            migrations.toString(),
+            "--since",
+            "1",
+            "--observe");
+
+    assertThat(exitCode).as(stderr.toString()).isZero();
+    assertThat(stdout.toString())
+        .contains("# 2 migrations from " + migrations + " after 1.")
+        .contains("# Classes measured: each migration ran on a throwaway PostgreSQL ")
+        .contains(
+            "    # measured (000002_tags.up.sql):\n"
+                + "    #   expand: new column public.notes.tags (text) is nullable: the previous"
+                + " release can ignore it\n"
+                + "    - id: '000002'\n"
+                + "      class: expand\n")
+        .contains("    #   contract: column public.notes.body")
+        .contains("    - id: '000003'\n      class: contract\n")
+        .doesNotContain("Classes are not measured");
+    Files.writeString(
+        dir.resolve("release.yaml"),
+        "product: acme\nversion: 2.0.0\ncomponents:\n  api:\n    image: ghcr.io/acme/api@sha256:"
+            + "a".repeat(64)
+            + "\n"
+            + stdout);
+    ReleaseManifest manifest = new ManifestLoader().load(dir.resolve("release.yaml"));
+    assertThat(manifest.migrations())
+        .extracting(MigrationScript::version, MigrationScript::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("000002", MigrationClass.EXPAND),
+            org.assertj.core.groups.Tuple.tuple("000003", MigrationClass.CONTRACT));
+  }
+
+  @Test
+  void import_observeAMigrationThatFails_exits1NamingTheFileAndTheError() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("failing"));
+    Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE notes (id bigint);");
+    Files.writeString(migrations.resolve("V2__typo.sql"), "ALTER TABLE ntoes ADD tags text;");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+
+    int exitCode =
+        runWithoutConfig(
+            stdout, stderr, "--format", "flyway", "--folder", migrations.toString(), "--observe");
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(stderr.toString())
+        .contains("Migration 2 (" + migrations.resolve("V2__typo.sql") + ") failed")
+        .contains("relation \"ntoes\" does not exist");
+    assertThat(stdout.toString()).isEmpty();
+  }
+
+  @Test
+  void import_observeKnexMigrations_isRefusedWithWhatToDoInstead() throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("knex"));
+    Files.writeString(migrations.resolve("20240101120000_create_notes.js"), "exports.up = k => k;");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+
+    int exitCode =
+        runWithoutConfig(
+            stdout, stderr, "--format", "knex", "--folder", migrations.toString(), "--observe");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(stderr.toString())
+        .contains("knex migrations are JavaScript; Lockstep cannot run them on a throwaway server")
+        .contains("Declare classes by hand")
+        .contains("Leave --observe out");
+    assertThat(stdout.toString()).isEmpty();
+  }
+
+  @Test
+  void import_observeFromAHistoryTable_isRefusedNamingFolder() {
+    int exitCode =
+        run("--format", "knex", "--table", "acme_migrations", "--observe", "--since", "x");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).contains("knex migrations are JavaScript");
+
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int sqlTool = runWithoutConfig(stdout, stderr, "--format", "golang-migrate", "--observe");
+
+    assertThat(sqlTool).isEqualTo(2);
+    assertThat(stderr.toString())
+        .contains("a history table records only which migrations ran")
+        .contains("--folder DIR");
+    assertThat(stdout.toString()).isEmpty();
+  }
+
   @Test
   void import_unknownFormat_isAUsageErrorListingTheTools() {
     int exitCode = run("--format", "mybatis");
