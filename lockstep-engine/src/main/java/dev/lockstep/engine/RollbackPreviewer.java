@@ -1,9 +1,10 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.core.config.StoreConfig;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.KeptDatabase;
+import dev.lockstep.core.report.RollbackNow;
+import dev.lockstep.engine.run.RollbackOutlook;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.engine.steps.Toolbox;
@@ -11,10 +12,8 @@ import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,42 +39,36 @@ final class RollbackPreviewer {
     }
     ManualRollback.Target target = rollback.target();
     RunRecord upgrade = target.upgrade();
-    RollbackStrategy strategy = target.decision().strategy();
     String previous = target.releases().previousVersion();
     Map<String, String> facts = journal.facts(upgrade.id());
+    // The same words a successful upgrade's report recorded, from the same facts.
+    RollbackNow now =
+        RollbackOutlook.of(
+            target.decision(),
+            previous,
+            facts,
+            tools.config().stores().stream().map(StoreConfig::name).toList());
+    Instant instant = tools.clock().instant();
+    RollbackStrategy strategy = target.decision().strategy();
     boolean mayRestore =
         strategy.restoresData() || strategy == RollbackStrategy.REVERT_SERVICES_ON_NEW_SCHEMA;
-    List<TakenSnapshot> snapshots = mayRestore ? snapshots(facts) : List.of();
-    String backupId = facts.get(RunFacts.BACKUP_ID);
-    String restoreFrom = mayRestore ? restoreFrom(snapshots, backupId) : null;
-    Instant since = null;
-    if (mayRestore) {
-      since =
-          snapshots.isEmpty()
-              ? Optional.ofNullable(facts.get(RunFacts.BACKUP_CREATED_AT))
-                  .map(Instant::parse)
-                  .orElse(null)
-              : snapshots.get(0).takenAt();
-    }
-    Instant now = tools.clock().instant();
-    List<KeptDatabase> kept = mayRestore ? kept(upgrade.id(), snapshots, backupId, now) : null;
-    String description =
-        strategy.restoresData()
-            ? strategy.describeDone(previous, restoreFrom)
-            : strategy.describe(previous);
+    List<KeptDatabase> kept =
+        mayRestore
+            ? kept(upgrade.id(), RollbackOutlook.snapshots(facts), now.backupId(), instant)
+            : null;
     return new RollbackPreview(
         null,
         upgrade.id(),
         upgrade.toVersion(),
         previous,
-        strategy.name().toLowerCase(java.util.Locale.ROOT),
-        description,
-        target.decision().reason(),
-        target.decision().proven(),
-        target.decision().inferred(),
-        restoreFrom,
-        since,
-        since == null ? null : Duration.between(since, now),
+        now.strategy(),
+        now.description(),
+        now.reason(),
+        now.proven(),
+        now.inferred(),
+        now.restoreFrom(),
+        now.dataLossSince(),
+        now.dataLossSince() == null ? null : Duration.between(now.dataLossSince(), instant),
         kept);
   }
 
@@ -102,27 +95,6 @@ final class RollbackPreviewer {
         null,
         null,
         null);
-  }
-
-  /** The upgrade's snapshots: the restore swaps those back in, as {@code restore-backup} does. */
-  private static List<TakenSnapshot> snapshots(Map<String, String> facts) {
-    String json = facts.get(RunFacts.SNAPSHOTS);
-    return json == null ? List.of() : Json.read(json, TakenSnapshot.LIST);
-  }
-
-  /** Snapshot swap for the snapshotted stores, the backup for the others. */
-  private String restoreFrom(List<TakenSnapshot> snapshots, String backupId) {
-    Set<String> swapped = snapshots.stream().map(TakenSnapshot::store).collect(Collectors.toSet());
-    boolean fromBackup =
-        tools.config().stores().stream().anyMatch(store -> !swapped.contains(store.name()));
-    List<String> parts = new ArrayList<>();
-    if (!snapshots.isEmpty()) {
-      parts.add("snapshot swap");
-    }
-    if (fromBackup && backupId != null) {
-      parts.add("backup " + backupId);
-    }
-    return parts.isEmpty() ? null : String.join(" and ", parts);
   }
 
   /** One per PostgreSQL store, named and described as {@code restore-backup} will keep it. */

@@ -14,6 +14,8 @@ import java.util.List;
  *     check passed); null when not measured
  * @param lockstepOwnTime Lockstep's own time inside the downtime, apart from the product's
  *     (stopping, migrating, starting until it answers); null when not measured, e.g. a rollback
+ * @param rollbackNow after a successful upgrade, the rollback that would undo it, as decided when
+ *     it ended; null for other runs, and for runs from before it was recorded
  */
 public record RunReport(
     String runId,
@@ -34,7 +36,52 @@ public record RunReport(
     RollbackReport rollback,
     String summary,
     Duration downtimeToHealthy,
-    Duration lockstepOwnTime) {
+    Duration lockstepOwnTime,
+    RollbackNow rollbackNow) {
+
+  /** A report without the rollback that would apply now (any run but a successful upgrade). */
+  public RunReport(
+      String runId,
+      String kind,
+      String environment,
+      String from,
+      String to,
+      String status,
+      int exitCode,
+      Instant startedAt,
+      Instant endedAt,
+      Duration duration,
+      Duration downtime,
+      String backupId,
+      List<StepReport> steps,
+      List<MigrationReport> migrations,
+      List<CheckResult> checks,
+      RollbackReport rollback,
+      String summary,
+      Duration downtimeToHealthy,
+      Duration lockstepOwnTime) {
+    this(
+        runId,
+        kind,
+        environment,
+        from,
+        to,
+        status,
+        exitCode,
+        startedAt,
+        endedAt,
+        duration,
+        downtime,
+        backupId,
+        steps,
+        migrations,
+        checks,
+        rollback,
+        summary,
+        downtimeToHealthy,
+        lockstepOwnTime,
+        null);
+  }
 
   /** A report without the downtime's split (as runs before it was measured). */
   public RunReport(
@@ -73,6 +120,7 @@ public record RunReport(
         checks,
         rollback,
         summary,
+        null,
         null,
         null);
   }

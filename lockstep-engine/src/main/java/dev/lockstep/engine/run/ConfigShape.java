@@ -69,6 +69,14 @@ public record ConfigShape(Map<String, String> fields) {
     return changed;
   }
 
+  /** The names of the config's state stores. */
+  public List<String> storeNames() {
+    return fields.entrySet().stream()
+        .filter(field -> field.getKey().matches("stores\\[\\d+]\\.name"))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
   /** Whether {@code path} names what a run acts on, rather than how it works. */
   public static boolean isIdentity(String path) {
     if (IDENTITY_FIELDS.contains(path)) {

@@ -6,6 +6,7 @@ import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Rebuilds a run's report from the journal alone, so any past run can be reported again. */
 public final class ReportBuilder {
@@ -59,7 +61,10 @@ public final class ReportBuilder {
         rollback(run, steps, facts),
         run.summary(),
         split.toHealthy(),
-        split.lockstepOwn());
+        split.lockstepOwn(),
+        Optional.ofNullable(facts.get(RunFacts.ROLLBACK_NOW))
+            .map(json -> Json.read(json, RollbackNow.class))
+            .orElse(null));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.lockstep.engine.run;
 
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.RollbackDecider.Decision;
 import dev.lockstep.engine.steps.RunFacts;
@@ -79,7 +80,8 @@ public final class RunDriver {
                   ? "Installed "
                   : "Upgraded " + releases.previousVersion() + " → ")
               + releases.next().version()
-              + ".");
+              + ".",
+          RollbackOutlook.afterSuccess(context, runId, releases));
     }
     return rollBackNow(
         runId, releases, "'" + failure.step().name() + "' failed: " + failure.error().getMessage());
@@ -212,10 +214,25 @@ public final class RunDriver {
     context.aftermath().redo(run);
   }
 
-  /** Ends the run and records what it leaves installed, as one change; then the aftermath. */
   private RunReport finish(String runId, RunStatus status, RunReleases releases, String summary) {
+    return finish(runId, status, releases, summary, null);
+  }
+
+  /**
+   * Ends the run and records what it leaves installed (and, after a successful upgrade, which
+   * rollback would undo it), as one change; then the aftermath.
+   */
+  private RunReport finish(
+      String runId,
+      RunStatus status,
+      RunReleases releases,
+      String summary,
+      RollbackNow rollbackNow) {
     journal.inTransaction(
         () -> {
+          if (rollbackNow != null) {
+            journal.recordFact(runId, RunFacts.ROLLBACK_NOW, Json.write(rollbackNow));
+          }
           new InstalledRelease(journal)
               .afterRun(journal.run(runId).orElseThrow(), status, releases);
           journal.finishRun(runId, status, summary);

@@ -21,14 +21,17 @@ import java.util.List;
  * Lockstep itself rebuilds reports from the journal and never reads these files back; they are for
  * operators and their tools, which {@link #read} serves. Version 1 is the shape written before
  * files had versions, with {@code formatVersion} added. The rollback's {@code proven}, {@code
- * inferred}, {@code restoredFrom} and {@code kept} are optional fields added within version 1: a
- * reader that ignores them still reads the rest right.
+ * inferred}, {@code restoredFrom} and {@code kept}, and {@code rollbackNow}, are optional fields
+ * added within version 1: a reader that ignores them still reads the rest right, and a report
+ * without them reads with them null (or empty).
  *
  * @param kind {@code upgrade}, {@code rollback} …, as the journal names run kinds, in lower case
  * @param status the run's final (or current) status, in lower case: {@code succeeded}, {@code
  *     rolled_back} …
  * @param downtimeToHealthy stop → the services answered (added in version 1, optional)
  * @param lockstepOwnTime Lockstep's own time inside the downtime (added in version 1, optional)
+ * @param rollbackNow after a successful upgrade, the rollback that would undo it, as decided when
+ *     it ended (added in version 1, optional)
  */
 public record RunReportFile(
     int formatVersion,
@@ -50,7 +53,8 @@ public record RunReportFile(
     Rollback rollback,
     String summary,
     Duration downtimeToHealthy,
-    Duration lockstepOwnTime) {
+    Duration lockstepOwnTime,
+    RollbackNow rollbackNow) {
 
   public static final FileFormat FORMAT =
       new FileFormat("run report", 1, ErrorCode.MANIFEST_INVALID);
@@ -93,6 +97,17 @@ public record RunReportFile(
       String server,
       Instant keptAt,
       String restoredFrom) {}
+
+  /** Which rollback would undo a successful upgrade, as it stood when the upgrade ended. */
+  public record RollbackNow(
+      String strategy,
+      String description,
+      String reason,
+      List<String> proven,
+      List<String> inferred,
+      String restoreFrom,
+      String backupId,
+      Instant dataLossSince) {}
 
   /** Writes {@code report} to {@code file}, atomically. */
   public static void write(Path file, RunReport report) {
@@ -168,7 +183,22 @@ public record RunReportFile(
                     .toList()),
         report.summary(),
         report.downtimeToHealthy(),
-        report.lockstepOwnTime());
+        report.lockstepOwnTime(),
+        nowOf(report.rollbackNow()));
+  }
+
+  private static RollbackNow nowOf(dev.lockstep.core.report.RollbackNow now) {
+    return now == null
+        ? null
+        : new RollbackNow(
+            now.strategy(),
+            now.description(),
+            now.reason(),
+            now.proven(),
+            now.inferred(),
+            now.restoreFrom(),
+            now.backupId(),
+            now.dataLossSince());
   }
 
   RunReport toReport() {
@@ -229,7 +259,18 @@ public record RunReportFile(
                     .toList()),
         summary,
         downtimeToHealthy,
-        lockstepOwnTime);
+        lockstepOwnTime,
+        rollbackNow == null
+            ? null
+            : new dev.lockstep.core.report.RollbackNow(
+                rollbackNow.strategy(),
+                rollbackNow.description(),
+                rollbackNow.reason(),
+                rollbackNow.proven(),
+                rollbackNow.inferred(),
+                rollbackNow.restoreFrom(),
+                rollbackNow.backupId(),
+                rollbackNow.dataLossSince()));
   }
 
   private static <T> List<T> listOf(List<T> list) {

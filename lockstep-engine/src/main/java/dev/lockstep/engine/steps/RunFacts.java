@@ -48,6 +48,12 @@ public final class RunFacts {
   public static final String ROLLBACK_PROVEN = "rollback.proven";
   public static final String ROLLBACK_INFERRED = "rollback.inferred";
 
+  /**
+   * After a successful upgrade: the rollback that would undo it ({@link
+   * dev.lockstep.core.report.RollbackNow}), decided when it ended, for its report.
+   */
+  public static final String ROLLBACK_NOW = "rollback.now";
+
   /** What the restore was made from, as it was done: snapshot swap, backup, or both. */
   public static final String RESTORED_FROM = "rollback.restoredFrom";
 

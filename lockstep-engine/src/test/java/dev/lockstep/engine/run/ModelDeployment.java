@@ -12,6 +12,7 @@ import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Step;
+import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.journal.Journal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +30,10 @@ import java.util.Set;
  * be made to fail. The journal is a real one, in memory.
  */
 final class ModelDeployment implements ChecklistFactory, RollbackFacts {
+  /** When the model's snapshot of store {@code main} is taken. */
+  static final java.time.Instant SNAPSHOT_TAKEN_AT =
+      java.time.Instant.parse("2026-12-05T00:00:05Z");
+
   final Journal journal = Journal.empty();
   final Set<String> applied = new LinkedHashSet<>();
   final List<String> ran = new ArrayList<>();
@@ -158,6 +163,15 @@ final class ModelDeployment implements ChecklistFactory, RollbackFacts {
         }
         case "verify-backup" ->
             facts.putAtStepEnd(RunFacts.BACKUP_VERIFIED, "2026-12-05T00:00:00Z");
+        case "snapshot-databases" ->
+            facts.putJsonAtStepEnd(
+                RunFacts.SNAPSHOTS,
+                List.of(
+                    new TakenSnapshot(
+                        "main",
+                        "notes",
+                        TakenSnapshot.nameFor(facts.runId(), 1),
+                        SNAPSHOT_TAKEN_AT)));
         case "restore-backup" -> {
           applied.clear();
           releases.previous().migrations().forEach(m -> applied.add(m.version()));

@@ -13,6 +13,7 @@ import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
@@ -44,6 +45,10 @@ class RunDriverTest {
   private static final Toolbox NO_TOOLS =
       new Toolbox(null, null, null, null, null, RunListener.NONE, Clock.systemUTC());
   private static final ConfigShape SNAPSHOTS_ON = shape(true);
+  private static final ConfigShape WITH_STORE =
+      new ConfigShape(
+          Map.of(
+              "backup.snapshot", "true", "stores[0].name", "main", "stores[0].kind", "POSTGRES"));
 
   static Stream<Arguments> everyFailingStep() {
     List<Arguments> cases = new ArrayList<>();
@@ -100,6 +105,82 @@ class RunDriverTest {
     driver.redoAftermath(model.journal.run(runId).orElseThrow());
 
     assertThat(model.aftermaths).endsWith(runId + " SUCCEEDED", runId + " SUCCEEDED");
+  }
+
+  @Test
+  void drive_successfulExpandUpgrade_reportSaysARevertWouldApplyNow() {
+    RunReleases releases = releases(MigrationRunnerKind.LOCKSTEP, EXPAND);
+    ModelDeployment model = installed(releases);
+    RunDriver driver = model.driver(WITH_STORE);
+    String runId = start(model, driver, releases, true);
+
+    RunReport report = driver.drive(runId, releases);
+
+    assertThat(report.exitCode()).isZero();
+    RollbackNow now = report.rollbackNow();
+    assertThat(now.strategy()).isEqualTo("revert_services_on_new_schema");
+    assertThat(now.description()).startsWith("revert the services to 1.0.0 on the expanded schema");
+    assertThat(now.restores()).isFalse();
+    assertThat(now.reason()).isEqualTo("only expand migrations ran (V2 m2)");
+    assertThat(now.inferred()).singleElement().asString().contains("they are expand");
+    assertThat(now.restoreFrom()).as("if its checks fail").isEqualTo("snapshot swap");
+    assertThat(new ReportBuilder(model.journal).build(runId).rollbackNow())
+        .as("rebuilt from the journal")
+        .isEqualTo(now);
+  }
+
+  @Test
+  void drive_successfulContractUpgrade_reportSaysARestoreFromTheSnapshotWouldApplyNow() {
+    RunReleases releases = releases(MigrationRunnerKind.LOCKSTEP, CONTRACT);
+    ModelDeployment model = installed(releases);
+    RunDriver driver = model.driver(WITH_STORE);
+    String runId = start(model, driver, releases, true);
+
+    RollbackNow now = driver.drive(runId, releases).rollbackNow();
+
+    assertThat(now.strategy()).isEqualTo("restore_backup");
+    assertThat(now.restores()).isTrue();
+    assertThat(now.description())
+        .isEqualTo("stop the services, swap the database snapshot back in, redeploy 1.0.0");
+    assertThat(now.restoreFrom()).isEqualTo("snapshot swap");
+    assertThat(now.backupId()).isEqualTo("backup-1");
+    assertThat(now.dataLossSince()).isEqualTo(ModelDeployment.SNAPSHOT_TAKEN_AT);
+    assertThat(now.proven()).singleElement().asString().contains("migration V2 m2 ran");
+    assertThat(new ReportBuilder(model.journal).build(runId).rollbackNow()).isEqualTo(now);
+  }
+
+  @Test
+  void drive_successfulContractUpgradeWithoutSnapshots_reportSaysARestoreFromTheBackup() {
+    RunReleases releases = releases(MigrationRunnerKind.COMMAND, CONTRACT);
+    ModelDeployment model = installed(releases);
+    RunDriver driver = model.driver(WITH_STORE);
+    String runId = start(model, driver, releases, false);
+
+    RollbackNow now = driver.drive(runId, releases).rollbackNow();
+
+    assertThat(now.strategy()).isEqualTo("restore_backup");
+    assertThat(now.restoreFrom()).isEqualTo("backup backup-1");
+    assertThat(now.description())
+        .isEqualTo("stop the services, restore backup backup-1, redeploy 1.0.0");
+    assertThat(now.dataLossSince()).isEqualTo(java.time.Instant.parse("2026-12-05T00:00:00Z"));
+  }
+
+  @Test
+  void drive_failedOrFirstInstall_reportSaysNoRollbackNow() {
+    RunReleases releases = releases(MigrationRunnerKind.LOCKSTEP, CONTRACT);
+    ModelDeployment failing = installed(releases).failAt("forward:validate");
+    RunDriver driver = failing.driver(WITH_STORE);
+    RunReport rolledBack = driver.drive(start(failing, driver, releases, true), releases);
+
+    ModelDeployment empty = new ModelDeployment(RunDriverTest::realUpgrade);
+    RunReleases install = new RunReleases(null, releases.previous());
+    RunDriver installer = empty.driver(WITH_STORE);
+    RunReport installed = installer.drive(start(empty, installer, install, false), install);
+
+    assertThat(rolledBack.exitCode()).isEqualTo(3);
+    assertThat(rolledBack.rollbackNow()).isNull();
+    assertThat(installed.exitCode()).as(installed.summary()).isZero();
+    assertThat(installed.rollbackNow()).as("nothing to roll back to").isNull();
   }
 
   @Test

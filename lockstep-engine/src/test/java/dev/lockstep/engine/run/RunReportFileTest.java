@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
@@ -113,6 +114,25 @@ class RunReportFileTest {
   }
 
   @Test
+  void read_versionOneWrittenBeforeRollbackNow_readsWithoutIt() throws Exception {
+    RunReport report = RunReportFile.read(GOLDEN.file("before-rollback-now.json"));
+
+    assertThat(report.rollbackNow()).isNull();
+    assertThat(report).isEqualTo(fixedReport());
+  }
+
+  @Test
+  void write_succeededUpgrade_carriesTheRollbackThatWouldApplyNow() throws Exception {
+    RunReport report = succeededReport();
+    Path file = dir.resolve("run.json");
+
+    RunReportFile.write(file, report);
+
+    GOLDEN.assertMatches("succeeded.json", Files.readString(file));
+    assertThat(RunReportFile.read(GOLDEN.file("succeeded.json"))).isEqualTo(report);
+  }
+
+  @Test
   void read_unknownFieldsInAKnownVersion_areIgnored() throws Exception {
     Path file = dir.resolve("run.json");
     Path original = FORMATS.resolve("unversioned/first-install.json");
@@ -161,6 +181,43 @@ class RunReportFileTest {
       assertThat(Files.readString(file)).startsWith("{\n  \"formatVersion\" : 1,\n");
       assertThat(RunReportFile.read(file)).isEqualTo(reports.build(runId));
     }
+  }
+
+  /** A contract upgrade that succeeded: a rollback now would swap its snapshot back in. */
+  private static RunReport succeededReport() {
+    return new RunReport(
+        "run-20261201-110000-0002",
+        "upgrade",
+        "production",
+        "1.1.0",
+        "2.0.0",
+        "succeeded",
+        0,
+        T0,
+        T0.plusSeconds(30),
+        Duration.ofSeconds(30),
+        Duration.ofMillis(6_500),
+        "20261201-110000-abcd",
+        List.of(
+            new StepReport(
+                1, "backup", "forward", "succeeded", T0, Duration.ofSeconds(2), "backup taken")),
+        List.of(new MigrationReport("3", "rename body to content", "contract")),
+        List.of(new CheckResult("notes list loads", true, 1, Duration.ofMillis(240), "ok")),
+        null,
+        "Upgraded 1.1.0 → 2.0.0.",
+        Duration.ofMillis(5_000),
+        Duration.ofMillis(400),
+        new RollbackNow(
+            "restore_backup",
+            "stop the services, swap the database snapshot back in, redeploy 1.1.0",
+            "contract migration V3 rename body to content ran; 1.1.0 cannot run on that schema",
+            List.of("migration V3 rename body to content ran (the history table says so)"),
+            List.of(
+                "it is contract, as the release declares (an undeclared migration is assumed"
+                    + " contract): 1.1.0 cannot run on that schema"),
+            "snapshot swap",
+            "20261201-110000-abcd",
+            T0.plusSeconds(5)));
   }
 
   /** A rolled-back upgrade with every field filled. */
