@@ -1,9 +1,7 @@
 package dev.lockstep.cli.commands;
 
 import dev.lockstep.cli.output.PlanText;
-import dev.lockstep.cli.output.RollbackPreviewText;
 import dev.lockstep.cli.output.RunReportText;
-import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
@@ -42,20 +40,9 @@ public final class UpgradeCommand extends DeploymentCommand {
     // The plan is made once the state folder is locked: a second Lockstep refused at the lock
     // prints no plan that it will not carry out.
     RunReport report = deployment.upgrade(to.version(), options(), this::show);
+    // The report says which rollback would undo a successful upgrade, as decided at its end.
     print(report, RunReportText.render(report));
-    if (report.exitCode() == 0 && !output.json()) {
-      rollbackNow(deployment);
-    }
     return report.exitCode();
-  }
-
-  /** Which rollback would apply now; a question that cannot be answered does not fail the run. */
-  private void rollbackNow(Deployment deployment) {
-    try {
-      out().println(RollbackPreviewText.now(deployment.rollbackPreview()));
-    } catch (LockstepException e) {
-      out().println("Rollback now: cannot be told (" + e.getMessage() + ")");
-    }
   }
 
   private void show(Plan plan) {

@@ -48,25 +48,6 @@ public final class RollbackPreviewText {
     return text.append("Nothing was touched.").toString();
   }
 
-  /**
-   * After a successful upgrade: what undoing it would take from now on, so that the operator knows
-   * before deciding whether a revert is still enough or a restore (and its data loss) is needed.
-   */
-  public static String now(RollbackPreview preview) {
-    StringBuilder text =
-        new StringBuilder("Rollback now: `lockstep rollback` would ")
-            .append(preview.description())
-            .append(" (")
-            .append(preview.strategy().replace('_', ' '))
-            .append(')');
-    if (preview.since() != null && preview.strategy().equals("restore_backup")) {
-      text.append(", losing the writes made since ")
-          .append(preview.since())
-          .append(" from the live database (the replaced database is kept)");
-    }
-    return text.append("; `lockstep rollback --dry-run` says why.").toString();
-  }
-
   /** The confirmation asked on a terminal before a rollback starts. */
   public static String question(RollbackPreview preview) {
     if (preview.resumesRun() != null) {

@@ -3,6 +3,7 @@ package dev.lockstep.cli.output;
 import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.core.yaml.Durations;
@@ -84,7 +85,34 @@ public final class RunReportText {
     if (report.summary() != null) {
       text.append(report.summary()).append('\n');
     }
+    if (report.rollbackNow() != null) {
+      rollbackNow(text, report.rollbackNow());
+    }
     return text.toString();
+  }
+
+  /**
+   * After a successful upgrade: what undoing it would take, so that the operator knows before
+   * deciding whether a revert is still enough or a restore (and its data loss) is needed.
+   */
+  private static void rollbackNow(StringBuilder text, RollbackNow now) {
+    text.append("Rollback now: `lockstep rollback` would ")
+        .append(now.description())
+        .append(" (")
+        .append(now.strategy().replace('_', ' '))
+        .append(')');
+    if (now.restores() && now.dataLossSince() != null) {
+      text.append(", losing the writes made since ")
+          .append(now.dataLossSince())
+          .append(" from the live database (the replaced database is kept)");
+    }
+    text.append('\n');
+    RollbackText.reasons(text, now.reason(), now.proven(), now.inferred());
+    if (!now.restores() && now.restoreFrom() != null) {
+      text.append("    if the revert fails, restores from: ")
+          .append(now.restoreFrom())
+          .append('\n');
+    }
   }
 
   static String format(Duration duration) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.cli.LockstepCli;
 import dev.lockstep.cli.Terminal;
+import dev.lockstep.cli.output.RunReportText;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.report.KeptDatabase;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
@@ -18,6 +20,7 @@ import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,7 @@ class RollbackCommandTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   SampleDeployment sample;
+  RunReport install;
   RunReport upgrade;
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
@@ -48,7 +52,8 @@ class RollbackCommandTest {
             "notes_rb_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet(),
             false);
     try (Deployment deployment = open()) {
-      assertThat(deployment.upgrade(Version.parse("1.1.0")).exitCode()).isZero();
+      install = deployment.upgrade(Version.parse("1.1.0"));
+      assertThat(install.exitCode()).as(install.summary()).isZero();
       upgrade = deployment.upgrade(Version.parse("2.0.0"));
       assertThat(upgrade.exitCode()).as(upgrade.summary()).isZero();
     }
@@ -87,6 +92,42 @@ class RollbackCommandTest {
     assertThat(json.get("kept").get(0).get("kept").asText()).isEqualTo(keptName());
 
     assertUntouched();
+  }
+
+  @Test
+  void upgradeReports_sayWhichRollbackWouldApplyNow_inTextJsonAndTheReportFile() throws Exception {
+    assertThat(install.rollbackNow()).as("a first install: nothing to roll back to").isNull();
+    assertThat(RunReportText.render(install)).doesNotContain("Rollback now");
+
+    RollbackNow afterContract = upgrade.rollbackNow();
+    assertThat(afterContract.strategy()).isEqualTo("restore_backup");
+    assertThat(afterContract.restoreFrom()).isEqualTo("snapshot swap");
+    assertThat(afterContract.backupId()).isEqualTo(upgrade.backupId());
+    assertThat(afterContract.proven())
+        .singleElement()
+        .asString()
+        .startsWith("the schema change measured is contract (column public.notes.body");
+    assertThat(RunReportText.render(upgrade))
+        .contains(
+            "Rollback now: `lockstep rollback` would stop the services, swap the database snapshot"
+                + " back in, redeploy 1.1.0 (restore backup), losing the writes made since "
+                + afterContract.dataLossSince())
+        .contains("    proven: the schema change measured is contract");
+    JsonNode file =
+        Json.read(
+            Files.readString(sample.config().reportsDir().resolve(upgrade.runId() + ".json")),
+            JsonNode.class);
+    assertThat(file.get("rollbackNow").get("strategy").asText()).isEqualTo("restore_backup");
+    assertThat(file.get("rollbackNow").get("dataLossSince").asText())
+        .isEqualTo(afterContract.dataLossSince().toString());
+    assertThat(Json.read(Json.write(upgrade), JsonNode.class).get("rollbackNow").get("restoreFrom"))
+        .as("--output json")
+        .hasToString("\"snapshot swap\"");
+
+    assertThat(run(Terminal.none(), "rollback", "--dry-run", "--output", "json")).isZero();
+    JsonNode dryRun = Json.read(out.toString(), JsonNode.class);
+    assertThat(dryRun.get("strategy").asText()).isEqualTo(afterContract.strategy());
+    assertThat(dryRun.get("description").asText()).isEqualTo(afterContract.description());
   }
 
   @Test

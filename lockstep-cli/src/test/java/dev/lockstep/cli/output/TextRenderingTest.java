@@ -11,6 +11,7 @@ import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
@@ -170,6 +171,51 @@ class TextRenderingTest {
             "The upgrade to 2.0.0 failed and was rolled back.");
 
     GOLDEN.assertMatches("run-rolled-back.txt", RunReportText.render(report));
+  }
+
+  @Test
+  void render_succeededExpandUpgrade_saysARevertWouldApplyNowAndWhatItFallsBackTo() {
+    RunReport report =
+        new RunReport(
+            "run-20261123-100000-ab12",
+            "upgrade",
+            "production",
+            "1.0.0",
+            "1.1.0",
+            "succeeded",
+            0,
+            T0,
+            T0.plusSeconds(9),
+            Duration.ofSeconds(9),
+            Duration.ofMillis(4000),
+            "20261123-100000-cd34",
+            List.of(),
+            List.of(new MigrationReport("2", "add note tags", "expand")),
+            List.of(),
+            null,
+            "Upgraded 1.0.0 → 1.1.0.",
+            null,
+            null,
+            new RollbackNow(
+                "revert_services_on_new_schema",
+                RollbackStrategy.REVERT_SERVICES_ON_NEW_SCHEMA.describe("1.0.0"),
+                "only expand migrations ran (V2 add note tags)",
+                List.of("only migrations V2 add note tags ran (the history table says so)"),
+                List.of("they are expand, as the release declares"),
+                "snapshot swap",
+                "20261123-100000-cd34",
+                T0.plusSeconds(2)));
+
+    assertThat(RunReportText.render(report))
+        .endsWith(
+            "Upgraded 1.0.0 → 1.1.0.\n"
+                + "Rollback now: `lockstep rollback` would revert the services to 1.0.0 on the"
+                + " expanded schema and run its checks (restore the backup if they fail) (revert"
+                + " services on new schema)\n"
+                + "    proven: only migrations V2 add note tags ran (the history table says so)\n"
+                + "    inferred: they are expand, as the release declares\n"
+                + "    if the revert fails, restores from: snapshot swap\n")
+        .doesNotContain("losing the writes");
   }
 
   @Test
