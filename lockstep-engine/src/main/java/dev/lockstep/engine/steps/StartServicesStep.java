@@ -43,8 +43,8 @@ public final class StartServicesStep extends AbstractStep {
     int strays = 0;
     for (ServiceConfig service : tools.config().services().values()) {
       strays += unrecorded.stop(service);
-      tools.target().start(service, release);
     }
+    tools.target().startAll(tools.config().services().values(), release);
     String started = "started " + String.join(", ", tools.config().services().keySet());
     return strays == 0
         ? started

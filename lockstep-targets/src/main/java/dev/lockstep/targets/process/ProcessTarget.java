@@ -87,18 +87,35 @@ public final class ProcessTarget implements Target {
   /** Stops every node's recorded process and any process of the node it did not record. */
   @Override
   public void stop(ServiceConfig service) {
+    stopAll(List.of(service));
+  }
+
+  /**
+   * Stops every node of {@code services} at once: each waits out its own stop timeout, so the
+   * slowest node, not the sum of them all, is how long stopping takes.
+   */
+  @Override
+  public void stopAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
-      Optional<ProcessHandle> live = state.flatMap(LiveProcess::of);
-      if (live.isPresent()) {
-        stopper.stop(live.get(), service.stopTimeout(), service.name(), node, log);
+    List<Runnable> stops = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        stops.add(() -> stopNode(service, node, all));
       }
-      stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all);
-      if (state.isPresent() && (state.get().pid() != null || state.get().launchToken() != null)) {
-        states.write(state.get().stopped());
-      }
+    }
+    Concurrently.run("lockstep-stop", stops);
+  }
+
+  private void stopNode(ServiceConfig service, String node, List<MarkedProcess> all) {
+    Optional<ProcessState> state = states.read(service.name(), node);
+    ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
+    Optional<ProcessHandle> live = state.flatMap(LiveProcess::of);
+    if (live.isPresent()) {
+      stopper.stop(live.get(), service.stopTimeout(), service.name(), node, log);
+    }
+    stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all);
+    if (state.isPresent() && (state.get().pid() != null || state.get().launchToken() != null)) {
+      states.write(state.get().stopped());
     }
   }
 
@@ -130,19 +147,48 @@ public final class ProcessTarget implements Target {
 
   @Override
   public void start(ServiceConfig service, ReleaseManifest release) {
-    for (String node : service.nodes()) {
-      startNode(service, release, node);
+    startAll(List.of(service), release);
+  }
+
+  /**
+   * Launches every node of {@code services}, in order, then waits out their start-up grace: the
+   * graces overlap, so starting costs one grace, not one per node.
+   */
+  @Override
+  public void startAll(Collection<ServiceConfig> services, ReleaseManifest release) {
+    List<Launch> launches = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        launch(service, release, node).ifPresent(launches::add);
+      }
+    }
+    for (Launch launch : launches) {
+      try {
+        launcher.awaitStartup(launch.started(), launch.service(), launch.node(), launch.log());
+      } catch (TargetException e) {
+        states.write(launch.state().stopped());
+        throw e;
+      }
     }
   }
 
-  private void startNode(ServiceConfig service, ReleaseManifest release, String node) {
+  /** A node launched and recorded, not yet past its start-up grace. */
+  private record Launch(
+      String service,
+      String node,
+      ProcessState state,
+      ProcessLauncher.Started started,
+      ServiceLog log) {}
+
+  /** Launches the node, unless it already runs {@code release}; empty then. */
+  private Optional<Launch> launch(ServiceConfig service, ReleaseManifest release, String node) {
     String version = release.version().toString();
     ProcessState state =
         states.read(service.name(), node).orElse(ProcessState.empty(service.name(), node));
     stopStrays(service, node, state, marked.all());
     Optional<ProcessHandle> live = LiveProcess.of(state);
     if (live.isPresent() && version.equals(state.runningVersion())) {
-      return;
+      return Optional.empty();
     }
     if (live.isPresent()) {
       throw new TargetException(
@@ -174,12 +220,7 @@ public final class ProcessTarget implements Target {
     afterLaunch.run();
     // Recorded before the start-up wait: a Lockstep killed during it leaves a pid to stop.
     states.write(launching.running(started.pid(), started.startInstant(), Instant.now()));
-    try {
-      launcher.awaitStartup(started, service.name(), node, log);
-    } catch (TargetException e) {
-      states.write(launching.stopped());
-      throw e;
-    }
+    return Optional.of(new Launch(service.name(), node, launching, started, log));
   }
 
   /** Stops what {@code state} does not account for, each noted in the node's log. */
