@@ -41,6 +41,11 @@ public interface Target {
   /** What runs now, node by node. */
   ServiceStatus status(ServiceConfig service);
 
+  /** {@link #status} of each of {@code services}, in their order. */
+  default List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
+    return services.stream().map(this::status).toList();
+  }
+
   /**
    * Finds the processes this target started for {@code service} but never recorded (Lockstep was
    * killed between a start and its record) and stops them, so that nothing Lockstep does not know
@@ -52,6 +57,11 @@ public interface Target {
    */
   default List<StrayProcess> reconcile(ServiceConfig service) {
     return List.of();
+  }
+
+  /** {@link #reconcile} for each of {@code services}: what was stopped, for notices. */
+  default List<StrayProcess> reconcileAll(Collection<ServiceConfig> services) {
+    return services.stream().flatMap(service -> reconcile(service).stream()).toList();
   }
 
   /**

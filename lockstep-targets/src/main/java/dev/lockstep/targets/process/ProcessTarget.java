@@ -121,14 +121,22 @@ public final class ProcessTarget implements Target {
 
   @Override
   public List<StrayProcess> reconcile(ServiceConfig service) {
+    return reconcileAll(List.of(service));
+  }
+
+  /** One look at the machine's processes serves every service. */
+  @Override
+  public List<StrayProcess> reconcileAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
     List<StrayProcess> stopped = new ArrayList<>();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      stopped.addAll(
-          stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all));
-      if (state.isPresent() && state.get().launchUnrecorded()) {
-        states.write(state.get().stopped());
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        Optional<ProcessState> state = states.read(service.name(), node);
+        stopped.addAll(
+            stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all));
+        if (state.isPresent() && state.get().launchUnrecorded()) {
+          states.write(state.get().stopped());
+        }
       }
     }
     return stopped;
@@ -156,10 +164,11 @@ public final class ProcessTarget implements Target {
    */
   @Override
   public void startAll(Collection<ServiceConfig> services, ReleaseManifest release) {
+    List<MarkedProcess> all = marked.all();
     List<Launch> launches = new ArrayList<>();
     for (ServiceConfig service : services) {
       for (String node : service.nodes()) {
-        launch(service, release, node).ifPresent(launches::add);
+        launch(service, release, node, all).ifPresent(launches::add);
       }
     }
     for (Launch launch : launches) {
@@ -181,11 +190,12 @@ public final class ProcessTarget implements Target {
       ServiceLog log) {}
 
   /** Launches the node, unless it already runs {@code release}; empty then. */
-  private Optional<Launch> launch(ServiceConfig service, ReleaseManifest release, String node) {
+  private Optional<Launch> launch(
+      ServiceConfig service, ReleaseManifest release, String node, List<MarkedProcess> all) {
     String version = release.version().toString();
     ProcessState state =
         states.read(service.name(), node).orElse(ProcessState.empty(service.name(), node));
-    stopStrays(service, node, state, marked.all());
+    stopStrays(service, node, state, all);
     Optional<ProcessHandle> live = LiveProcess.of(state);
     if (live.isPresent() && version.equals(state.runningVersion())) {
       return Optional.empty();
@@ -245,16 +255,26 @@ public final class ProcessTarget implements Target {
 
   @Override
   public ServiceStatus status(ServiceConfig service) {
+    return statusAll(List.of(service)).get(0);
+  }
+
+  /** One look at the machine's processes serves every service. */
+  @Override
+  public List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
-    List<NodeStatus> nodes = new ArrayList<>();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      List<MarkedProcess> strays =
-          MarkedProcesses.strays(
-              all, service.name(), node, state.orElse(ProcessState.empty(service.name(), node)));
-      nodes.add(NodeStatuses.of(node, state, strays));
+    List<ServiceStatus> statuses = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      List<NodeStatus> nodes = new ArrayList<>();
+      for (String node : service.nodes()) {
+        Optional<ProcessState> state = states.read(service.name(), node);
+        List<MarkedProcess> strays =
+            MarkedProcesses.strays(
+                all, service.name(), node, state.orElse(ProcessState.empty(service.name(), node)));
+        nodes.add(NodeStatuses.of(node, state, strays));
+      }
+      statuses.add(new ServiceStatus(service.name(), nodes));
     }
-    return new ServiceStatus(service.name(), nodes);
+    return statuses;
   }
 
   /** Reads only the state files and the pids they name: cheap enough to poll. */
