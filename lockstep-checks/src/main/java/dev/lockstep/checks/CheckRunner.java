@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 /**
  * Runs validation checks: each is tried up to {@code 1 + retries} times, {@code interval} apart,
  * and fails when its attempts run out or its {@code deadline} passes, whichever comes first. Every
- * attempt gets the time left before the deadline, so a hung server cannot stretch it.
+ * attempt gets the time left before the deadline, so a hung server cannot stretch it. While an HTTP
+ * check's connection is refused (the service does not listen yet), it is also tried every {@link
+ * #KNOCK} between two attempts; those tries are not counted, and the first one answered is.
  */
 public final class CheckRunner {
   /** Command checks run with {@code /bin/sh -c}, whatever shell the target uses. */
@@ -28,6 +30,9 @@ public final class CheckRunner {
 
   /** How often an abort condition is asked while waiting between attempts. */
   static final Duration ABORT_POLL = Duration.ofMillis(100);
+
+  /** How soon a check is tried again while nothing listens on its port yet. */
+  static final Duration KNOCK = Duration.ofMillis(50);
 
   private final Supplier<HttpClient> http;
   private final Path workingDir;
@@ -123,6 +128,18 @@ public final class CheckRunner {
     };
   }
 
+  /**
+   * Builds the HTTP client now, on a background thread, when {@code checks} hold an HTTP check:
+   * setting up TLS takes about half a second, which the checks must not spend inside the downtime.
+   */
+  public void prepare(List<CheckConfig> checks) {
+    if (checks.stream().anyMatch(check -> check.http() != null)) {
+      Thread setup = new Thread(http::get, "lockstep-http-setup");
+      setup.setDaemon(true);
+      setup.start();
+    }
+  }
+
   /** Runs every check in order, failed or not, and returns all their results. */
   public List<CheckResult> runAll(List<CheckConfig> checks) {
     return runAll(checks, AbortCondition.NEVER);
@@ -145,27 +162,50 @@ public final class CheckRunner {
     int maxAttempts = 1 + check.retries();
     long started = System.nanoTime();
     long deadline = started + check.deadline().toNanos();
+    long due = started; // when the next counted attempt is due
     Attempt last = null;
     int attempts = 0;
     while (attempts < maxAttempts && remaining(deadline).compareTo(Duration.ZERO) > 0) {
       Optional<String> stop =
-          attempts == 0 ? abort.reason() : sleep(min(check.interval(), remaining(deadline)), abort);
+          last == null ? abort.reason() : sleep(min(pause(last, due), remaining(deadline)), abort);
       if (stop.isPresent()) {
         return finish(check, false, attempts, started, aborted(stop.get(), last));
       }
-      if (attempts > 0
+      if (last != null
           && (Thread.currentThread().isInterrupted() || remaining(deadline).isZero())) {
         break;
       }
-      attempts++;
-      listener.attemptStarted(check, attempts, maxAttempts);
+      long now = System.nanoTime();
+      boolean knock = last != null && last.refused() && now - due < 0;
+      if (!knock) {
+        listener.attemptStarted(check, attempts + 1, maxAttempts);
+      }
       last = probe.attempt(remaining(deadline));
+      if (knock && !last.refused()) {
+        knock = false; // it answered between two attempts: that answer is the next attempt
+      }
+      if (!knock) {
+        attempts++;
+        due = System.nanoTime() + check.interval().toNanos();
+      }
       if (last.passed()) {
         return finish(check, true, attempts, started, "ok");
       }
-      listener.attemptFailed(check, attempts, maxAttempts, last.message());
+      if (!knock) {
+        listener.attemptFailed(check, attempts, maxAttempts, last.message());
+      }
     }
     return finish(check, false, attempts, started, failure(check, last, attempts, maxAttempts));
+  }
+
+  /**
+   * How long to wait before trying again: until the next attempt is due, or at most {@link #KNOCK}
+   * while nothing listens. A refused connection costs the service nothing, and waiting a whole
+   * interval for the port to open would add up to an interval of downtime to every start.
+   */
+  private static Duration pause(Attempt last, long due) {
+    Duration untilDue = Duration.ofNanos(Math.max(0, due - System.nanoTime()));
+    return last.refused() ? min(KNOCK, untilDue) : untilDue;
   }
 
   private static String aborted(String reason, Attempt last) {

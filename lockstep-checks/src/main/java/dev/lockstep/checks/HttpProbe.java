@@ -51,7 +51,8 @@ final class HttpProbe implements Probe {
       response.cancel(true);
       return Attempt.failed(describe() + ": no response within " + Durations.format(timeout));
     } catch (ExecutionException e) {
-      return Attempt.failed(describe() + ": " + reason(e.getCause(), timeout));
+      String message = describe() + ": " + reason(e.getCause(), timeout);
+      return refused(e.getCause()) ? Attempt.refused(message) : Attempt.failed(message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       response.cancel(true);
@@ -96,6 +97,19 @@ final class HttpProbe implements Probe {
   private static boolean looksLikeJson(String body) {
     String text = body.strip();
     return text.startsWith("{") || text.startsWith("[");
+  }
+
+  /** Whether nothing listened: the connection was refused rather than timed out or broken. */
+  private static boolean refused(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof HttpTimeoutException) {
+        return false;
+      }
+      if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What went wrong in words an operator recognises; the cause chain names it best. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HttpCheckTest {
@@ -159,6 +160,60 @@ class HttpCheckTest {
 
     assertThat(result.passed()).isFalse();
     assertThat(result.message()).isEqualTo("GET " + url + ": connection refused");
+  }
+
+  @Test
+  void run_serviceThatStartsListeningLate_isAnsweredBeforeTheNextInterval() throws Exception {
+    int port = freePort();
+    String url = "http://127.0.0.1:" + port + "/.status";
+    CheckConfig check =
+        new CheckConfig(
+            "health", get(url, 200), null, Duration.ofSeconds(20), 2, Duration.ofSeconds(10));
+    AtomicReference<TestServer> server = new AtomicReference<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+                server.set(new TestServer(port, n -> Reply.json(200, HEALTHY)));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    opener.start();
+    try {
+      CheckResult result = new CheckRunner().run(check);
+
+      assertThat(result.passed()).isTrue();
+      // Refused while nothing listened, then answered: the knocks in between are not attempts,
+      // and the answer came long before the second attempt was due (10 s after the first).
+      assertThat(result.attempts()).isEqualTo(2);
+      assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
+    } finally {
+      opener.join();
+      server.get().close();
+    }
+  }
+
+  @Test
+  void run_nothingListeningWithRetries_failsWhenItsAttemptsAreUsedNotItsKnocks() throws Exception {
+    String url = "http://127.0.0.1:" + freePort() + "/.status";
+    CheckConfig check =
+        new CheckConfig(
+            "health", get(url, 200), null, Duration.ofSeconds(20), 1, Duration.ofMillis(400));
+
+    CheckResult result = new CheckRunner().run(check);
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.attempts()).isEqualTo(2);
+    assertThat(result.message()).isEqualTo("GET " + url + ": connection refused (2 attempts)");
+    assertThat(result.duration()).isLessThan(Duration.ofSeconds(20));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

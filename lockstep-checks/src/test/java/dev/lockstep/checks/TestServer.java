@@ -37,7 +37,12 @@ final class TestServer implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
   TestServer(Script script) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0, script);
+  }
+
+  /** A server on {@code port}: a test that needs the port before anything listens picks it. */
+  TestServer(int port, Script script) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", exchange -> handle(exchange, script));
     server.start();

@@ -219,7 +219,7 @@ public final class Deployment implements AutoCloseable {
   public void stopServices() {
     locked(
         () -> {
-          config.services().values().forEach(service -> tools.target().stop(service));
+          tools.target().stopAll(config.services().values());
           return null;
         });
   }

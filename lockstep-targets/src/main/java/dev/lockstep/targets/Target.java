@@ -2,6 +2,7 @@ package dev.lockstep.targets;
 
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +15,36 @@ public interface Target {
   /** Stops every node of {@code service}; does nothing for nodes that are not running. */
   void stop(ServiceConfig service);
 
+  /**
+   * Stops every node of every one of {@code services}. The process target stops them all at once,
+   * as an operator's {@code kill} of them all would; others one after the other, in order.
+   */
+  default void stopAll(Collection<ServiceConfig> services) {
+    services.forEach(this::stop);
+  }
+
   /** Installs the artifact of the service's component from {@code release} on every node. */
   void install(ServiceConfig service, ReleaseManifest release);
 
   /** Starts every node of {@code service} on the installed {@code release}. */
   void start(ServiceConfig service, ReleaseManifest release);
 
+  /**
+   * Starts every node of every one of {@code services} on the installed {@code release}. The
+   * process target launches them all before it waits out their start-up grace; others start one
+   * after the other, in order.
+   */
+  default void startAll(Collection<ServiceConfig> services, ReleaseManifest release) {
+    services.forEach(service -> start(service, release));
+  }
+
   /** What runs now, node by node. */
   ServiceStatus status(ServiceConfig service);
+
+  /** {@link #status} of each of {@code services}, in their order. */
+  default List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
+    return services.stream().map(this::status).toList();
+  }
 
   /**
    * Finds the processes this target started for {@code service} but never recorded (Lockstep was
@@ -34,6 +57,11 @@ public interface Target {
    */
   default List<StrayProcess> reconcile(ServiceConfig service) {
     return List.of();
+  }
+
+  /** {@link #reconcile} for each of {@code services}: what was stopped, for notices. */
+  default List<StrayProcess> reconcileAll(Collection<ServiceConfig> services) {
+    return services.stream().flatMap(service -> reconcile(service).stream()).toList();
   }
 
   /**

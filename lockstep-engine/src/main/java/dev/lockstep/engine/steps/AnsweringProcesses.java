@@ -74,7 +74,7 @@ final class AnsweringProcesses {
     }
     int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
     List<PortHolder> holders =
-        PortHolders.on(port).stream()
+        PortHolders.on(port, ours).stream()
             .filter(holder -> addresses.stream().anyMatch(holder.socket()::accepts))
             .toList();
     if (holders.isEmpty()) {

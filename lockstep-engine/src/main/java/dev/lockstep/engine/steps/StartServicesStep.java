@@ -1,6 +1,5 @@
 package dev.lockstep.engine.steps;
 
-import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 
 /** Starts every service on the installed release. */
@@ -39,12 +38,8 @@ public final class StartServicesStep extends AbstractStep {
    */
   @Override
   public String run(RunFacts facts) {
-    UnrecordedProcesses unrecorded = new UnrecordedProcesses(tools);
-    int strays = 0;
-    for (ServiceConfig service : tools.config().services().values()) {
-      strays += unrecorded.stop(service);
-      tools.target().start(service, release);
-    }
+    int strays = new UnrecordedProcesses(tools).stopAll();
+    tools.target().startAll(tools.config().services().values(), release);
     String started = "started " + String.join(", ", tools.config().services().keySet());
     return strays == 0
         ? started

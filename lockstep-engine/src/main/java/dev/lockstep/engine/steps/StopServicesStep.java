@@ -1,7 +1,5 @@
 package dev.lockstep.engine.steps;
 
-import dev.lockstep.core.config.ServiceConfig;
-
 /**
  * Stops every service of the deployment: the downtime starts here. Before an upgrade's migrations,
  * the schema they start from is read first, while the services still run (see {@link
@@ -43,9 +41,8 @@ public final class StopServicesStep extends AbstractStep {
       SchemaMeasure.readBeforeStop(tools, facts);
     }
     facts.putIfAbsent(RunFacts.SERVICES_STOPPED_AT, tools.clock().instant().toString());
-    for (ServiceConfig service : tools.config().services().values()) {
-      tools.target().stop(service);
-    }
+    tools.checks().prepare(tools.config().checks()); // ready by the time the services are back
+    tools.target().stopAll(tools.config().services().values());
     return "stopped " + String.join(", ", tools.config().services().keySet());
   }
 }

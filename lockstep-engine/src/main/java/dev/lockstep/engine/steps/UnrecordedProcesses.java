@@ -1,7 +1,7 @@
 package dev.lockstep.engine.steps;
 
-import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.targets.StrayProcess;
+import java.util.List;
 
 /**
  * Stops what an interrupted Lockstep started and never recorded (a crash between a service's start
@@ -17,17 +17,12 @@ public final class UnrecordedProcesses {
 
   /** Stops those of every service; returns how many there were. */
   public int stopAll() {
-    int stopped = 0;
-    for (ServiceConfig service : tools.config().services().values()) {
-      stopped += stop(service);
-    }
-    return stopped;
+    return notice(tools.target().reconcileAll(tools.config().services().values()));
   }
 
-  /** Stops those of {@code service}; returns how many there were. */
-  public int stop(ServiceConfig service) {
+  private int notice(List<StrayProcess> strays) {
     int stopped = 0;
-    for (StrayProcess stray : tools.target().reconcile(service)) {
+    for (StrayProcess stray : strays) {
       stopped++;
       tools
           .listener()

@@ -86,8 +86,11 @@ public final class ValidateStep extends AbstractStep {
   private List<CheckResult> serviceChecks() {
     List<CheckResult> results = new ArrayList<>();
     String expected = release.version().toString();
-    for (ServiceConfig service : tools.config().services().values()) {
-      ServiceStatus status = tools.target().status(service);
+    Collection<ServiceConfig> services = tools.config().services().values();
+    List<ServiceStatus> statuses = tools.target().statusAll(services);
+    int index = 0;
+    for (ServiceConfig service : services) {
+      ServiceStatus status = statuses.get(index++);
       List<String> unrecorded =
           tools.target().processes(service).map(ServiceProcesses::notRunning).orElse(List.of());
       List<String> wrong =

@@ -71,21 +71,39 @@ public final class ProcFs {
    * may not look into (another user's, when Lockstep is not root) has no entry.
    */
   public static Map<Long, Long> socketOwners(Set<Long> inodes) {
+    return socketOwners(inodes, Set.of());
+  }
+
+  /**
+   * {@link #socketOwners(Set)}, looking first at {@code likely} (the processes expected to hold the
+   * sockets): the whole process table is read only for a socket none of them holds.
+   */
+  public static Map<Long, Long> socketOwners(Set<Long> inodes, Set<Long> likely) {
     Map<Long, Long> owners = new HashMap<>();
     if (inodes.isEmpty()) {
       return owners;
     }
+    likely.forEach(pid -> addOwned(pid, inodes, owners));
+    if (owners.keySet().containsAll(inodes)) {
+      return owners;
+    }
     for (long pid : pids()) {
-      try (DirectoryStream<Path> fds =
-          Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("fd"))) {
-        for (Path fd : fds) {
-          socketInode(fd).filter(inodes::contains).ifPresent(inode -> owners.put(inode, pid));
-        }
-      } catch (IOException | RuntimeException e) {
-        // Gone, or not ours to read.
+      if (!likely.contains(pid)) {
+        addOwned(pid, inodes, owners);
       }
     }
     return owners;
+  }
+
+  private static void addOwned(long pid, Set<Long> inodes, Map<Long, Long> owners) {
+    try (DirectoryStream<Path> fds =
+        Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("fd"))) {
+      for (Path fd : fds) {
+        socketInode(fd).filter(inodes::contains).ifPresent(inode -> owners.put(inode, pid));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Gone, or not ours to read.
+    }
   }
 
   /** {@code socket:[12345]} → 12345. */

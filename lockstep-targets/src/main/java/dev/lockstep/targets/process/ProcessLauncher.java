@@ -44,8 +44,17 @@ final class ProcessLauncher {
     this.secrets = List.copyOf(secrets);
   }
 
-  /** A started process and where its output begins in the log. */
-  record Started(Process process, Instant startInstant, long logOffset, List<String> command) {
+  /**
+   * A started process and where its output begins in the log.
+   *
+   * @param launchedNanos {@link System#nanoTime} at the launch: the start-up grace runs from there
+   */
+  record Started(
+      Process process,
+      Instant startInstant,
+      long logOffset,
+      List<String> command,
+      long launchedNanos) {
     long pid() {
       return process.pid();
     }
@@ -79,9 +88,10 @@ final class ProcessLauncher {
     log.note(now, "starting " + service + "@" + node);
     long offset = log.size();
     try {
+      long launched = System.nanoTime();
       Process process = builder.start();
       Instant startInstant = process.toHandle().info().startInstant().orElse(null);
-      return new Started(process, startInstant, offset, command);
+      return new Started(process, startInstant, offset, command, launched);
     } catch (IOException e) {
       throw new TargetException(
           service,
@@ -109,7 +119,9 @@ final class ProcessLauncher {
   void awaitStartup(Started started, String service, String node, ServiceLog log) {
     boolean exited;
     try {
-      exited = started.process().waitFor(startupGrace.toMillis(), TimeUnit.MILLISECONDS);
+      // The grace runs from the launch: nodes launched together wait it out together.
+      long left = startupGrace.toNanos() - (System.nanoTime() - started.launchedNanos());
+      exited = started.process().waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TargetException(service, node, "interrupted while starting " + service, e);

@@ -87,31 +87,56 @@ public final class ProcessTarget implements Target {
   /** Stops every node's recorded process and any process of the node it did not record. */
   @Override
   public void stop(ServiceConfig service) {
+    stopAll(List.of(service));
+  }
+
+  /**
+   * Stops every node of {@code services} at once: each waits out its own stop timeout, so the
+   * slowest node, not the sum of them all, is how long stopping takes.
+   */
+  @Override
+  public void stopAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
-      Optional<ProcessHandle> live = state.flatMap(LiveProcess::of);
-      if (live.isPresent()) {
-        stopper.stop(live.get(), service.stopTimeout(), service.name(), node, log);
+    List<Runnable> stops = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        stops.add(() -> stopNode(service, node, all));
       }
-      stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all);
-      if (state.isPresent() && (state.get().pid() != null || state.get().launchToken() != null)) {
-        states.write(state.get().stopped());
-      }
+    }
+    Concurrently.run("lockstep-stop", stops);
+  }
+
+  private void stopNode(ServiceConfig service, String node, List<MarkedProcess> all) {
+    Optional<ProcessState> state = states.read(service.name(), node);
+    ServiceLog log = ServiceLog.of(logsDir, service.name(), node);
+    Optional<ProcessHandle> live = state.flatMap(LiveProcess::of);
+    if (live.isPresent()) {
+      stopper.stop(live.get(), service.stopTimeout(), service.name(), node, log);
+    }
+    stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all);
+    if (state.isPresent() && (state.get().pid() != null || state.get().launchToken() != null)) {
+      states.write(state.get().stopped());
     }
   }
 
   @Override
   public List<StrayProcess> reconcile(ServiceConfig service) {
+    return reconcileAll(List.of(service));
+  }
+
+  /** One look at the machine's processes serves every service. */
+  @Override
+  public List<StrayProcess> reconcileAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
     List<StrayProcess> stopped = new ArrayList<>();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      stopped.addAll(
-          stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all));
-      if (state.isPresent() && state.get().launchUnrecorded()) {
-        states.write(state.get().stopped());
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        Optional<ProcessState> state = states.read(service.name(), node);
+        stopped.addAll(
+            stopStrays(service, node, state.orElse(ProcessState.empty(service.name(), node)), all));
+        if (state.isPresent() && state.get().launchUnrecorded()) {
+          states.write(state.get().stopped());
+        }
       }
     }
     return stopped;
@@ -130,19 +155,50 @@ public final class ProcessTarget implements Target {
 
   @Override
   public void start(ServiceConfig service, ReleaseManifest release) {
-    for (String node : service.nodes()) {
-      startNode(service, release, node);
+    startAll(List.of(service), release);
+  }
+
+  /**
+   * Launches every node of {@code services}, in order, then waits out their start-up grace: the
+   * graces overlap, so starting costs one grace, not one per node.
+   */
+  @Override
+  public void startAll(Collection<ServiceConfig> services, ReleaseManifest release) {
+    List<MarkedProcess> all = marked.all();
+    List<Launch> launches = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      for (String node : service.nodes()) {
+        launch(service, release, node, all).ifPresent(launches::add);
+      }
+    }
+    for (Launch launch : launches) {
+      try {
+        launcher.awaitStartup(launch.started(), launch.service(), launch.node(), launch.log());
+      } catch (TargetException e) {
+        states.write(launch.state().stopped());
+        throw e;
+      }
     }
   }
 
-  private void startNode(ServiceConfig service, ReleaseManifest release, String node) {
+  /** A node launched and recorded, not yet past its start-up grace. */
+  private record Launch(
+      String service,
+      String node,
+      ProcessState state,
+      ProcessLauncher.Started started,
+      ServiceLog log) {}
+
+  /** Launches the node, unless it already runs {@code release}; empty then. */
+  private Optional<Launch> launch(
+      ServiceConfig service, ReleaseManifest release, String node, List<MarkedProcess> all) {
     String version = release.version().toString();
     ProcessState state =
         states.read(service.name(), node).orElse(ProcessState.empty(service.name(), node));
-    stopStrays(service, node, state, marked.all());
+    stopStrays(service, node, state, all);
     Optional<ProcessHandle> live = LiveProcess.of(state);
     if (live.isPresent() && version.equals(state.runningVersion())) {
-      return;
+      return Optional.empty();
     }
     if (live.isPresent()) {
       throw new TargetException(
@@ -174,12 +230,7 @@ public final class ProcessTarget implements Target {
     afterLaunch.run();
     // Recorded before the start-up wait: a Lockstep killed during it leaves a pid to stop.
     states.write(launching.running(started.pid(), started.startInstant(), Instant.now()));
-    try {
-      launcher.awaitStartup(started, service.name(), node, log);
-    } catch (TargetException e) {
-      states.write(launching.stopped());
-      throw e;
-    }
+    return Optional.of(new Launch(service.name(), node, launching, started, log));
   }
 
   /** Stops what {@code state} does not account for, each noted in the node's log. */
@@ -204,16 +255,26 @@ public final class ProcessTarget implements Target {
 
   @Override
   public ServiceStatus status(ServiceConfig service) {
+    return statusAll(List.of(service)).get(0);
+  }
+
+  /** One look at the machine's processes serves every service. */
+  @Override
+  public List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
     List<MarkedProcess> all = marked.all();
-    List<NodeStatus> nodes = new ArrayList<>();
-    for (String node : service.nodes()) {
-      Optional<ProcessState> state = states.read(service.name(), node);
-      List<MarkedProcess> strays =
-          MarkedProcesses.strays(
-              all, service.name(), node, state.orElse(ProcessState.empty(service.name(), node)));
-      nodes.add(NodeStatuses.of(node, state, strays));
+    List<ServiceStatus> statuses = new ArrayList<>();
+    for (ServiceConfig service : services) {
+      List<NodeStatus> nodes = new ArrayList<>();
+      for (String node : service.nodes()) {
+        Optional<ProcessState> state = states.read(service.name(), node);
+        List<MarkedProcess> strays =
+            MarkedProcesses.strays(
+                all, service.name(), node, state.orElse(ProcessState.empty(service.name(), node)));
+        nodes.add(NodeStatuses.of(node, state, strays));
+      }
+      statuses.add(new ServiceStatus(service.name(), nodes));
     }
-    return new ServiceStatus(service.name(), nodes);
+    return statuses;
   }
 
   /** Reads only the state files and the pids they name: cheap enough to poll. */

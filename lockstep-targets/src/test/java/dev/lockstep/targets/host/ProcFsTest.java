@@ -2,8 +2,11 @@ package dev.lockstep.targets.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,25 @@ class ProcFsTest {
       assertThat(ProcFs.pids()).contains(child.pid());
     } finally {
       child.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void socketOwners_findTheHolderWhetherOrNotItIsAmongTheLikelyOnes() throws Exception {
+    Assumptions.assumeTrue(ListeningSockets.available(), "no /proc/net/tcp here");
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      long inode = ListeningSockets.onPort(socket.getLocalPort()).get(0).inode();
+      long self = ProcessHandle.current().pid();
+
+      assertThat(ProcFs.socketOwners(Set.of(inode), Set.of(self))).containsEntry(inode, self);
+      assertThat(ProcFs.socketOwners(Set.of(inode), Set.of())).containsEntry(inode, self);
+      Process stranger = new ProcessBuilder("sleep", "30").start();
+      try {
+        assertThat(ProcFs.socketOwners(Set.of(inode), Set.of(stranger.pid())))
+            .containsEntry(inode, self);
+      } finally {
+        stranger.destroyForcibly().waitFor();
+      }
     }
   }
 

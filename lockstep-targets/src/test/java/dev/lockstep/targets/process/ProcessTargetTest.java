@@ -330,6 +330,74 @@ class ProcessTargetTest {
     assertThat(target.status(pair).anyRunning()).isFalse();
   }
 
+  @Test
+  void stopAll_signalsEveryNodeBeforeWaitingOutAnyStopTimeout() throws IOException {
+    // Each node ignores SIGTERM and notes whether the other one still ran when its TERM came:
+    // stopped one after the other, the second's TERM would come after the first was killed.
+    String script =
+        """
+        #!/bin/sh
+        echo $$ > "$PIDS/$2.pid"
+        trap 'for f in "$PIDS"/*.pid; do kill -0 "$(cat "$f")" 2>/dev/null && echo "TERM while $f ran"; done' TERM
+        echo up
+        while :; do sleep 0.05; done
+        """;
+    Path pids = Files.createDirectories(dir.resolve("pids"));
+    ServiceConfig pair =
+        processService(
+            "api", List.of("a", "b"), RUN, Map.of("PIDS", pids.toString()), ofSeconds(1));
+    ReleaseManifest release = release("1.0.0", script);
+    target.install(pair, release);
+    target.start(pair, release);
+    awaitLog("api@a.log", "up");
+    awaitLog("api@b.log", "up");
+
+    target.stopAll(List.of(pair));
+
+    assertThat(target.status(pair).anyRunning()).isFalse();
+    assertThat(log("api@a.log")).contains("TERM while " + pids.resolve("b.pid") + " ran");
+    assertThat(log("api@b.log")).contains("TERM while " + pids.resolve("a.pid") + " ran");
+  }
+
+  @Test
+  void startAll_launchesEveryNodeBeforeWaitingOutTheStartupGrace() throws IOException {
+    ServiceConfig broken =
+        processService(
+            "api",
+            List.of("local"),
+            List.of("sh", "-c", "echo cannot bind port 8080 >&2; exit 3"),
+            Map.of(),
+            ofSeconds(5));
+    // A second service of the same component: the release's one artifact serves both.
+    ServiceConfig worker =
+        new ServiceConfig(
+            "worker",
+            "api",
+            List.of("local"),
+            RUN,
+            null,
+            Map.of(),
+            ofSeconds(5),
+            null,
+            null,
+            null,
+            null);
+    ReleaseManifest both = release("1.0.0", SERVICE_SCRIPT);
+    target.install(broken, both);
+    target.install(worker, both);
+
+    assertThatThrownBy(() -> target.startAll(List.of(broken, worker), both))
+        .isInstanceOf(TargetException.class)
+        .hasMessageContaining("api@local exited with code 3");
+
+    // The worker was launched before the api's grace ran out, and is recorded to be stopped.
+    assertThat(state("worker", "local").pid()).isNotNull();
+    assertThat(target.status(worker).anyRunning()).isTrue();
+    assertThat(state("api", "local").pid()).isNull();
+    target.stopAll(List.of(broken, worker));
+    assertThat(target.status(worker).anyRunning()).isFalse();
+  }
+
   private ReleaseManifest release(String version, String script) throws IOException {
     return fileRelease(version, "api", writeScript(version, script));
   }
