@@ -52,8 +52,10 @@ public final class ListeningSockets {
    * local address as hex in the kernel's byte order and the port as hex.
    */
   static Optional<ListeningSocket> parse(String line) {
-    String[] fields = line.split("\\s+");
-    if (fields.length < 10 || !LISTEN.equals(fields[3])) {
+    // Most lines are connections, not listeners (a busy machine has thousands in TIME_WAIT), and
+    // this runs inside the downtime: the state is looked at before anything else is split.
+    String[] fields = fields(line, 10);
+    if (fields == null || !LISTEN.equals(fields[3])) {
       return Optional.empty();
     }
     int colon = fields[1].indexOf(':');
@@ -66,6 +68,31 @@ public final class ListeningSockets {
     } catch (RuntimeException | UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  /** The first {@code count} blank-separated fields of {@code line}; null if it has fewer. */
+  private static String[] fields(String line, int count) {
+    String[] fields = new String[count];
+    int found = 0;
+    int i = 0;
+    int length = line.length();
+    while (found < count) {
+      while (i < length && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i == length) {
+        return null;
+      }
+      int start = i;
+      while (i < length && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      fields[found++] = line.substring(start, i);
+      if (found == 4 && !LISTEN.equals(fields[3])) {
+        return fields; // not a listener: the rest is never needed
+      }
+    }
+    return fields;
   }
 
   /** The kernel prints each 32-bit word of the address in its own byte order. */

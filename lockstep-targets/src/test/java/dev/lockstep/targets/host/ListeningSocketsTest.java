@@ -56,6 +56,13 @@ class ListeningSocketsTest {
   }
 
   @Test
+  void parse_listenLineCutShort_isSkipped() {
+    assertThat(ListeningSockets.parse("0: 0100007F:1F90 00000000:0000 0A 00000000:00000000"))
+        .isEmpty();
+    assertThat(ListeningSockets.parse("")).isEmpty();
+  }
+
+  @Test
   void onPort_aSocketThisTestOpens_isFoundWithThisProcessAsItsHolder() throws Exception {
     Assumptions.assumeTrue(ListeningSockets.available(), "no /proc/net/tcp here");
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
