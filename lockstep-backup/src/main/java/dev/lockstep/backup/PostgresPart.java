@@ -44,11 +44,21 @@ final class PostgresPart implements PartHandler {
     Path target = format == DumpFormat.DIRECTORY ? partFolder : partFolder.resolve(CUSTOM_FILE);
     DumpOptions options =
         new DumpOptions(format, work.settings().jobs(), work.settings().compression());
-    DumpResult dump =
-        new SnapshotDump(work.tools(), work.progress()).dump(db, options, target, store.name());
+    // A directory dump is hashed while pg_dump writes it; an encrypted one is encrypted after, and
+    // pg_dump goes back to the start of a custom-format file to fill in its table of contents.
+    boolean follow = format == DumpFormat.DIRECTORY && !work.files().encrypted();
+    DumpResult dump;
     List<BackupFile> files;
-    try (Progress bar = work.progress().start(sealTask(work, store), 0, Progress.Unit.BYTES)) {
-      files = work.files().sealAll(folder, bar, Math.max(1, work.settings().jobs()));
+    try (FollowedFiles followed =
+        follow ? FollowedFiles.start(work.files().folder(), folder, FollowedFiles.EVERY) : null) {
+      dump =
+          new SnapshotDump(work.tools(), work.progress()).dump(db, options, target, store.name());
+      try (Progress bar = work.progress().start(sealTask(work, store), 0, Progress.Unit.BYTES)) {
+        files =
+            followed != null
+                ? followed.finish(bar)
+                : work.files().sealAll(folder, bar, Math.max(1, work.settings().jobs()));
+      }
     }
     Map<String, TableFacts> tables = new TreeMap<>();
     dump.tables().forEach((name, f) -> tables.put(name, new TableFacts(f.rows(), f.contentHash())));
