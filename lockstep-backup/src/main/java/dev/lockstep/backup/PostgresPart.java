@@ -13,6 +13,7 @@ import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.DumpOptions;
 import dev.lockstep.postgres.dump.DumpResult;
 import dev.lockstep.postgres.dump.PgRestore;
+import dev.lockstep.postgres.dump.Readers;
 import dev.lockstep.postgres.dump.SnapshotDump;
 import dev.lockstep.postgres.dump.TableFingerprint;
 import dev.lockstep.postgres.dump.TableFingerprints;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,9 @@ import java.util.TreeMap;
  * scratch database ({@code lockstep_verify_<id>_<n>}) whose tables are hashed the same way.
  */
 final class PostgresPart implements PartHandler {
+  /** SQL state of CREATE DATABASE when the name is taken. */
+  private static final String DUPLICATE_DATABASE = "42P04";
+
   /** The custom-format dump inside the part's folder; the directory format fills the folder. */
   static final String CUSTOM_FILE = "database.dump";
 
@@ -90,10 +95,9 @@ final class PostgresPart implements PartHandler {
     PartVerification result;
     try {
       Path dump = readable(part, work, temporary);
-      long estimate = estimate(db, part);
       result =
           withScratchDatabase(
-              db, scratch, into -> restoreAndCompare(part, into, dump, work, estimate));
+              db, scratch, into -> restoreAndCompare(part, into, db.name(), dump, work));
     } catch (Throwable e) {
       SetWork.delete(temporary, e);
       throw e;
@@ -109,13 +113,24 @@ final class PostgresPart implements PartHandler {
   /**
    * Runs {@code work} against a new, empty database {@code scratch} on {@code db}'s server, and
    * drops it afterwards whatever happens. A leftover of the same name (a verification killed
-   * midway) is dropped first.
+   * midway) is dropped, then made anew.
    */
   private static <T> T withScratchDatabase(DatabaseConfig db, String scratch, ScratchWork<T> work)
       throws IOException, SQLException {
     ServerAdmin admin = new ServerAdmin(new Database(db), ErrorCode.BACKUP_VERIFY_FAILED);
-    admin.drop(scratch);
-    admin.create(scratch, db.user(), admin.settingsOf(db.name()));
+    Optional<ServerAdmin.Settings> settings = admin.settingsOf(db.name());
+    // Created first and dropped only if it was there: a leftover is rare, and asking first took
+    // a connection of its own every time.
+    try {
+      admin.create(scratch, db.user(), settings);
+    } catch (LockstepException e) {
+      if (!(e.getCause() instanceof SQLException sql
+          && DUPLICATE_DATABASE.equals(sql.getSQLState()))) {
+        throw e;
+      }
+      admin.drop(scratch);
+      admin.create(scratch, db.user(), settings);
+    }
     T result;
     try {
       result = work.run(db.withName(scratch));
@@ -132,23 +147,31 @@ final class PostgresPart implements PartHandler {
     return result;
   }
 
+  /**
+   * Restores into {@code scratch} and hashes its tables. The hashing connections are opened while
+   * pg_restore runs, and the progress estimate (the size of {@code live}) is read on the restore's
+   * own probe: each of the two was a connection made while nothing else ran.
+   */
   private PartVerification restoreAndCompare(
-      BackupPart part, DatabaseConfig scratch, Path dump, SetWork work, long estimate)
+      BackupPart part, DatabaseConfig scratch, String live, Path dump, SetWork work)
       throws SQLException {
     PgRestore pgRestore = new PgRestore(work.tools(), work.progress(), work.settings().jobs());
-    ProcessResult restored =
-        pgRestore.restore(dump, scratch, false, estimate, "test restore " + part.store());
-    if (!restored.succeeded()) {
-      return notVerified(part, "the test restore failed: " + restored.describeFailure());
+    TableFingerprints fingerprints = new TableFingerprints(scratch, work.settings().jobs());
+    try (Readers readers = fingerprints.openAhead()) {
+      ProcessResult restored =
+          pgRestore.restoreLike(dump, scratch, live, part.bytes(), "test restore " + part.store());
+      if (!restored.succeeded()) {
+        return notVerified(part, "the test restore failed: " + restored.describeFailure());
+      }
+      Map<String, TableFingerprint> found;
+      try (Progress bar =
+          work.progress().start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
+        found = fingerprints.computeWith(readers, bar);
+      }
+      List<TableComparison> tables = TableCheck.compare(part.tables(), found);
+      List<String> differences = TableCheck.differences(tables, part.tables(), found);
+      return new PartVerification(part.store(), differences.isEmpty(), tables, differences);
     }
-    Map<String, TableFingerprint> found;
-    try (Progress bar =
-        work.progress().start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
-      found = new TableFingerprints(scratch, work.settings().jobs()).compute(null, bar);
-    }
-    List<TableComparison> tables = TableCheck.compare(part.tables(), found);
-    List<String> differences = TableCheck.differences(tables, part.tables(), found);
-    return new PartVerification(part.store(), differences.isEmpty(), tables, differences);
   }
 
   @Override

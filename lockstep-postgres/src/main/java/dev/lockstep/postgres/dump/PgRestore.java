@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * pg_restore of a dump (custom file or directory, which pg_restore tells apart itself) into an
@@ -48,6 +49,33 @@ public final class PgRestore {
    */
   public ProcessResult restore(
       Path dump, DatabaseConfig into, boolean keepOwners, long estimate, String task) {
+    return restore(dump, into, keepOwners, probe -> estimate, task);
+  }
+
+  /**
+   * As {@link #restore} without the original owners, for a test restore: the progress estimate is
+   * the size of database {@code like} on the same server (the one the dump was taken from), read by
+   * the connection that polls the restore's progress, or {@code fallback} when it cannot be read.
+   */
+  public ProcessResult restoreLike(
+      Path dump, DatabaseConfig into, String like, long fallback, String task) {
+    return restore(
+        dump,
+        into,
+        false,
+        probe -> {
+          long size = probe.size(like);
+          return size > 0 ? size : fallback;
+        },
+        task);
+  }
+
+  private ProcessResult restore(
+      Path dump,
+      DatabaseConfig into,
+      boolean keepOwners,
+      ToLongFunction<SizeProbe> estimate,
+      String task) {
     List<String> argv = new ArrayList<>();
     argv.add(tools.pgRestore().toString());
     argv.add("--host=" + into.host());
@@ -63,18 +91,18 @@ public final class PgRestore {
       argv.add("--jobs=" + jobs);
     }
     argv.add(dump.toString());
-    try (Progress bar = progress.start(task, estimate, Progress.Unit.BYTES);
-        SizeProbe probe = new SizeProbe(into)) {
-      long base = probe.size();
+    try (SizeProbe probe = new SizeProbe(into);
+        Progress bar = progress.start(task, estimate.applyAsLong(probe), Progress.Unit.BYTES)) {
+      long base = probe.size(into.name());
       ProcessResult result =
           tools
               .runner()
               .run(
                   ProcessSpec.of("pg_restore", argv)
                       .withDatabase(into)
-                      .every(POLL, () -> bar.update(Math.max(0, probe.size() - base))));
+                      .every(POLL, () -> bar.update(Math.max(0, probe.size(into.name()) - base))));
       if (result.succeeded()) {
-        long restored = Math.max(0, probe.size() - base);
+        long restored = Math.max(0, probe.size(into.name()) - base);
         bar.total(restored);
         bar.update(restored);
       }
@@ -87,11 +115,9 @@ public final class PgRestore {
    * stands still and the restore goes on.
    */
   private static final class SizeProbe implements AutoCloseable {
-    private final String database;
     private Connection connection;
 
     SizeProbe(DatabaseConfig db) {
-      this.database = db.name();
       try {
         this.connection = new Database(db).connectMaintenance();
       } catch (RuntimeException e) {
@@ -99,7 +125,7 @@ public final class PgRestore {
       }
     }
 
-    long size() {
+    long size(String database) {
       if (connection == null) {
         return 0;
       }

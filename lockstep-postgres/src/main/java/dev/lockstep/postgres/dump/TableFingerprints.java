@@ -118,6 +118,14 @@ public final class TableFingerprints {
     return sums.result();
   }
 
+  /**
+   * Starts opening the connections {@link #computeWith} hashes with, now: for a database that is
+   * still being restored, and that nobody else writes to once it is.
+   */
+  public Readers openAhead() {
+    return Readers.openAhead(db, jobs);
+  }
+
   /** Stops {@link #compute}: running queries are cancelled and no other starts. */
   public void cancel() {
     cancelled = true;
