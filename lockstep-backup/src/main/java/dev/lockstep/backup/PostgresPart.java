@@ -7,7 +7,6 @@ import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
 import dev.lockstep.core.io.SecureFiles;
-import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.DumpOptions;
@@ -17,6 +16,7 @@ import dev.lockstep.postgres.dump.Readers;
 import dev.lockstep.postgres.dump.SnapshotDump;
 import dev.lockstep.postgres.dump.TableFingerprint;
 import dev.lockstep.postgres.dump.TableFingerprints;
+import dev.lockstep.postgres.dump.TestRestore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -148,30 +148,41 @@ final class PostgresPart implements PartHandler {
   }
 
   /**
-   * Restores into {@code scratch} and hashes its tables. The hashing connections are opened while
-   * pg_restore runs, and the progress estimate (the size of {@code live}) is read on the restore's
-   * own probe: each of the two was a connection made while nothing else ran.
+   * Restores into {@code scratch} and hashes its tables once their rows are in, while pg_restore
+   * builds the indexes. The hashing connections are opened while pg_restore runs, and the progress
+   * estimate (the size of {@code live}) is read on the restore's own probe: each of the two was a
+   * connection made while nothing else ran.
    */
   private PartVerification restoreAndCompare(
       BackupPart part, DatabaseConfig scratch, String live, Path dump, SetWork work)
       throws SQLException {
     PgRestore pgRestore = new PgRestore(work.tools(), work.progress(), work.settings().jobs());
     TableFingerprints fingerprints = new TableFingerprints(scratch, work.settings().jobs());
+    TestRestore.Outcome<Map<String, TableFingerprint>> restored;
     try (Readers readers = fingerprints.openAhead()) {
-      ProcessResult restored =
-          pgRestore.restoreLike(dump, scratch, live, part.bytes(), "test restore " + part.store());
-      if (!restored.succeeded()) {
-        return notVerified(part, "the test restore failed: " + restored.describeFailure());
-      }
-      Map<String, TableFingerprint> found;
-      try (Progress bar =
-          work.progress().start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
-        found = fingerprints.computeWith(readers, bar);
-      }
-      List<TableComparison> tables = TableCheck.compare(part.tables(), found);
-      List<String> differences = TableCheck.differences(tables, part.tables(), found);
-      return new PartVerification(part.store(), differences.isEmpty(), tables, differences);
+      restored =
+          new TestRestore(pgRestore)
+              .run(
+                  dump,
+                  scratch,
+                  live,
+                  part.bytes(),
+                  "test restore " + part.store(),
+                  () -> {
+                    try (Progress bar =
+                        work.progress()
+                            .start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
+                      return fingerprints.computeWith(readers, bar);
+                    }
+                  });
     }
+    if (!restored.result().succeeded()) {
+      return notVerified(part, "the test restore failed: " + restored.result().describeFailure());
+    }
+    Map<String, TableFingerprint> found = restored.read();
+    List<TableComparison> tables = TableCheck.compare(part.tables(), found);
+    List<String> differences = TableCheck.differences(tables, part.tables(), found);
+    return new PartVerification(part.store(), differences.isEmpty(), tables, differences);
   }
 
   @Override
