@@ -1,6 +1,5 @@
 package dev.lockstep.backup;
 
-import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
@@ -8,11 +7,9 @@ import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
 import dev.lockstep.core.io.SecureFiles;
 import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.DumpOptions;
 import dev.lockstep.postgres.dump.DumpResult;
 import dev.lockstep.postgres.dump.PgRestore;
-import dev.lockstep.postgres.dump.Readers;
 import dev.lockstep.postgres.dump.SnapshotDump;
 import dev.lockstep.postgres.dump.TableFingerprint;
 import dev.lockstep.postgres.dump.TableFingerprints;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,9 +27,6 @@ import java.util.TreeMap;
  * scratch database ({@code lockstep_verify_<id>_<n>}) whose tables are hashed the same way.
  */
 final class PostgresPart implements PartHandler {
-  /** SQL state of CREATE DATABASE when the name is taken. */
-  private static final String DUPLICATE_DATABASE = "42P04";
-
   /** The custom-format dump inside the part's folder; the directory format fills the folder. */
   static final String CUSTOM_FILE = "database.dump";
 
@@ -96,7 +89,7 @@ final class PostgresPart implements PartHandler {
     try {
       Path dump = readable(part, work, temporary);
       result =
-          withScratchDatabase(
+          ScratchDatabase.with(
               db, scratch, into -> restoreAndCompare(part, into, db.name(), dump, work));
     } catch (Throwable e) {
       SetWork.delete(temporary, e);
@@ -106,75 +99,25 @@ final class PostgresPart implements PartHandler {
     return result;
   }
 
-  private interface ScratchWork<T> {
-    T run(DatabaseConfig scratch) throws IOException, SQLException;
-  }
-
-  /**
-   * Runs {@code work} against a new, empty database {@code scratch} on {@code db}'s server, and
-   * drops it afterwards whatever happens. A leftover of the same name (a verification killed
-   * midway) is dropped, then made anew.
-   */
-  private static <T> T withScratchDatabase(DatabaseConfig db, String scratch, ScratchWork<T> work)
-      throws IOException, SQLException {
-    ServerAdmin admin = new ServerAdmin(new Database(db), ErrorCode.BACKUP_VERIFY_FAILED);
-    Optional<ServerAdmin.Settings> settings = admin.settingsOf(db.name());
-    // Created first and dropped only if it was there: a leftover is rare, and asking first took
-    // a connection of its own every time.
-    try {
-      admin.create(scratch, db.user(), settings);
-    } catch (LockstepException e) {
-      if (!(e.getCause() instanceof SQLException sql
-          && DUPLICATE_DATABASE.equals(sql.getSQLState()))) {
-        throw e;
-      }
-      admin.drop(scratch);
-      admin.create(scratch, db.user(), settings);
-    }
-    T result;
-    try {
-      result = work.run(db.withName(scratch));
-    } catch (Throwable e) {
-      try {
-        admin.drop(scratch);
-      } catch (RuntimeException dropFailure) {
-        // The first failure is the one to report; this one only explains a leftover database.
-        e.addSuppressed(dropFailure);
-      }
-      throw e;
-    }
-    admin.drop(scratch);
-    return result;
-  }
-
   /**
    * Restores into {@code scratch} and hashes its tables once their rows are in, while pg_restore
-   * builds the indexes. The hashing connections are opened while pg_restore runs, and the progress
-   * estimate (the size of {@code live}) is read on the restore's own probe: each of the two was a
+   * builds the indexes. The progress estimate (the size of {@code live}) is read on the restore's
+   * own probe, and the hashing connections are opened while pg_restore runs: each of the two was a
    * connection made while nothing else ran.
    */
   private PartVerification restoreAndCompare(
       BackupPart part, DatabaseConfig scratch, String live, Path dump, SetWork work)
       throws SQLException {
     PgRestore pgRestore = new PgRestore(work.tools(), work.progress(), work.settings().jobs());
-    TableFingerprints fingerprints = new TableFingerprints(scratch, work.settings().jobs());
     TestRestore.Outcome<Map<String, TableFingerprint>> restored;
-    try (Readers readers = fingerprints.openAhead()) {
+    try (RestoredHashes hashes =
+        new RestoredHashes(
+            new TableFingerprints(scratch, work.settings().jobs()),
+            work.progress(),
+            "hash restored " + part.store())) {
       restored =
           new TestRestore(pgRestore)
-              .run(
-                  dump,
-                  scratch,
-                  live,
-                  part.bytes(),
-                  "test restore " + part.store(),
-                  () -> {
-                    try (Progress bar =
-                        work.progress()
-                            .start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
-                      return fingerprints.computeWith(readers, bar);
-                    }
-                  });
+              .run(dump, scratch, live, part.bytes(), "test restore " + part.store(), hashes);
     }
     if (!restored.result().succeeded()) {
       return notVerified(part, "the test restore failed: " + restored.result().describeFailure());

@@ -33,6 +33,12 @@ public final class TestRestore {
 
   /** What the caller does with the restored rows. */
   public interface Reading<T> {
+    /**
+     * Called once, when pg_restore has been under way for a moment: the time to get ready (open
+     * connections) without holding up its start.
+     */
+    default void restoreStarted() {}
+
     T read() throws SQLException;
   }
 
@@ -71,11 +77,18 @@ public final class TestRestore {
               .progress()
               .start(task, estimate > 0 ? estimate : fallback, Progress.Unit.BYTES)) {
         long base = probe.size(into.name());
+        boolean[] started = {false};
         ProcessResult rows =
             pgRestore.run(
                 pgRestore.argv(dump, into, false, ROWS),
                 into,
-                () -> bar.update(Math.max(0, probe.size(into.name()) - base)));
+                () -> {
+                  if (!started[0]) {
+                    started[0] = true;
+                    whileIndexing.restoreStarted();
+                  }
+                  bar.update(Math.max(0, probe.size(into.name()) - base));
+                });
         if (!rows.succeeded()) {
           return new Outcome<>(rows, null);
         }
