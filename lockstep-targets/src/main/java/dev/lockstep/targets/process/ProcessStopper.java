@@ -4,7 +4,9 @@ import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.targets.TargetException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Stops a service process: SIGTERM, a grace period, then SIGKILL. */
 final class ProcessStopper {
@@ -14,7 +16,7 @@ final class ProcessStopper {
   void stop(ProcessHandle handle, Duration timeout, String service, String node, ServiceLog log) {
     // Children are listed before the parent dies: afterwards they belong to init and can no
     // longer be found, yet they may still hold the service's port.
-    List<ProcessHandle> children = handle.descendants().toList();
+    Set<ProcessHandle> children = descendants(handle);
     if (!handle.destroy() && LiveProcess.isRunning(handle)) {
       throw new TargetException(
           service,
@@ -35,6 +37,8 @@ final class ProcessStopper {
               + " still ran "
               + Durations.format(timeout)
               + " after SIGTERM; sending SIGKILL");
+      // Listed again: a process that ignores SIGTERM may have started others since.
+      children.addAll(descendants(handle));
       kill(handle, service, node);
     }
     for (ProcessHandle child : children) {
@@ -42,6 +46,10 @@ final class ProcessStopper {
         kill(child, service, node);
       }
     }
+  }
+
+  private static Set<ProcessHandle> descendants(ProcessHandle handle) {
+    return handle.descendants().collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static void kill(ProcessHandle handle, String service, String node) {
