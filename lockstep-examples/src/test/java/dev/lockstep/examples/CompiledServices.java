@@ -98,13 +98,9 @@ public final class CompiledServices {
     }
   }
 
-  /** How many distinct sources have their classes here. */
-  public int compiledCount() {
-    try (Stream<Path> dirs = Files.list(classes)) {
-      return (int) dirs.filter(d -> Files.isRegularFile(d.resolve("main-class"))).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Whether the launcher would run {@code source} from classes compiled here. */
+  public boolean isCompiled(Path source) {
+    return Files.isRegularFile(classes.resolve(Sha256.of(read(source))).resolve("main-class"));
   }
 
   /**
