@@ -10,6 +10,7 @@ import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class AdoptIT {
   void adopt_runningDeploymentUnknownToLockstep_recordedWithoutRestartThenUpgrades()
       throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(PostgresExtension.server(), "adopted", false)) {
+        TestSamples.create(PostgresExtension.server(), "adopted", false)) {
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
       try {
         succeeds(lockstep.run("upgrade", "--to", "1.0.0"));

@@ -11,6 +11,7 @@ import dev.lockstep.engine.StatusReport;
 import dev.lockstep.engine.steps.TakenSnapshot;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.snapshot.DatabaseSnapshots;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * kill -9 Lockstep at every step boundary of the sample product's failing 2.0.0 upgrade, forward
  * and rollback, then `lockstep resume`: it must finish the run (here: roll it back) with every note
- * intact. Each boundary runs on its own database, folder and ports, a few at a time.
+ * intact. Each boundary runs on its own database, folder and ports, a few at a time. {@code
+ * -Dcrash.boundary=<regex>} runs only the boundaries it matches, such as {@code
+ * rollback:validate:finished} or {@code forward:.*}; one that matches none fails the run.
  */
 @ExtendWith(PostgresExtension.class)
 class CrashResumeIT {
@@ -62,7 +65,8 @@ class CrashResumeIT {
       points.add("rollback:" + step + ":started");
       points.add("rollback:" + step + ":finished");
     }
-    return points.stream();
+    String only = System.getProperty("crash.boundary", "");
+    return points.stream().filter(point -> only.isBlank() || point.matches(only));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -71,7 +75,7 @@ class CrashResumeIT {
   void killAtBoundary_thenResume_finishesTheRollbackWithNoNoteLost(String boundary)
       throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
       List<Long> notes = installWithNotes(sample);
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
@@ -117,7 +121,7 @@ class CrashResumeIT {
   @Test
   void resume_afterTheConfigChangedHowTheRunWorks_isRefusedButRollsBack() throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
       List<Long> notes = installWithNotes(sample);
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
@@ -161,7 +165,7 @@ class CrashResumeIT {
   void killedAfterTheRunsEndWasRecorded_resumeLeavesNoSnapshotAndKeepsTheReplacedDatabase()
       throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
       installWithNotes(sample);
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
@@ -200,7 +204,7 @@ class CrashResumeIT {
   void upgrade_whileAnotherLockstepHoldsTheStateFolder_isRefusedWithoutShowingAPlan()
       throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(), "crash_" + COUNTER.incrementAndGet(), false)) {
       installWithNotes(sample);
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());

@@ -9,6 +9,7 @@ import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.StatusReport;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ final class FaultSample implements AutoCloseable {
   }
 
   static FaultSample create(ThrowawayPostgres server, String name) throws IOException {
-    return new FaultSample(SampleDeployment.create(server, name, true), server);
+    return new FaultSample(TestSamples.create(server, name, true), server);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.cli.LockstepJar.Result;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class JarExitCodesIT {
 
   @BeforeAll
   void deploy() {
-    sample = SampleDeployment.create(PostgresExtension.server(), "jar_exit_codes", false);
+    sample = TestSamples.create(PostgresExtension.server(), "jar_exit_codes", false);
     lockstep = new LockstepJar(sample.environment(), sample.folder());
   }
 

@@ -7,6 +7,7 @@ import dev.lockstep.cli.LockstepJar.Running;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class LeftoverSecretsIT {
       throws Exception {
     String token = "leftover-" + UUID.randomUUID();
     try (SampleDeployment sample =
-        SampleDeployment.create(PostgresExtension.server(), "leftovers", false)) {
+        TestSamples.create(PostgresExtension.server(), "leftovers", false)) {
       Path temporary = Files.createTempDirectory("lockstep-leftovers-it-tmp-");
       Map<String, String> environment = new HashMap<>(sample.environment());
       environment.put("TMPDIR", temporary.toString());

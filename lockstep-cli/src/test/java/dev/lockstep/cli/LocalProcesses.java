@@ -52,15 +52,19 @@ final class LocalProcesses {
 
   /**
    * Every process whose command line holds {@code --port <port>} and a path inside {@code folder}
-   * (the artifact Lockstep installed there): one sample's services, never another test's that was
-   * given the same port number by another JVM.
+   * (the artifact Lockstep installed there; {@code -Dsample.source=<it>} when the service runs from
+   * classes compiled ahead, see {@code CompiledServices}): one sample's services, never another
+   * test's that was given the same port number by another JVM.
    */
   static List<Long> startedFor(int port, Path folder) {
     String value = String.valueOf(port);
     String prefix = folder.toString() + "/";
     return matching(
         argv -> {
-          boolean ours = argv.stream().anyMatch(arg -> arg.startsWith(prefix));
+          boolean ours =
+              argv.stream()
+                  .anyMatch(
+                      arg -> arg.startsWith(prefix) || arg.startsWith("-Dsample.source=" + prefix));
           for (int i = 0; ours && i + 1 < argv.size(); i++) {
             if (argv.get(i).equals("--port") && argv.get(i + 1).equals(value)) {
               return true;

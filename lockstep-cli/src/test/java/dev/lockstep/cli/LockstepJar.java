@@ -50,6 +50,11 @@ final class LockstepJar {
 
   Running start(Map<String, String> extraEnvironment, String... args) {
     List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+    // As the `lockstep` launcher starts it, with a class-data archive written by the first run;
+    // and C1 only: runs of a few seconds on tiny databases, where C2 would compile for nothing.
+    ClassDataArchive.Use classData = ClassDataArchive.shared().next();
+    command.addAll(classData.options());
+    command.add("-XX:TieredStopAtLevel=1");
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
@@ -57,8 +62,11 @@ final class LockstepJar {
     builder.environment().putAll(environment);
     builder.environment().putAll(extraEnvironment);
     try {
-      return new Running(builder.start());
+      Process process = builder.start();
+      process.onExit().thenRun(classData.afterExit());
+      return new Running(process);
     } catch (IOException e) {
+      classData.afterExit().run();
       throw new UncheckedIOException(e);
     }
   }

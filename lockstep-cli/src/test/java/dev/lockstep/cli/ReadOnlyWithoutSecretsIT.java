@@ -9,6 +9,7 @@ import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +37,7 @@ class ReadOnlyWithoutSecretsIT {
 
   @BeforeAll
   void installed() {
-    sample = SampleDeployment.create(PostgresExtension.server(), "nosecrets", false);
+    sample = TestSamples.create(PostgresExtension.server(), "nosecrets", false);
     Outcome install = run(sample.environment(), "upgrade", "--to", "1.0.0", "--output", "json");
     assertThat(install.exitCode()).as(install.err()).isZero();
     runId = Json.read(install.out(), JsonNode.class).get("runId").asText();

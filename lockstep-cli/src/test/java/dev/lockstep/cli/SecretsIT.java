@@ -9,6 +9,7 @@ import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class SecretsIT {
   @Test
   void secrets_appearInNoOutputFileOrProcessArgument() throws Exception {
     try (SampleDeployment sample =
-        SampleDeployment.create(PostgresExtension.server(), "secrets", false)) {
+        TestSamples.create(PostgresExtension.server(), "secrets", false)) {
       String password = sample.password().reveal();
       String key = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
       Map<String, String> environment = new HashMap<>(sample.environment());

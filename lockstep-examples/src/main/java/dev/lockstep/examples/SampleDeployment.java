@@ -52,6 +52,15 @@ public final class SampleDeployment implements AutoCloseable {
    */
   public static SampleDeployment create(
       ThrowawayPostgres postgres, String name, boolean keepFolder) {
+    return create(postgres, name, keepFolder, Map.of());
+  }
+
+  /**
+   * As {@link #create(ThrowawayPostgres, String, boolean)}, with {@code overrides} winning over the
+   * environment it would give the config (tests point {@code JAVA} at a launcher of their own).
+   */
+  public static SampleDeployment create(
+      ThrowawayPostgres postgres, String name, boolean keepFolder, Map<String, String> overrides) {
     Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
     createRoleAndDatabase(postgres, name, password);
     Path folder = copyExample();
@@ -68,6 +77,7 @@ public final class SampleDeployment implements AutoCloseable {
     environment.put("NOTES_STATE_DIR", folder.resolve("state").toString());
     environment.put("JDBC_DRIVER", jdbcDriver().toString());
     environment.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    environment.putAll(overrides);
     return new SampleDeployment(folder, environment, apiPort, keepFolder);
   }
 

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Backups of every state store through whole upgrades of the sample product: a file tree and a
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * retention.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class BackupSetStoryTest {
   SampleRun run;
   Path uploads;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A restoring rollback keeps the database it replaced, renamed aside, with what the failed release
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * processes.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class KeptDatabaseStoryTest {
   SampleRun run;
 

@@ -29,7 +29,7 @@ final class SampleRun implements AutoCloseable {
 
   SampleRun() {
     this.sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(),
             "notes_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet(),
             false);

@@ -15,6 +15,7 @@ import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.testing.PostgresExtension;
@@ -47,7 +48,7 @@ class RollbackCommandTest {
   @BeforeEach
   void upgradeToAContractRelease() {
     sample =
-        SampleDeployment.create(
+        TestSamples.create(
             PostgresExtension.server(),
             "notes_rb_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet(),
             false);
