@@ -8,7 +8,9 @@
 #   peak memory (RSS) of Lockstep during backup create     target < 256 MB
 # and how well a rehearsal predicts the migration time of the real upgrade that follows it.
 # Each of the first two pairs runs BENCH_REPEAT times (default 3), alternating; the spread of each
-# side (min / median / max) is printed, and the ratio is taken of the medians.
+# side (min / median / max) is printed, and the ratio is taken of the medians. The machine's load
+# average is printed with them: on a shared machine, compare runs taken under a similar load.
+# BENCH_BACKUP_ONLY=1 measures backup create and verify only (not the rollback and the rehearsal).
 # Needs the PostgreSQL server and client programs, GNU time (/usr/bin/time), Java 17.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -92,31 +94,42 @@ log "database notes is $size"
 
 # --- backup and verify, each pair measured BENCH_REPEAT times, alternating; medians count ------
 repeat=${BENCH_REPEAT:-3}
+backup_only=${BENCH_BACKUP_ONLY:-0}
+loads=()
+load() { loads+=("$(cut -d' ' -f1 /proc/loadavg)"); }
 median() { python3 -c "import statistics, sys; print(statistics.median(float(a) for a in sys.argv[1:]))" "$@"; }
-dumps=(); creates=(); restores=(); verifies=(); rss_kb=0
+dumps=(); creates=(); restores=(); verifies=(); drops=(); rss_kb=0
 for round in $(seq 1 "$repeat"); do
   log "round $round/$repeat: bare pg_dump -Fd -j$jobs"
   rm -rf "$work/bare-dump.d"
+  load
   dumps+=("$(seconds "$work/bare-dump" pg_dump -U notes -d notes -Fd -j $jobs -f "$work/bare-dump.d")")
   log "round $round/$repeat: lockstep backup create"
+  load
   /usr/bin/time -f "%e %M" -o "$work/create.time" "$here/lockstep" backup create --output json \
     >"$work/create.json" 2>"$work/create.err" || { cat "$work/create.err" >&2; exit 1; }
   read -r took kb < "$work/create.time"
   creates+=("$took"); [ "$kb" -gt "$rss_kb" ] && rss_kb=$kb
   backup_id=$(python3 -c "import json; print(json.load(open('$work/create.json'))['id'])")
 
-  # Into a new database: createdb is timed with it, as verify times making its scratch database
-  # (but not the drop that verify also does at the end).
+  # Into a new database: createdb is timed with it, as verify times making its scratch database.
+  # Verify also drops it at the end; the bare drop is timed apart, and printed beside the ratio.
   log "round $round/$repeat: bare createdb + pg_restore -j$jobs into it"
+  load
   restores+=("$(seconds "$work/bare-restore" sh -c "createdb -U notes bare_restore &&
     pg_restore -U notes -d bare_restore -j $jobs '$work/bare-dump.d'")")
-  psql -q -U notes -d postgres -c "DROP DATABASE bare_restore"
+  drops+=("$(seconds "$work/bare-drop" dropdb -U notes bare_restore)")
   log "round $round/$repeat: lockstep backup verify $backup_id"
+  load
   verifies+=("$(seconds "$work/verify" "$here/lockstep" backup verify "$backup_id")")
 done
 bare_dump=$(median "${dumps[@]}"); ls_create=$(median "${creates[@]}")
 bare_restore=$(median "${restores[@]}"); ls_verify=$(median "${verifies[@]}")
-log "pg_dump ${dumps[*]} s; backup create ${creates[*]} s; pg_restore ${restores[*]} s; backup verify ${verifies[*]} s"
+load
+log "pg_dump ${dumps[*]} s; backup create ${creates[*]} s; pg_restore ${restores[*]} s; backup verify ${verifies[*]} s; dropdb ${drops[*]} s; load ${loads[*]}"
+
+swap=0; by_restore=0; predicted=0; real=0
+if [ "$backup_only" != 1 ]; then
 
 # --- rollback: snapshot swap vs pg_restore, both in a real failed upgrade to 2.0.0 ------------
 restore_step() { python3 -c "
@@ -160,12 +173,16 @@ report = json.load(open('$work/upgrade12.json'))
 step = [s for s in report['steps'] if s['name'] == 'migrate'][0]
 m = re.search(r' in (?:(\d+)m )?(?:([\d.]+)s|(\d+)ms);', step['detail'])
 print(int(m.group(1) or 0) * 60 + float(m.group(2) or 0) + int(m.group(3) or 0) / 1000)")
+fi
 
-python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" "$predicted" "$real" \
-  "${dumps[*]}" "${creates[*]}" "${restores[*]}" "${verifies[*]}" <<'PY'
+BENCH_BACKUP_ONLY=$backup_only python3 - "$size" "$bare_dump" "$ls_create" "$bare_restore" "$ls_verify" "$swap" "$by_restore" "$rss_kb" "$predicted" "$real" \
+  "${dumps[*]}" "${creates[*]}" "${restores[*]}" "${verifies[*]}" "${drops[*]}" "${loads[*]}" <<'PY'
 import os, statistics, sys
 size, dump, create, restore, verify, swap, by_restore, rss, predicted, real = sys.argv[1:11]
 runs = [[float(x) for x in a.split()] for a in sys.argv[11:15]]
+drops = [float(x) for x in sys.argv[15].split()]
+loads = [float(x) for x in sys.argv[16].split()]
+backup_only = os.environ.get("BENCH_BACKUP_ONLY") == "1"
 predicted, real = float(predicted), float(real)
 dump, create, restore, verify, swap, by_restore = map(float, (dump, create, restore, verify, swap, by_restore))
 rss_mb = int(rss) / 1024
@@ -176,7 +193,8 @@ print("| measure | Lockstep | bare tool | ratio | target | met |")
 print("|---|---|---|---|---|---|")
 row("backup create vs pg_dump -Fd -j2", f"{create:.1f} s", f"{dump:.1f} s", f"{create/dump:.2f}x", "<= 1.15x", create/dump <= 1.15)
 row("backup verify vs createdb + pg_restore -j2", f"{verify:.1f} s", f"{restore:.1f} s", f"{verify/restore:.2f}x", "<= 1.25x", verify/restore <= 1.25)
-row("rollback: snapshot swap vs pg_restore -j2", f"{swap:.2f} s", f"{by_restore:.1f} s", f"{by_restore/swap:.0f}x faster", ">= 10x", by_restore/swap >= 10)
+if not backup_only:
+    row("rollback: snapshot swap vs pg_restore -j2", f"{swap:.2f} s", f"{by_restore:.1f} s", f"{by_restore/swap:.0f}x faster", ">= 10x", by_restore/swap >= 10)
 row("peak memory (RSS) during backup create", f"{rss_mb:.0f} MB", "-", "-", "< 256 MB", rss_mb < 256)
 print("\nSpread (min / median / max, seconds):")
 for name, values in zip(("pg_dump -Fd -j2", "backup create", "createdb + pg_restore -j2", "backup verify"), runs):
@@ -185,6 +203,14 @@ ratios = [c / d for c, d in zip(runs[1], runs[0])]
 print(f"  create/pg_dump per round: " + ", ".join(f"{r:.2f}x" for r in ratios))
 ratios = [v / r for v, r in zip(runs[3], runs[2])]
 print(f"  verify/pg_restore per round: " + ", ".join(f"{r:.2f}x" for r in ratios))
+drop = statistics.median(drops)
+print(f"  bare dropdb after the restore (not in the ratio; verify drops its scratch database):"
+      f" {min(drops):.1f} / {drop:.1f} / {max(drops):.1f};"
+      f" verify vs createdb + pg_restore + dropdb: {verify/(restore + drop):.2f}x")
+print(f"Load average (1 min) when each measured command started: {min(loads):.1f} to {max(loads):.1f}"
+      f" (median {statistics.median(loads):.1f}) on {os.cpu_count()} cores")
+if backup_only:
+    sys.exit(0)
 print(f"\nRehearsal: predicted migration time {predicted:.1f} s, real (the upgrade's migrations) {real:.1f} s:"
       f" predicted/real = {predicted/real:.2f}")
 PY

@@ -1,21 +1,19 @@
 package dev.lockstep.backup;
 
-import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.StoreConfig;
 import dev.lockstep.core.io.SecureFiles;
-import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.ServerAdmin;
 import dev.lockstep.postgres.dump.DumpOptions;
 import dev.lockstep.postgres.dump.DumpResult;
 import dev.lockstep.postgres.dump.PgRestore;
 import dev.lockstep.postgres.dump.SnapshotDump;
 import dev.lockstep.postgres.dump.TableFingerprint;
 import dev.lockstep.postgres.dump.TableFingerprints;
+import dev.lockstep.postgres.dump.TestRestore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -44,11 +42,21 @@ final class PostgresPart implements PartHandler {
     Path target = format == DumpFormat.DIRECTORY ? partFolder : partFolder.resolve(CUSTOM_FILE);
     DumpOptions options =
         new DumpOptions(format, work.settings().jobs(), work.settings().compression());
-    DumpResult dump =
-        new SnapshotDump(work.tools(), work.progress()).dump(db, options, target, store.name());
+    // A directory dump is hashed while pg_dump writes it; an encrypted one is encrypted after, and
+    // pg_dump goes back to the start of a custom-format file to fill in its table of contents.
+    boolean follow = format == DumpFormat.DIRECTORY && !work.files().encrypted();
+    DumpResult dump;
     List<BackupFile> files;
-    try (Progress bar = work.progress().start(sealTask(work, store), 0, Progress.Unit.BYTES)) {
-      files = work.files().sealAll(folder, bar, Math.max(1, work.settings().jobs()));
+    try (FollowedFiles followed =
+        follow ? FollowedFiles.start(work.files().folder(), folder, FollowedFiles.EVERY) : null) {
+      dump =
+          new SnapshotDump(work.tools(), work.progress()).dump(db, options, target, store.name());
+      try (Progress bar = work.progress().start(sealTask(work, store), 0, Progress.Unit.BYTES)) {
+        files =
+            followed != null
+                ? followed.finish(bar)
+                : work.files().sealAll(folder, bar, Math.max(1, work.settings().jobs()));
+      }
     }
     Map<String, TableFacts> tables = new TreeMap<>();
     dump.tables().forEach((name, f) -> tables.put(name, new TableFacts(f.rows(), f.contentHash())));
@@ -80,10 +88,9 @@ final class PostgresPart implements PartHandler {
     PartVerification result;
     try {
       Path dump = readable(part, work, temporary);
-      long estimate = estimate(db, part);
       result =
-          withScratchDatabase(
-              db, scratch, into -> restoreAndCompare(part, into, dump, work, estimate));
+          ScratchDatabase.with(
+              db, scratch, into -> restoreAndCompare(part, into, db.name(), dump, work));
     } catch (Throwable e) {
       SetWork.delete(temporary, e);
       throw e;
@@ -92,50 +99,30 @@ final class PostgresPart implements PartHandler {
     return result;
   }
 
-  private interface ScratchWork<T> {
-    T run(DatabaseConfig scratch) throws IOException, SQLException;
-  }
-
   /**
-   * Runs {@code work} against a new, empty database {@code scratch} on {@code db}'s server, and
-   * drops it afterwards whatever happens. A leftover of the same name (a verification killed
-   * midway) is dropped first.
+   * Restores into {@code scratch} and hashes its tables once their rows are in, while pg_restore
+   * builds the indexes. The progress estimate (the size of {@code live}) is read on the restore's
+   * own probe, and the hashing connections are opened while pg_restore runs: each of the two was a
+   * connection made while nothing else ran.
    */
-  private static <T> T withScratchDatabase(DatabaseConfig db, String scratch, ScratchWork<T> work)
-      throws IOException, SQLException {
-    ServerAdmin admin = new ServerAdmin(new Database(db), ErrorCode.BACKUP_VERIFY_FAILED);
-    admin.drop(scratch);
-    admin.create(scratch, db.user(), admin.settingsOf(db.name()));
-    T result;
-    try {
-      result = work.run(db.withName(scratch));
-    } catch (Throwable e) {
-      try {
-        admin.drop(scratch);
-      } catch (RuntimeException dropFailure) {
-        // The first failure is the one to report; this one only explains a leftover database.
-        e.addSuppressed(dropFailure);
-      }
-      throw e;
-    }
-    admin.drop(scratch);
-    return result;
-  }
-
   private PartVerification restoreAndCompare(
-      BackupPart part, DatabaseConfig scratch, Path dump, SetWork work, long estimate)
+      BackupPart part, DatabaseConfig scratch, String live, Path dump, SetWork work)
       throws SQLException {
     PgRestore pgRestore = new PgRestore(work.tools(), work.progress(), work.settings().jobs());
-    ProcessResult restored =
-        pgRestore.restore(dump, scratch, false, estimate, "test restore " + part.store());
-    if (!restored.succeeded()) {
-      return notVerified(part, "the test restore failed: " + restored.describeFailure());
+    TestRestore.Outcome<Map<String, TableFingerprint>> restored;
+    try (RestoredHashes hashes =
+        new RestoredHashes(
+            new TableFingerprints(scratch, work.settings().jobs()),
+            work.progress(),
+            "hash restored " + part.store())) {
+      restored =
+          new TestRestore(pgRestore)
+              .run(dump, scratch, live, part.bytes(), "test restore " + part.store(), hashes);
     }
-    Map<String, TableFingerprint> found;
-    try (Progress bar =
-        work.progress().start("hash restored " + part.store(), 0, Progress.Unit.BYTES)) {
-      found = new TableFingerprints(scratch, work.settings().jobs()).compute(null, bar);
+    if (!restored.result().succeeded()) {
+      return notVerified(part, "the test restore failed: " + restored.result().describeFailure());
     }
+    Map<String, TableFingerprint> found = restored.read();
     List<TableComparison> tables = TableCheck.compare(part.tables(), found);
     List<String> differences = TableCheck.differences(tables, part.tables(), found);
     return new PartVerification(part.store(), differences.isEmpty(), tables, differences);

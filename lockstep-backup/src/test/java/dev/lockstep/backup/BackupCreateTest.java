@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Creating sets: formats, and failures that must leave nothing behind. */
 @ExtendWith(PostgresExtension.class)
@@ -149,6 +150,35 @@ class BackupCreateTest {
     try (Stream<Path> left = Files.list(backups)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void create_pgDumpMissing_isToolMissingAndNoOtherPartRuns(
+      boolean postgresFirst, DatabaseConfig db) throws Exception {
+    Path ran = scratch.resolve("graph-dump-ran");
+    StoreConfig graph = StoreConfig.command("graph", "touch " + ran, "true", null);
+    StoreConfig main = StoreConfig.postgres("main", db);
+    BackupStore store =
+        new BackupStore(
+            backups,
+            Fixtures.settings(DumpFormat.DIRECTORY),
+            PgTools.find().with("pg_dump", scratch.resolve("no-such-pg_dump")),
+            Progress.NONE);
+
+    assertThatThrownBy(
+            () ->
+                store.create(
+                    postgresFirst ? List.of(main, graph) : List.of(graph, main),
+                    Fixtures.request()))
+        .isInstanceOfSatisfying(
+            LockstepException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.TOOL_MISSING);
+              assertThat(e.getMessage()).contains("no-such-pg_dump");
+            });
+    assertThat(ran).doesNotExist();
+    assertThat(backups).isEmptyDirectory();
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import dev.lockstep.postgres.testing.RecordingProgress;
+import dev.lockstep.postgres.testing.Sql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -98,6 +99,26 @@ class BackupSetTest {
     }
     assertThat(progress.task("test restore main").unit()).isEqualTo(Progress.Unit.BYTES);
     assertThat(progress.task("test extract uploads").done()).isPositive();
+  }
+
+  @Test
+  void verify_scratchDatabaseLeftByAKilledVerification_isMadeAnew(DatabaseConfig main)
+      throws Exception {
+    Fixtures.seed(main, 12);
+    List<StoreConfig> stores = List.of(StoreConfig.postgres("main", main));
+    BackupStore store =
+        new BackupStore(
+            backups, Fixtures.settings(DumpFormat.DIRECTORY), PgTools.find(), Progress.NONE);
+    BackupSet set = store.create(stores, Fixtures.request());
+    DatabaseConfig leftover = main.withName("lockstep_verify_" + set.id().replace('-', '_') + "_0");
+    Sql.execute(main, "CREATE DATABASE " + leftover.name());
+    Sql.execute(leftover, "CREATE TABLE notes (half_restored int)");
+
+    VerificationResult result = store.verify(set.id(), stores);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.verified()).isTrue();
+    assertThat(new Database(leftover).exists()).isFalse();
   }
 
   @Test

@@ -4,13 +4,8 @@ import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessSpec;
-import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +17,7 @@ import java.util.List;
  * the dump was taken from).
  */
 public final class PgRestore {
-  private static final Duration POLL = Duration.ofMillis(500);
+  static final Duration POLL = Duration.ofMillis(500);
 
   private final PgTools tools;
   private final Progress.Factory progress;
@@ -48,6 +43,26 @@ public final class PgRestore {
    */
   public ProcessResult restore(
       Path dump, DatabaseConfig into, boolean keepOwners, long estimate, String task) {
+    try (SizeProbe probe = new SizeProbe(into);
+        Progress bar = progress.start(task, estimate, Progress.Unit.BYTES)) {
+      long base = probe.size(into.name());
+      Runnable tick = () -> bar.update(Math.max(0, probe.size(into.name()) - base));
+      ProcessResult result = run(argv(dump, into, keepOwners, List.of()), into, tick);
+      if (result.succeeded()) {
+        long restored = Math.max(0, probe.size(into.name()) - base);
+        bar.total(restored);
+        bar.update(restored);
+      }
+      return result;
+    }
+  }
+
+  Progress.Factory progress() {
+    return progress;
+  }
+
+  /** pg_restore's arguments, for the given {@code --section}s, or all of the dump when empty. */
+  List<String> argv(Path dump, DatabaseConfig into, boolean keepOwners, List<String> sections) {
     List<String> argv = new ArrayList<>();
     argv.add(tools.pgRestore().toString());
     argv.add("--host=" + into.host());
@@ -62,66 +77,15 @@ public final class PgRestore {
     if (jobs > 1) {
       argv.add("--jobs=" + jobs);
     }
+    sections.forEach(section -> argv.add("--section=" + section));
     argv.add(dump.toString());
-    try (Progress bar = progress.start(task, estimate, Progress.Unit.BYTES);
-        SizeProbe probe = new SizeProbe(into)) {
-      long base = probe.size();
-      ProcessResult result =
-          tools
-              .runner()
-              .run(
-                  ProcessSpec.of("pg_restore", argv)
-                      .withDatabase(into)
-                      .every(POLL, () -> bar.update(Math.max(0, probe.size() - base))));
-      if (result.succeeded()) {
-        long restored = Math.max(0, probe.size() - base);
-        bar.total(restored);
-        bar.update(restored);
-      }
-      return result;
-    }
+    return argv;
   }
 
-  /**
-   * Asks the server how big the database is. Progress only: when the server cannot say, the bar
-   * stands still and the restore goes on.
-   */
-  private static final class SizeProbe implements AutoCloseable {
-    private final String database;
-    private Connection connection;
-
-    SizeProbe(DatabaseConfig db) {
-      this.database = db.name();
-      try {
-        this.connection = new Database(db).connectMaintenance();
-      } catch (RuntimeException e) {
-        this.connection = null;
-      }
-    }
-
-    long size() {
-      if (connection == null) {
-        return 0;
-      }
-      try (PreparedStatement query = connection.prepareStatement("SELECT pg_database_size(?)")) {
-        query.setString(1, database);
-        try (ResultSet rows = query.executeQuery()) {
-          return rows.next() ? rows.getLong(1) : 0;
-        }
-      } catch (SQLException e) {
-        return 0;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (connection != null) {
-        try {
-          connection.close();
-        } catch (SQLException e) {
-          // Progress only; nothing to clean up on the server.
-        }
-      }
-    }
+  /** Runs pg_restore; {@code tick} every {@link #POLL}, and an exception it throws kills it. */
+  ProcessResult run(List<String> argv, DatabaseConfig into, Runnable tick) {
+    return tools
+        .runner()
+        .run(ProcessSpec.of("pg_restore", argv).withDatabase(into).every(POLL, tick));
   }
 }

@@ -7,7 +7,6 @@ import dev.lockstep.core.config.BackupConfig.DumpFormat;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessSpec;
-import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +25,10 @@ import java.util.concurrent.Executor;
 /**
  * pg_dump of one database, with the row count and content hash of every table taken in the very
  * same snapshot: a REPEATABLE READ transaction exports its snapshot and stays open while pg_dump
- * ({@code --snapshot}) and as many hashing connections as pg_dump has jobs ({@code SET TRANSACTION
- * SNAPSHOT}) read it. The hashing runs while pg_dump runs, so it adds little to the time of the
- * dump. Writes that land meanwhile are in neither the dump nor the fingerprints.
+ * ({@code --snapshot}) reads it; as many connections as pg_dump has jobs hash the tables in it, the
+ * exporting one and others that import it ({@code SET TRANSACTION SNAPSHOT}). The hashing runs
+ * while pg_dump runs, so it adds little to the time of the dump. Writes that land meanwhile are in
+ * neither the dump nor the fingerprints.
  */
 public final class SnapshotDump {
   private static final Duration POLL = Duration.ofMillis(200);
@@ -57,16 +57,22 @@ public final class SnapshotDump {
    */
   public DumpResult dump(DatabaseConfig db, DumpOptions options, Path target, String task)
       throws SQLException {
-    Path pgDump = tools.pgDump();
-    try (Connection exporter = new Database(db).connect()) {
-      exporter.setAutoCommit(false);
-      exporter.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      exporter.setReadOnly(true);
-      String snapshotId = queryString(exporter, "SELECT pg_export_snapshot()");
-      String version = queryString(exporter, "SHOW server_version").split(" ")[0];
-      long size =
-          Long.parseLong(
-              queryString(exporter, "SELECT pg_database_size(current_database())::text"));
+    // The exporting connection hashes too: it reads the very snapshot it exports.
+    try (Connection exporter = Readers.open(db, null)) {
+      String snapshotId;
+      long size;
+      try (Statement statement = exporter.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT pg_export_snapshot(), pg_database_size(current_database())")) {
+        rows.next();
+        snapshotId = rows.getString(1);
+        size = rows.getLong(2);
+      }
+      // As the server reported it when the connection started, such as "15.18 (Debian …)".
+      String version = exporter.getMetaData().getDatabaseProductVersion().split(" ")[0];
+      // Looked up last: a caller may have started the lookup while the connection was made.
+      Path pgDump = tools.pgDump();
       TableFingerprints fingerprints = new TableFingerprints(db, options.jobs());
 
       DumpProcess process = new DumpProcess(argv(pgDump, db, options, snapshotId, target));
@@ -81,7 +87,7 @@ public final class SnapshotDump {
           });
       Map<String, TableFingerprint> tables;
       try (Progress bar = progress.start("hash " + task, 0, Progress.Unit.BYTES)) {
-        tables = fingerprints.compute(snapshotId, bar);
+        tables = fingerprints.compute(exporter, snapshotId, bar);
       } catch (SQLException | RuntimeException e) {
         process.abort();
         Optional<LockstepException> dumpFailure = awaitFailure(running, db);
@@ -187,13 +193,5 @@ public final class SnapshotDump {
     return new LockstepException(
         ErrorCode.BACKUP_FAILED,
         "pg_dump of database " + db.name() + " failed: " + result.describeFailure());
-  }
-
-  private static String queryString(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getString(1);
-    }
   }
 }

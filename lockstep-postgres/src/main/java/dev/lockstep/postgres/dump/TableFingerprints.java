@@ -2,8 +2,6 @@ package dev.lockstep.postgres.dump;
 
 import dev.lockstep.core.api.Progress;
 import dev.lockstep.core.config.DatabaseConfig;
-import dev.lockstep.postgres.Database;
-import dev.lockstep.postgres.internal.Identifiers;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,14 +30,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * backup verified on a server of the other byte order would show every {@code h:} table as changed.
  */
 public final class TableFingerprints {
-  private static final List<String> OUTPUT_SETTINGS =
-      List.of(
-          "SET DateStyle = 'ISO, YMD'",
-          "SET IntervalStyle = 'postgres'",
-          "SET TimeZone = 'UTC'",
-          "SET extra_float_digits = 1",
-          "SET bytea_output = 'hex'");
-
   private final DatabaseConfig db;
   private final int jobs;
   private final long sliceBytes;
@@ -83,29 +73,57 @@ public final class TableFingerprints {
    */
   public Map<String, TableFingerprint> compute(String snapshotId, Progress progress)
       throws SQLException {
-    List<Connection> connections = new ArrayList<>();
-    try {
-      Connection first = open(snapshotId, connections);
-      boolean modern = versionNum(first) >= 140000;
-      List<TableSlice> slices = TableSlice.plan(UserTables.list(first, modern), modern, sliceBytes);
-      progress.total(slices.stream().mapToLong(TableSlice::bytes).sum());
-      for (int i = 1; i < Math.min(jobs, slices.size()); i++) {
-        open(snapshotId, connections);
-      }
-      SliceSums sums = new SliceSums(progress);
-      slices.forEach(sums::table);
-      Queue<TableSlice> queue = new ConcurrentLinkedQueue<>(slices);
-      new Workers(this, connections).run(queue, sums);
-      return sums.result();
-    } finally {
-      for (Connection connection : connections) {
-        try {
-          connection.close();
-        } catch (SQLException e) {
-          // Read-only work: closing ends the transaction, and nothing is left to undo.
-        }
-      }
+    try (Readers readers = new Readers(db, snapshotId)) {
+      return compute(readers, readers.next(), progress);
     }
+  }
+
+  /**
+   * As {@link #compute(String, Progress)}, with {@code exporter}, the connection whose transaction
+   * exported {@code snapshotId} (opened by {@link Readers#open}), as one of the connections: it
+   * sees that very snapshot, and saves opening one. The caller keeps and closes it.
+   */
+  public Map<String, TableFingerprint> compute(
+      Connection exporter, String snapshotId, Progress progress) throws SQLException {
+    try (Readers readers = new Readers(db, snapshotId)) {
+      return compute(readers, exporter, progress);
+    }
+  }
+
+  /**
+   * As {@link #compute(String, Progress)} for a database nobody else writes to, with the
+   * connections of {@code readers} (opened ahead, see {@link Readers#openAhead}); the caller closes
+   * them.
+   */
+  public Map<String, TableFingerprint> computeWith(Readers readers, Progress progress)
+      throws SQLException {
+    return compute(readers, readers.next(), progress);
+  }
+
+  private Map<String, TableFingerprint> compute(
+      Readers readers, Connection first, Progress progress) throws SQLException {
+    // The driver knows the server's version from the connection's start: no query.
+    boolean modern = first.getMetaData().getDatabaseMajorVersion() >= 14;
+    List<TableSlice> slices = TableSlice.plan(UserTables.list(first, modern), modern, sliceBytes);
+    progress.total(slices.stream().mapToLong(TableSlice::bytes).sum());
+    List<Connection> connections = new ArrayList<>();
+    connections.add(first);
+    for (int i = 1; i < Math.min(jobs, slices.size()); i++) {
+      connections.add(readers.next());
+    }
+    SliceSums sums = new SliceSums(progress);
+    slices.forEach(sums::table);
+    Queue<TableSlice> queue = new ConcurrentLinkedQueue<>(slices);
+    new Workers(this, connections).run(queue, sums);
+    return sums.result();
+  }
+
+  /**
+   * Starts opening the connections {@link #computeWith} hashes with, now: for a database that is
+   * still being restored, and that nobody else writes to once it is.
+   */
+  public Readers openAhead() {
+    return Readers.openAhead(db, jobs);
   }
 
   /** Stops {@link #compute}: running queries are cancelled and no other starts. */
@@ -139,34 +157,6 @@ public final class TableFingerprints {
       } finally {
         running.remove(statement);
       }
-    }
-  }
-
-  private Connection open(String snapshotId, List<Connection> connections) throws SQLException {
-    Connection connection = new Database(db).connect();
-    connections.add(connection);
-    try (Statement statement = connection.createStatement()) {
-      for (String setting : OUTPUT_SETTINGS) {
-        statement.execute(setting);
-      }
-    }
-    connection.setAutoCommit(false);
-    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    connection.setReadOnly(true);
-    if (snapshotId != null) {
-      try (Statement statement = connection.createStatement()) {
-        // Must be the transaction's first statement, before anything takes a snapshot.
-        statement.execute("SET TRANSACTION SNAPSHOT " + Identifiers.literal(snapshotId));
-      }
-    }
-    return connection;
-  }
-
-  private static int versionNum(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SHOW server_version_num")) {
-      rows.next();
-      return Integer.parseInt(rows.getString(1));
     }
   }
 }
