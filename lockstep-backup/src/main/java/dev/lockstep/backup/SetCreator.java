@@ -12,9 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * Takes one set. It is written into {@code <id>.partial} and renamed to {@code <id>} only when
@@ -22,13 +19,6 @@ import java.util.concurrent.Executor;
  * always a complete one; a failure (a dump that fails, a full disk) deletes the partial folder.
  */
 final class SetCreator {
-  private static final Executor LOOKUP_THREAD =
-      task -> {
-        Thread thread = new Thread(task, "lockstep-find-pg_dump");
-        thread.setDaemon(true);
-        thread.start();
-      };
-
   private final BackupServices services;
 
   SetCreator(BackupServices services) {
@@ -37,7 +27,12 @@ final class SetCreator {
 
   BackupSet create(List<StoreConfig> stores, BackupRequest request) {
     StoreChecks.validate(stores);
-    CompletableFuture<Void> pgDump = findPgDump(stores);
+    // pg_config runs while the first connection is made; the dump asks for pg_dump only after.
+    ToolLookup pgDump =
+        ToolLookup.start(
+            stores.stream().anyMatch(s -> s.kind() == StoreConfig.Kind.POSTGRES),
+            "pg_dump",
+            () -> services.tools().pgDump());
     SetLayout layout = services.layout();
     layout.removeAbandoned();
     Instant createdAt = services.clock().instant();
@@ -54,7 +49,7 @@ final class SetCreator {
       for (StoreConfig store : stores) {
         current = store;
         if (store.kind() != StoreConfig.Kind.POSTGRES) {
-          await(pgDump); // TOOL_MISSING before another part does its work for nothing
+          pgDump.await(); // TOOL_MISSING before another part does its work for nothing
         }
         parts.add(services.handler(store.kind(), store.name()).create(store, work));
       }
@@ -94,27 +89,6 @@ final class SetCreator {
           e.errorCode() == ErrorCode.TOOL_MISSING ? e : failure(id, current, e.getMessage(), e));
     } catch (SQLException | RuntimeException e) {
       throw cleanUp(partial, failure(id, current, e.getMessage(), e));
-    }
-  }
-
-  /**
-   * Starts looking for pg_dump when a store needs it. The lookup runs pg_config, a process start
-   * that would otherwise come before the first connection: this way the two overlap, since the dump
-   * asks for pg_dump only once its snapshot is exported. A missing pg_dump is still TOOL_MISSING,
-   * and leaves nothing behind.
-   */
-  private CompletableFuture<Void> findPgDump(List<StoreConfig> stores) {
-    if (stores.stream().noneMatch(s -> s.kind() == StoreConfig.Kind.POSTGRES)) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return CompletableFuture.runAsync(() -> services.tools().pgDump(), LOOKUP_THREAD);
-  }
-
-  private static void await(CompletableFuture<Void> lookup) {
-    try {
-      lookup.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

@@ -70,15 +70,23 @@ final class SetVerifier {
   private List<PartVerification> verifyParts(
       String id, BackupSet set, Path folder, List<StoreConfig> stores) {
     StoredFiles files = new StoredFiles(folder, services.encryption().forReading(set, folder));
-    if (set.parts().stream().anyMatch(p -> p.kind() == StoreConfig.Kind.POSTGRES)) {
-      services.tools().pgRestore(); // TOOL_MISSING before any scratch place is made
-    }
+    // pg_config runs while the scratch database is made; pg_restore is asked for only after.
+    ToolLookup pgRestore =
+        ToolLookup.start(
+            set.parts().stream().anyMatch(p -> p.kind() == StoreConfig.Kind.POSTGRES),
+            "pg_restore",
+            () -> services.tools().pgRestore());
     SetWork work = services.work(id, files, stores);
     Map<String, StoreConfig> byName = StoreChecks.byName(stores);
     List<PartVerification> parts = new ArrayList<>();
     for (int i = 0; i < set.parts().size(); i++) {
-      parts.add(verify(set.parts().get(i), byName.get(set.parts().get(i).store()), work, i));
+      BackupPart part = set.parts().get(i);
+      if (part.kind() != StoreConfig.Kind.POSTGRES) {
+        pgRestore.await(); // TOOL_MISSING before another part is test-restored for nothing
+      }
+      parts.add(verify(part, byName.get(part.store()), work, i));
     }
+    pgRestore.await();
     return parts;
   }
 

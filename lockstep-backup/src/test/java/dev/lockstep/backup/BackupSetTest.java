@@ -122,6 +122,35 @@ class BackupSetTest {
   }
 
   @Test
+  void verify_pgRestoreMissing_isToolMissingAndLeavesNoScratchDatabase(DatabaseConfig main)
+      throws Exception {
+    Fixtures.seed(main, 3);
+    List<StoreConfig> stores = List.of(StoreConfig.postgres("main", main));
+    BackupSet set =
+        new BackupStore(
+                backups, Fixtures.settings(DumpFormat.DIRECTORY), PgTools.find(), Progress.NONE)
+            .create(stores, Fixtures.request());
+    BackupStore withoutPgRestore =
+        new BackupStore(
+            backups,
+            Fixtures.settings(DumpFormat.DIRECTORY),
+            PgTools.find().with("pg_restore", live.resolve("no-such-pg_restore")),
+            Progress.NONE);
+
+    assertThatThrownBy(() -> withoutPgRestore.verify(set.id(), stores))
+        .isInstanceOfSatisfying(
+            LockstepException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.TOOL_MISSING);
+              assertThat(e.getMessage()).contains("no-such-pg_restore");
+            });
+    assertThat(
+            new Database(main.withName("lockstep_verify_" + set.id().replace('-', '_') + "_0"))
+                .exists())
+        .isFalse();
+  }
+
+  @Test
   void verify_oneByteChangedInAnyStoredFile_failsNamingThatFile(DatabaseConfig main)
       throws Exception {
     Fixtures.seed(main, 5);

@@ -39,11 +39,8 @@ public final class Readers implements AutoCloseable {
   }
 
   /**
-   * Starts opening {@code count} readers of {@code db} now, each on its own thread, for a database
-   * that nobody but a restore writes to: each query is a transaction of its own, which sees what
-   * was committed when it started, and holds a table's lock only while it reads that table.
-   * pg_restore can then build a table's primary key (which locks the table whole) between two reads
-   * of it, while the rows are hashed.
+   * Starts opening {@code count} readers of {@code db} now, each on its own thread, without a
+   * snapshot: each one's transaction starts with its first query, and sees what was committed then.
    */
   public static Readers openAhead(DatabaseConfig db, int count) {
     Readers readers = new Readers(db, null);
@@ -53,7 +50,7 @@ public final class Readers implements AutoCloseable {
           new Thread(
               () -> {
                 try {
-                  connection.complete(open(db, null, false));
+                  connection.complete(open(db, null));
                 } catch (SQLException | RuntimeException e) {
                   connection.completeExceptionally(e);
                 }
@@ -71,15 +68,10 @@ public final class Readers implements AutoCloseable {
    * that stays open meanwhile) or, when it is null, in the snapshot its first query takes.
    */
   public static Connection open(DatabaseConfig db, String snapshotId) throws SQLException {
-    return open(db, snapshotId, true);
-  }
-
-  private static Connection open(DatabaseConfig db, String snapshotId, boolean transaction)
-      throws SQLException {
     Connection connection = new Database(db).connect();
     try (Statement statement = connection.createStatement()) {
       statement.execute(SETTINGS);
-      connection.setAutoCommit(!transaction);
+      connection.setAutoCommit(false);
       if (snapshotId != null) {
         // Must be the transaction's first statement, before anything takes a snapshot.
         statement.execute("SET TRANSACTION SNAPSHOT " + Identifiers.literal(snapshotId));
@@ -99,7 +91,7 @@ public final class Readers implements AutoCloseable {
     }
     Connection connection;
     if (waiting == null) {
-      connection = open(db, snapshotId, true);
+      connection = open(db, snapshotId);
     } else {
       try {
         connection = waiting.join();

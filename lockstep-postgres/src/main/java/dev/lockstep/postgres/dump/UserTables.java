@@ -47,28 +47,22 @@ final class UserTables {
   }
 
   /**
-   * Whether every column of the table has a hash function: hashing its first row says. Inside a
-   * transaction, in a savepoint, so that the error of a type without one does not end the
-   * snapshot's transaction.
+   * Whether every column of the table has a hash function: hashing its first row says, inside a
+   * savepoint, so that the error of a type without one does not end the snapshot's transaction.
    */
   private static boolean hashable(Connection connection, TableSlice table) throws SQLException {
-    String probe =
-        "SELECT hash_record_extended(ROW(r.*), 0) FROM ONLY " + table.table() + " AS r LIMIT 1";
-    if (connection.getAutoCommit()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.executeQuery(probe).close();
-        return true;
-      } catch (SQLException e) {
-        return false;
-      }
-    }
-    Savepoint savepoint = connection.setSavepoint();
+    Savepoint probe = connection.setSavepoint();
     try (Statement statement = connection.createStatement()) {
-      statement.executeQuery(probe).close();
-      connection.releaseSavepoint(savepoint);
+      statement
+          .executeQuery(
+              "SELECT hash_record_extended(ROW(r.*), 0) FROM ONLY "
+                  + table.table()
+                  + " AS r LIMIT 1")
+          .close();
+      connection.releaseSavepoint(probe);
       return true;
     } catch (SQLException e) {
-      connection.rollback(savepoint);
+      connection.rollback(probe);
       return false;
     }
   }
