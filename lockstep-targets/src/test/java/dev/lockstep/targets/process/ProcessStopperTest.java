@@ -20,7 +20,9 @@ class ProcessStopperTest {
         new ProcessBuilder(
                 "sh",
                 "-c",
-                "trap 'sleep 300 & echo $! > " + started + "' TERM; echo ready; while :; do sleep"
+                "trap 'sleep 300 & echo $! > "
+                    + started
+                    + "' TERM; echo ready; while :; do sleep"
                     + " 0.05; done")
             .redirectErrorStream(true)
             .start();
