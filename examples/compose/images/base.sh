@@ -4,6 +4,7 @@
 # Podman as localhost/lockstep-notes/base:<hash of those inputs>.
 # Usage: base.sh MODULES   (comma-separated, from jdeps; build.sh passes them)
 # Prints the image name on stdout; does nothing but print it when that image already exists.
+# (The modules label is space-separated: `docker compose ps --format json` joins labels with commas.)
 set -euo pipefail
 
 MODULES=${1:?usage: base.sh MODULES (comma-separated Java modules, e.g. java.base,java.sql)}
@@ -72,7 +73,7 @@ podman import --quiet \
   --change 'ENV PATH=/opt/java/bin:/usr/bin' \
   --change 'ENV JAVA_HOME=/opt/java' \
   --change "LABEL dev.lockstep.notes.base.java=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release")" \
-  --change "LABEL dev.lockstep.notes.base.modules=$MODULES" \
+  --change "LABEL dev.lockstep.notes.base.modules=${MODULES//,/ }" \
   "$work/rootfs.tar" "$image" >/dev/null || fail "podman import of $work/rootfs.tar as $image"
 podman run --rm "$image" java -Xshare:auto -version >&2 \
   || { podman rmi "$image" >/dev/null; fail "java does not start in $image"; }

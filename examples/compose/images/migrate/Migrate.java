@@ -13,6 +13,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 public class Migrate {
   public static void main(String[] args) {
+    // Flyway logs through java.util.logging here: one line per message, not JUL's two.
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %5$s%6$s%n");
     String url = System.getenv("NOTES_DB_URL");
     if (url == null || url.isBlank()) {
       System.err.println("migrate: NOTES_DB_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/notes)");
