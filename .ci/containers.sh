@@ -17,18 +17,14 @@ fail() { say "FAILED: $*"; exit 1; }
 
 # Runs one part and says how long it took, so a slow CI machine shows which part was slow.
 timed() {
-  local name=$1 start end
+  local name=$1 start=${EPOCHREALTIME/./} ms
   shift
-  start=$(date +%s.%N)
   "$@"
-  end=$(date +%s.%N)
-  say "$(printf '%-28s %6.1f s' "$name" "$(echo "$end - $start" | bc)")"
+  ms=$(((${EPOCHREALTIME/./} - start) / 1000))
+  say "$(printf '%-28s %4d.%d s' "$name" $((ms / 1000)) $((ms % 1000 / 100)))"
 }
 
 [[ $(id -u) == 0 ]] || fail "run as root: it installs packages and starts the Podman service"
-command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null 2>&1 || {
-  apt-get update -qq && apt-get install -y -qq bc >/dev/null
-} || fail "could not install bc (used to time the parts)"
 
 apt_updated=false
 apt_update_once() {
@@ -68,6 +64,9 @@ events_logger = "file"
 network_backend = "netavark"
 EOF
   if cmp -s "$dropin.new" "$dropin"; then rm "$dropin.new"; else mv "$dropin.new" "$dropin"; fi
+  local info
+  info=$(podman info --format '{{.Host.OCIRuntime.Name}} {{.Store.GraphDriverName}}' 2>&1) \
+    || fail "podman info fails with $dropin in place: $info"
 }
 
 # Debian 13 packages Compose v2 (a static Go binary that needs only libc6). The pin keeps every
@@ -126,5 +125,5 @@ timed "podman service answers" start_service
 say "$(podman --version), runtime $(podman info --format '{{.Host.OCIRuntime.Name}}'), $("$COMPOSE_PLUGIN" version)"
 command -v docker >/dev/null && say "docker client: $(docker --version) (use 'docker compose')" \
   || say "no docker client: run $COMPOSE_PLUGIN directly"
-say "builds through the Docker API need DOCKER_BUILDKIT=0"
+say "docker build through this socket: DOCKER_BUILDKIT=0 (Podman has no BuildKit); or podman build"
 echo "DOCKER_HOST=unix://$SOCKET"

@@ -17,8 +17,11 @@ export JAVA_HOME
 
 say() { echo "build.sh: $*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
-started=$(date +%s.%N)
-elapsed() { echo "$(date +%s.%N) - $started" | bc | xargs printf '%.1f s'; }
+started=${EPOCHREALTIME/./}
+elapsed() {
+  local ms=$(((${EPOCHREALTIME/./} - started) / 1000))
+  printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100))
+}
 
 # The versions Lockstep itself uses (root pom.xml), so the migrate image runs the same Flyway.
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$repo/pom.xml" | head -1; }
