@@ -101,6 +101,7 @@ if [[ ! -f $modules_file ]]; then
   mv "$modules_file.tmp" "$modules_file"
 fi
 base=$("$here/base.sh" "$(cat "$modules_file")")
+base_id=$(podman image inspect --format '{{.Id}}' "$base")
 say "base $base ready $(elapsed)"
 
 # What each Containerfile copies from the build context.
@@ -125,7 +126,7 @@ for v in "${versions[@]}"; do
   for component in api worker migrate; do
     image=localhost/lockstep-notes/$component:$v
     inputs=$({
-      echo "$base $v"
+      echo "$base_id $v"
       cat "$here/$component.Containerfile"
       (cd "$work/$v" && find ${copies[$component]} -type f | sort | xargs sha256sum)
     } | sha256sum | cut -c1-16)
