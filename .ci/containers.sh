@@ -118,10 +118,22 @@ start_service() {
 $(tail -n 20 "$SERVICE_LOG")"
 }
 
+# Docker clients (and Lockstep's compose target, and the tests) look at /var/run/docker.sock when
+# DOCKER_HOST is unset: point it at Podman's socket, unless a Docker engine already lives there.
+link_docker_socket() {
+  local docker_socket=/var/run/docker.sock
+  if [[ -S $docker_socket && ! -L $docker_socket ]]; then
+    say "$docker_socket belongs to another engine: left alone (set DOCKER_HOST to use Podman)"
+    return 0
+  fi
+  ln -sfn "$SOCKET" "$docker_socket"
+}
+
 timed "podman + runc installed" install_engine
 timed "containers.conf written" configure_engine
 timed "compose v2 installed" install_compose
 timed "podman service answers" start_service
+timed "docker's default socket points at podman" link_docker_socket
 say "$(podman --version), runtime $(podman info --format '{{.Host.OCIRuntime.Name}}'), $("$COMPOSE_PLUGIN" version)"
 command -v docker >/dev/null && say "docker client: $(docker --version) (use 'docker compose')" \
   || say "no docker client: run $COMPOSE_PLUGIN directly"
