@@ -19,7 +19,7 @@ public final class MigrationRunnerGate implements Gate {
       case COMMAND ->
           migrations.command() == null && composeMigrate(context) != null
               ? GateResult.passed(
-                  NAME, "the compose target's migrate service: run --rm " + composeMigrate(context))
+                  NAME, "the compose target's one-shot service " + composeMigrate(context))
               : migrations.command() == null
                   ? GateResult.invalid(
                       NAME,

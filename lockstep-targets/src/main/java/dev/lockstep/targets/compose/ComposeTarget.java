@@ -115,6 +115,10 @@ public final class ComposeTarget implements Target {
   @Override
   public void install(ServiceConfig service, ReleaseManifest release) {
     String image = imageOf(service, release);
+    // Checked before the pins change, so that a missing image leaves the deployment as it was.
+    if (absentImage(service, release).isPresent()) {
+      throw new TargetException(service.name(), NODE, absentMessage(service, release, image));
+    }
     try {
       pins.write(Map.of(service.image(), image));
     } catch (UncheckedIOException e) {
@@ -124,30 +128,37 @@ public final class ComposeTarget implements Target {
           e.getMessage() + ". Fix: make " + pins.path() + " writable by the user running Lockstep.",
           e);
     }
-    Optional<String> id;
+  }
+
+  /**
+   * The release's image of {@code service} when the engine does not have it; empty when it does.
+   *
+   * @throws TargetException when the engine does not answer
+   */
+  public Optional<String> absentImage(ServiceConfig service, ReleaseManifest release) {
+    String image = imageOf(service, release);
     try {
-      id = engine.id(image);
+      return engine.id(image).isPresent() ? Optional.empty() : Optional.of(image);
     } catch (IllegalStateException e) {
       throw engineFailure(service.name(), e);
     }
-    if (id.isEmpty()) {
-      throw new TargetException(
-          service.name(),
-          NODE,
-          "service "
-              + service.name()
-              + ": the image "
-              + image
-              + " of release "
-              + release.version()
-              + " is not on the engine ("
-              + engine.cli()
-              + " image inspect finds no such image). Fix: pull or build it first, e.g. `"
-              + String.join(" ", runner.command().argv("pull", service.name()))
-              + "`, or load it with "
-              + engine.cli()
-              + " load.");
-    }
+  }
+
+  /** What to say of an image the engine lacks, and how to get it. */
+  public String absentMessage(ServiceConfig service, ReleaseManifest release, String image) {
+    return "service "
+        + service.name()
+        + ": the image "
+        + image
+        + " of release "
+        + release.version()
+        + " is not on the engine ("
+        + engine.cli()
+        + " image inspect finds no such image). Fix: pull or build it first, e.g. `"
+        + String.join(" ", runner.command().argv("pull", service.name()))
+        + "` once the pins name it, or "
+        + engine.cli()
+        + " pull / load it.";
   }
 
   @Override

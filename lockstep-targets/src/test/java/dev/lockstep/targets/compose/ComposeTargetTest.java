@@ -175,12 +175,17 @@ class ComposeTargetTest {
   }
 
   @Test
-  void install_missingImage_failsNamingIt() {
+  void install_missingImage_failsNamingIt_andLeavesThePinsAlone() throws IOException {
+    String before = Files.readString(dir.resolve(".env.images"));
+
     assertThatThrownBy(() -> target.install(api, manifest("3.0.0")))
         .isInstanceOf(TargetException.class)
         .hasMessageContaining(
             "the image " + IMAGE_ABSENT + " of release 3.0.0 is not on the engine")
         .hasMessageContaining("Fix: pull or build it first");
+
+    assertThat(dir.resolve(".env.images")).hasContent(before.strip());
+    assertThat(dir.resolve(".env.images.previous")).doesNotExist();
   }
 
   @Test
