@@ -9,7 +9,6 @@ import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProgramFinder;
 import dev.lockstep.core.process.ProgramPath;
-import dev.lockstep.targets.OutputTail;
 import dev.lockstep.targets.ReleaseComponents;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.Target;
@@ -194,43 +193,7 @@ public final class ComposeTarget implements Target {
   /** One {@code ps} for all, then each running image matched to a release by image id. */
   @Override
   public List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
-    List<ContainerState> containers;
-    try {
-      containers = status.containers(services.stream().map(ServiceConfig::name).toList());
-    } catch (IllegalStateException e) {
-      String why = "unknown: compose ps failed: " + brief(e.getMessage());
-      return services.stream()
-          .map(
-              s ->
-                  new ServiceStatus(
-                      s.name(), List.of(new ServiceStatus.NodeStatus(NODE, false, null, why))))
-          .toList();
-    }
-    ReleaseImages.Lookup lookup = releases.lookup();
-    return services.stream()
-        .map(s -> new ServiceStatus(s.name(), List.of(node(s, containers, lookup))))
-        .toList();
-  }
-
-  private ServiceStatus.NodeStatus node(
-      ServiceConfig service, List<ContainerState> all, ReleaseImages.Lookup lookup) {
-    List<ContainerState> own =
-        all.stream().filter(c -> c.service().equals(service.name())).toList();
-    if (own.isEmpty()) {
-      return new ServiceStatus.NodeStatus(NODE, false, null, "no container");
-    }
-    ContainerState first = own.get(0);
-    boolean running = own.stream().allMatch(ContainerState::running);
-    String version = lookup.version(service, first.imageId()).orElse(null);
-    String detail =
-        own.stream().map(c -> c.name() + " " + c.state()).reduce((a, b) -> a + ", " + b).get()
-            + ", image "
-            + first.image()
-            + " ("
-            + shortId(first.imageId())
-            + ")"
-            + (version == null ? "; this image is from no known release" : "");
-    return new ServiceStatus.NodeStatus(NODE, running, version, detail);
+    return new ServiceStatuses(status, releases).of(services);
   }
 
   /**
@@ -320,19 +283,5 @@ public final class ComposeTarget implements Target {
             + String.join(" ", runner.command().program())
             + " version` reaches an engine (DOCKER_HOST); `lockstep doctor` says what is missing.",
         e);
-  }
-
-  private static String shortId(String id) {
-    if (id == null || id.isBlank()) {
-      return "id unknown";
-    }
-    String hex = id.startsWith("sha256:") ? id.substring(7) : id;
-    return "sha256:" + hex.substring(0, Math.min(12, hex.length()));
-  }
-
-  private static String brief(String text) {
-    String line = text.strip().replace('\n', ' ');
-    return OutputTail.lastLines(
-        line.length() <= 300 ? line : line.substring(0, 300) + "…", 1, List.of());
   }
 }

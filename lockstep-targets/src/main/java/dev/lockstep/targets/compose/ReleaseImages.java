@@ -37,18 +37,26 @@ final class ReleaseImages {
     private final Map<String, Optional<String>> ids = new HashMap<>();
     private List<ReleaseManifest> manifests;
 
-    /** The newest release whose image of {@code service} has id {@code imageId}. */
-    Optional<String> version(ServiceConfig service, String imageId) {
+    /**
+     * The release whose image of {@code service} has id {@code imageId}: one that names the
+     * container's own image reference first (two releases may ship the same bits under two tags),
+     * else the newest.
+     */
+    Optional<String> version(ServiceConfig service, String reference, String imageId) {
       if (imageId == null || imageId.isBlank()) {
         return Optional.empty();
       }
+      Optional<String> newest = Optional.empty();
       for (ReleaseManifest release : manifests()) {
         Optional<String> id = idOf(service, release);
         if (id.isPresent() && id.get().equals(imageId)) {
-          return Optional.of(release.version().toString());
+          if (reference.equals(ComposeTarget.imageOf(service, release))) {
+            return Optional.of(release.version().toString());
+          }
+          newest = newest.isPresent() ? newest : Optional.of(release.version().toString());
         }
       }
-      return Optional.empty();
+      return newest;
     }
 
     private Optional<String> idOf(ServiceConfig service, ReleaseManifest release) {
