@@ -3,13 +3,11 @@ package dev.lockstep.targets.compose;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
-import dev.lockstep.core.manifest.Artifact;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProgramFinder;
 import dev.lockstep.core.process.ProgramPath;
-import dev.lockstep.targets.ReleaseComponents;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.Target;
 import dev.lockstep.targets.TargetException;
@@ -43,6 +41,7 @@ public final class ComposeTarget implements Target {
   private final PinsFile pins;
   private final EngineCli engine;
   private final ComposeStatus status;
+  private final PinnedImages images;
   private final ReleaseImages releases;
 
   public ComposeTarget(DeploymentConfig config) {
@@ -73,6 +72,7 @@ public final class ComposeTarget implements Target {
     this.pins = new PinsFile(compose.pins());
     this.engine = new EngineCli(EngineCli.cli(command.program(), path), runner);
     this.status = new ComposeStatus(runner);
+    this.images = new PinnedImages(engine, command);
     this.releases = new ReleaseImages(releasesDir, engine);
   }
 
@@ -107,13 +107,14 @@ public final class ComposeTarget implements Target {
   }
 
   /**
-   * Pins the release's image in the pins file, then checks that the engine has it; fails naming the
-   * image when it does not. Nothing is pulled: a deployment pulls its images before an upgrade
-   * ({@code docker compose pull}), and a missing one is better found here than by {@code up}.
+   * Checks that the engine has the release's image, then pins it in the pins file; fails naming the
+   * image when the engine lacks it. Nothing is pulled: a deployment pulls its images before an
+   * upgrade ({@code docker compose pull}), and a missing one is better found here than by {@code
+   * up}. The {@code compose images} gate asks the same before anything is stopped.
    */
   @Override
   public void install(ServiceConfig service, ReleaseManifest release) {
-    String image = imageOf(service, release);
+    String image = PinnedImages.imageOf(service, release);
     // Checked before the pins change, so that a missing image leaves the deployment as it was.
     if (absentImage(service, release).isPresent()) {
       throw new TargetException(service.name(), NODE, absentMessage(service, release, image));
@@ -135,9 +136,8 @@ public final class ComposeTarget implements Target {
    * @throws TargetException when the engine does not answer
    */
   public Optional<String> absentImage(ServiceConfig service, ReleaseManifest release) {
-    String image = imageOf(service, release);
     try {
-      return engine.id(image).isPresent() ? Optional.empty() : Optional.of(image);
+      return images.absent(service, release);
     } catch (IllegalStateException e) {
       throw engineFailure(service.name(), e);
     }
@@ -145,19 +145,7 @@ public final class ComposeTarget implements Target {
 
   /** What to say of an image the engine lacks, and how to get it. */
   public String absentMessage(ServiceConfig service, ReleaseManifest release, String image) {
-    return "service "
-        + service.name()
-        + ": the image "
-        + image
-        + " of release "
-        + release.version()
-        + " is not on the engine ("
-        + engine.cli()
-        + " image inspect finds no such image). Fix: pull or build it first, e.g. `"
-        + String.join(" ", runner.command().argv("pull", service.name()))
-        + "` once the pins name it, or "
-        + engine.cli()
-        + " pull / load it.";
+    return images.absentMessage(service, release, image);
   }
 
   @Override
@@ -226,29 +214,6 @@ public final class ComposeTarget implements Target {
   /** {@code run --name <name> <migrate>}. */
   public List<String> migrateVerb(String name) {
     return List.of("run", "--name", name, compose.migrate());
-  }
-
-  /** The image {@code service} runs in {@code release}. */
-  static String imageOf(ServiceConfig service, ReleaseManifest release) {
-    Artifact artifact = ReleaseComponents.require(service, release).artifact();
-    if (!(artifact instanceof Artifact.ImageArtifact image)) {
-      throw new TargetException(
-          service.name(),
-          NODE,
-          "service "
-              + service.name()
-              + " runs component "
-              + service.component()
-              + ", which release "
-              + release.version()
-              + " ships as "
-              + artifact.reference(release.version())
-              + ", not as a container image. Fix: the compose target needs image: in the"
-              + " component of "
-              + release.file()
-              + ".");
-    }
-    return image.image();
   }
 
   private void runOrFail(Collection<ServiceConfig> services, String what, List<String> verb) {

@@ -50,7 +50,7 @@ final class ReleaseImages {
       for (ReleaseManifest release : manifests()) {
         Optional<String> id = idOf(service, release);
         if (id.isPresent() && id.get().equals(imageId)) {
-          if (reference.equals(ComposeTarget.imageOf(service, release))) {
+          if (reference.equals(PinnedImages.imageOf(service, release))) {
             return Optional.of(release.version().toString());
           }
           newest = newest.isPresent() ? newest : Optional.of(release.version().toString());
@@ -65,7 +65,7 @@ final class ReleaseImages {
       }
       String image;
       try {
-        image = ComposeTarget.imageOf(service, release);
+        image = PinnedImages.imageOf(service, release);
       } catch (LockstepException e) {
         return Optional.empty();
       }
