@@ -3,6 +3,7 @@ package dev.lockstep.engine;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.targets.Target;
 import dev.lockstep.targets.command.CommandTarget;
+import dev.lockstep.targets.compose.ComposeTarget;
 import dev.lockstep.targets.process.ProcessTarget;
 
 /** Picks the target a deployment config asks for. */
@@ -13,6 +14,7 @@ final class Targets {
     return switch (config.target().type()) {
       case PROCESS -> new ProcessTarget(config);
       case COMMAND -> new CommandTarget(config);
+      case COMPOSE -> new ComposeTarget(config);
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.core.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,18 @@ record ConfigDocument(
 
   record Rehearsal(String database, LinkedHashMap<String, Service> services, List<Check> checks) {}
 
-  record Target(String type, String shell) {}
+  record Target(String type, String shell, Compose compose) {}
+
+  record Compose(
+      String project,
+      List<String> files,
+      List<String> profiles,
+      List<String> envFiles,
+      String pins,
+      String migrate,
+      List<String> command,
+      // "wait" is Object's; the YAML key stays the word users type.
+      @JsonProperty("wait") String waitFor) {}
 
   record Service(
       String component,
@@ -59,7 +71,8 @@ record ConfigDocument(
       String install,
       String start,
       String version,
-      List<Integer> ports) {}
+      List<Integer> ports,
+      String image) {}
 
   record Check(
       String name, Http http, Command command, String deadline, Integer retries, String interval) {}

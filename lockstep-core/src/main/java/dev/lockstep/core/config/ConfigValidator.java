@@ -86,14 +86,16 @@ final class ConfigValidator {
   }
 
   private TargetConfig target(ConfigDocument.Target doc) {
-    String fix = "write target: {type: process} or target: {type: command}.";
+    String fix = "write target: {type: process}, {type: command} or {type: compose}.";
     if (doc == null || doc.type() == null) {
       problems.add("target.type", "is required but missing.", fix);
       return null;
     }
     try {
       TargetType type = TargetType.valueOf(doc.type().toUpperCase(Locale.ROOT));
-      return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell());
+      ComposeConfig compose =
+          new ComposeValidator(problems, this::resolve).validate(type, doc.compose());
+      return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell(), compose);
     } catch (IllegalArgumentException e) {
       problems.add("target.type", "'" + doc.type() + "' is not a target type.", fix);
       return null;

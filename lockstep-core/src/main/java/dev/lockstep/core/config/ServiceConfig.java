@@ -22,6 +22,7 @@ import java.util.Map;
  * @param version command target: a command whose output names the running version
  * @param ports process target: the TCP ports it listens on; a node does not start while another
  *     process holds one of them
+ * @param image compose target: the variable of {@code target.compose.pins} that pins its image
  */
 public record ServiceConfig(
     String name,
@@ -35,13 +36,44 @@ public record ServiceConfig(
     String install,
     String start,
     String version,
-    List<Integer> ports) {
+    List<Integer> ports,
+    String image) {
 
   public ServiceConfig {
     nodes = List.copyOf(nodes);
     run = run == null ? null : List.copyOf(run);
     env = Map.copyOf(env);
     ports = ports == null ? List.of() : List.copyOf(ports);
+  }
+
+  /** A service of the process or command target. */
+  public ServiceConfig(
+      String name,
+      String component,
+      List<String> nodes,
+      List<String> run,
+      Path workingDir,
+      Map<String, String> env,
+      Duration stopTimeout,
+      String stop,
+      String install,
+      String start,
+      String version,
+      List<Integer> ports) {
+    this(
+        name,
+        component,
+        nodes,
+        run,
+        workingDir,
+        env,
+        stopTimeout,
+        stop,
+        install,
+        start,
+        version,
+        ports,
+        null);
   }
 
   /** A service without declared ports. */

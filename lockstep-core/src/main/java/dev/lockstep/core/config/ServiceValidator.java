@@ -54,7 +54,8 @@ final class ServiceValidator {
         doc.install(),
         doc.start(),
         doc.version(),
-        ports());
+        ports(),
+        doc.image());
   }
 
   /** Each a TCP port, once. */
@@ -79,7 +80,17 @@ final class ServiceValidator {
   }
 
   private void checkFieldsFor(TargetType type) {
-    if (type == TargetType.PROCESS) {
+    if (type != TargetType.COMPOSE && doc.image() != null) {
+      problems.add(
+          prefix + ".image",
+          "belongs to the compose target, but target.type is "
+              + type.name().toLowerCase(java.util.Locale.ROOT)
+              + ".",
+          "remove it, or set target.type: compose.");
+    }
+    if (type == TargetType.COMPOSE) {
+      new ComposeServiceRule(prefix, doc, problems).check();
+    } else if (type == TargetType.PROCESS) {
       if (doc.run() == null || doc.run().isEmpty()) {
         problems.add(
             prefix + ".run",

@@ -20,15 +20,19 @@ public sealed interface Artifact {
     }
   }
 
-  /** A container image pinned by digest, e.g. {@code ghcr.io/acme/api@sha256:…}. */
+  /**
+   * A container image pinned by digest, e.g. {@code ghcr.io/acme/api@sha256:…}, or by a tag other
+   * than {@code latest}, e.g. {@code ghcr.io/acme/api:1.4.2}.
+   */
   record ImageArtifact(String image) implements Artifact {
     @Override
     public String reference(Version release) {
       return image;
     }
 
+    /** The digest it is pinned by, or null for an image pinned by tag. */
     public String digest() {
-      return image.substring(image.indexOf('@') + 1);
+      return image.contains("@") ? image.substring(image.indexOf('@') + 1) : null;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.lockstep.core.yaml.ProblemCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -14,6 +15,13 @@ import java.util.stream.Stream;
 final class ArtifactReader {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PINNED_IMAGE = Pattern.compile("[^@\\s]+@sha256:[0-9a-f]{64}");
+
+  /**
+   * {@code name:tag}, where the name may carry a registry with a port ({@code host:5000/api:1.2}):
+   * the tag is what follows the last colon after the last slash.
+   */
+  private static final Pattern TAGGED_IMAGE =
+      Pattern.compile("(?:[^@\\s]+/)?[^@\\s/:]+:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})");
 
   private ArtifactReader() {}
 
@@ -57,12 +65,7 @@ final class ArtifactReader {
       problems.add(field + ".sha256", "only applies to file artifacts.", "remove it.");
     }
     if (doc.image() != null) {
-      if (!PINNED_IMAGE.matcher(doc.image()).matches()) {
-        problems.add(
-            field + ".image",
-            "'" + doc.image() + "' is not pinned by digest; a tag can be moved to other bits.",
-            "write the image as name@sha256:<digest>.");
-      }
+      checkImage(doc.image(), field + ".image", problems);
       return new ImageArtifact(doc.image());
     }
     if (doc.packageName().contains("@") && doc.packageName().lastIndexOf('@') > 0) {
@@ -72,5 +75,27 @@ final class ArtifactReader {
           "write the package name only, e.g. @codebolt/server.");
     }
     return new PackageArtifact(doc.packageName());
+  }
+
+  /**
+   * A digest, or a tag the vendor never moves ({@code 1.4.2}, not {@code latest}): a compose
+   * deployment pins tags in its env file, and Lockstep compares the image id each one resolves to.
+   */
+  private static void checkImage(String image, String field, ProblemCollector problems) {
+    if (PINNED_IMAGE.matcher(image).matches()) {
+      return;
+    }
+    Matcher tagged = TAGGED_IMAGE.matcher(image);
+    if (!tagged.matches()) {
+      problems.add(
+          field,
+          "'" + image + "' is pinned neither by digest nor by tag.",
+          "write the image as name@sha256:<digest> or name:<release tag>, e.g. acme/api:1.4.2.");
+    } else if (tagged.group(1).equals("latest")) {
+      problems.add(
+          field,
+          "'" + image + "' uses the tag latest, which moves with every release.",
+          "write the release's own tag, e.g. acme/api:1.4.2, or name@sha256:<digest>.");
+    }
   }
 }

@@ -90,9 +90,14 @@ class ManifestLoaderTest {
         Arguments.of("version: 1.1.0", "version: ^1.1.0", "version", "version range"),
         Arguments.of(
             "ghcr.io/acme/ui@sha256:",
-            "ghcr.io/acme/ui:v1 #",
+            "ghcr.io/acme/ui:latest #",
             "components.ui.image",
-            "not pinned by digest"),
+            "uses the tag latest"),
+        Arguments.of(
+            "ghcr.io/acme/ui@sha256:",
+            "localhost:5000/acme/ui #",
+            "components.ui.image",
+            "pinned neither by digest nor by tag"),
         Arguments.of("file: api.jar", "file: missing.jar", "components.api.file", "does not exist"),
         Arguments.of(
             "    sha256: ", "    sha256: nothex #", "components.api.sha256", "is not a sha256"),
@@ -124,6 +129,25 @@ class ManifestLoaderTest {
         .hasMessageContaining(message)
         .hasMessageContaining("Fix:")
         .satisfies(e -> assertThat(((LockstepException) e).exitCode()).isEqualTo(2));
+  }
+
+  @ParameterizedTest
+  @MethodSource("pinnedImages")
+  void load_imagePinnedByTagOrDigest_isAccepted(String image) throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(
+        file, manifest.replaceAll("ghcr.io/acme/ui@sha256:a+", image.replace("$", "\\$")));
+
+    assertThat(new ManifestLoader().load(file).component("ui").orElseThrow().artifact())
+        .isEqualTo(new Artifact.ImageArtifact(image));
+  }
+
+  static Stream<String> pinnedImages() {
+    return Stream.of(
+        "ghcr.io/acme/ui:1.1.0",
+        "localhost:5000/acme/ui:v1.1.0-rc.1",
+        "localhost/lockstep-notes/ui:1.1.0",
+        "ghcr.io/acme/ui@sha256:" + "b".repeat(64));
   }
 
   @Test

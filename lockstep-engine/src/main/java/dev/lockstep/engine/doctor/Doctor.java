@@ -29,6 +29,7 @@ public final class Doctor {
     results.addAll(new ProcessTargetCheck(config, machine.path()).check());
     results.addAll(new ShellCommandsCheck(config, machine.path()).check());
     results.addAll(new DockerCheck(config, machine.path()).check());
+    results.addAll(new ComposeTargetCheck(config, machine.path()).check());
     return new DoctorReport(config.environment(), String.valueOf(config.file()), results);
   }
 }

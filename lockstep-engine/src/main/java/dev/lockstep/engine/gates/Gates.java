@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.plan.GateResult;
 import java.util.List;
+import java.util.Objects;
 
 /** The pre-flight gates of an upgrade, in the order they are reported. */
 public final class Gates {
@@ -12,6 +13,7 @@ public final class Gates {
           new UnrecordedDeploymentGate(),
           new SameReleaseGate(),
           new ArtifactDigestGate(),
+          new ComposeImagesGate(),
           new DatabaseGate(),
           new DatabasePrivilegesGate(),
           new MigrationRunnerGate(),
@@ -24,7 +26,8 @@ public final class Gates {
 
   private Gates() {}
 
+  /** Every gate's result; a gate that does not apply to the deployment (null) is left out. */
   public static List<GateResult> check(GateContext context) {
-    return ALL.stream().map(gate -> gate.check(context)).toList();
+    return ALL.stream().map(gate -> gate.check(context)).filter(Objects::nonNull).toList();
   }
 }

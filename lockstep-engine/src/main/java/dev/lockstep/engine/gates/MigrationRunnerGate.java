@@ -17,23 +17,35 @@ public final class MigrationRunnerGate implements Gate {
     return switch (context.target().runner()) {
       case LOCKSTEP -> GateResult.passed(NAME, "Lockstep applies the SQL migrations (Flyway)");
       case COMMAND ->
-          migrations.command() == null
-              ? GateResult.invalid(
-                  NAME,
-                  "release "
-                      + context.target().version()
-                      + " migrates with the product's own"
-                      + " command, but the config has no migrations.command.",
-                  "set migrations.command, e.g. docker compose --profile deploy run --rm migrate.")
-              : GateResult.passed(NAME, "the product's command: " + migrations.command());
+          migrations.command() == null && composeMigrate(context) != null
+              ? GateResult.passed(
+                  NAME, "the compose target's one-shot service " + composeMigrate(context))
+              : migrations.command() == null
+                  ? GateResult.invalid(
+                      NAME,
+                      "release "
+                          + context.target().version()
+                          + " migrates with the product's own"
+                          + " command, but the config has no migrations.command.",
+                      "set migrations.command, e.g. docker compose --profile deploy run --rm migrate,"
+                          + " or, with the compose target, target.compose.migrate.")
+                  : GateResult.passed(NAME, "the product's command: " + migrations.command());
       case STARTUP -> startup(context, migrations);
     };
+  }
+
+  /** The compose target's migrate service, or null. */
+  private static String composeMigrate(GateContext context) {
+    TargetConfig target = context.config().target();
+    return target.type() == TargetConfig.TargetType.COMPOSE && target.compose() != null
+        ? target.compose().migrate()
+        : null;
   }
 
   private static GateResult startup(GateContext context, MigrationsConfig migrations) {
     if (migrations.startup() != null
         && migrations.startup().log() == null
-        && context.config().target().type() == TargetConfig.TargetType.COMMAND) {
+        && context.config().target().type() != TargetConfig.TargetType.PROCESS) {
       return GateResult.invalid(
           NAME,
           "the product migrates when it starts, but with the command target Lockstep cannot read"

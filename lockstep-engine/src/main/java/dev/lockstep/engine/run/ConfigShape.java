@@ -1,5 +1,6 @@
 package dev.lockstep.engine.run;
 
+import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.ServiceConfig;
@@ -39,6 +40,15 @@ public record ConfigShape(Map<String, String> fields) {
     fields.put("database.user", config.database().user());
     fields.put("target.type", String.valueOf(config.target().type()));
     fields.put("target.shell", config.target().shell());
+    ComposeConfig compose = config.target().compose();
+    if (compose != null) {
+      fields.put("target.compose.project", compose.project());
+      fields.put("target.compose.files", String.valueOf(compose.files()));
+      fields.put("target.compose.profiles", String.valueOf(compose.profiles()));
+      fields.put("target.compose.envFiles", String.valueOf(compose.envFiles()));
+      fields.put("target.compose.pins", String.valueOf(compose.pins()));
+      fields.put("target.compose.migrate", compose.migrate());
+    }
     fields.put("backup.snapshot", String.valueOf(config.backup().snapshot()));
     fields.put("backup.format", String.valueOf(config.backup().format()));
     fields.put("backup.dir", String.valueOf(config.backupsDir()));
@@ -136,5 +146,6 @@ public record ConfigShape(Map<String, String> fields) {
     fields.put(prefix + "install", service.install());
     fields.put(prefix + "start", service.start());
     fields.put(prefix + "version", service.version());
+    fields.put(prefix + "image", service.image());
   }
 }

@@ -11,9 +11,11 @@ import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.schema.diff.SchemaDiff;
 import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.compose.ComposeTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the product's own migrate command ({@code migrations.command}, e.g. a one-shot migrate
@@ -50,14 +52,15 @@ public final class MigrateCommandStep extends AbstractStep {
   @Override
   public String run(RunFacts facts) {
     String template = tools.config().migrations().command();
-    if (template == null || template.isBlank()) {
+    Optional<ComposeTarget> compose = composeMigrate();
+    if ((template == null || template.isBlank()) && compose.isEmpty()) {
       throw new LockstepException(
           ErrorCode.CONFIG_INVALID,
           "Release "
               + release.version()
               + " migrates with the product's own command, but the config has no"
               + " migrations.command. Set it, e.g. docker compose --profile deploy run --rm"
-              + " migrate.");
+              + " migrate, or, with the compose target, target.compose.migrate.");
     }
     ProductMigrations product = new ProductMigrations(tools, release);
     SchemaMeasure measure = new SchemaMeasure(tools, release);
@@ -80,8 +83,14 @@ public final class MigrateCommandStep extends AbstractStep {
           + " applied; "
           + SchemaMeasure.summary(applied.stream().map(ProductMigrations::label).toList(), diff);
     }
-    String command = Placeholders.render(template, Map.of("version", release.version().toString()));
-    ProcessResult result = run(command);
+    String command =
+        compose.isPresent()
+            ? String.join(" ", compose.get().command().argv(compose.get().migrateVerb("…")))
+            : Placeholders.render(template, Map.of("version", release.version().toString()));
+    ProcessResult result =
+        compose.isPresent()
+            ? compose.get().migrate(tools.config().migrations().deadline(), logFile())
+            : run(command);
     facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.took().toString());
     MigrationHistory after = product.read();
     List<MigrationReport> applied = product.recordApplied(facts, after);
@@ -121,6 +130,23 @@ public final class MigrateCommandStep extends AbstractStep {
             "Stopping before deploying: the previous release may not run on this schema.");
     return SchemaMeasure.summary(
         applied.stream().map(ProductMigrations::label).toList(), result.took(), diff);
+  }
+
+  /**
+   * The compose target when it runs the migrate service: {@code target.compose.migrate} is set and
+   * {@code migrations.command} is not (a command, when given, is the operator's explicit choice).
+   */
+  private Optional<ComposeTarget> composeMigrate() {
+    String command = tools.config().migrations().command();
+    if (command != null && !command.isBlank()) {
+      return Optional.empty();
+    }
+    if (tools.target() instanceof ComposeTarget compose
+        && tools.config().target().compose() != null
+        && tools.config().target().compose().migrate() != null) {
+      return Optional.of(compose);
+    }
+    return Optional.empty();
   }
 
   /** The database comes with every product command: PGHOST… and a temporary PGPASSFILE. */

@@ -111,7 +111,7 @@ public final class WatchMigrationsStep extends AbstractStep {
   private Optional<String> died(StartupSignals signals) {
     ServiceConfig service = signals.service();
     boolean canTell =
-        tools.config().target().type() == TargetType.PROCESS
+        tools.config().target().type() != TargetType.COMMAND
             || (service.version() != null && !service.version().isBlank());
     if (!canTell) {
       return Optional.empty();

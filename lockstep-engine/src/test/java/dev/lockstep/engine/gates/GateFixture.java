@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.DriftConfig;
@@ -45,6 +46,7 @@ final class GateFixture implements AutoCloseable {
   Map<String, ServiceConfig> services = new LinkedHashMap<>(Map.of("api", service("api", "api")));
   MigrationsConfig migrations = new MigrationsConfig("lockstep_schema_history", Duration.ZERO);
   TargetConfig.TargetType targetType = TargetConfig.TargetType.PROCESS;
+  ComposeConfig compose;
   String installedVersion = "1.0.0";
   ReleaseManifest previous;
   ReleaseManifest target;
@@ -77,7 +79,7 @@ final class GateFixture implements AutoCloseable {
         dir.resolve("releases"),
         db,
         migrations,
-        new TargetConfig(targetType, "sh"),
+        new TargetConfig(targetType, "sh", compose),
         services,
         List.of(),
         List.of(StoreConfig.postgres("app", db)),

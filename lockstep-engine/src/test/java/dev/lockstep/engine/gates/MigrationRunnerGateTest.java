@@ -2,6 +2,7 @@ package dev.lockstep.engine.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.MigrationsConfig.StartupWatch;
 import dev.lockstep.core.config.TargetConfig.TargetType;
@@ -9,6 +10,7 @@ import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.plan.GateResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,34 @@ class MigrationRunnerGateTest {
                 NAME,
                 "release 1.1.0 migrates with the product's own command, but the config has no"
                     + " migrations.command.",
-                "set migrations.command, e.g. docker compose --profile deploy run --rm migrate."));
+                "set migrations.command, e.g. docker compose --profile deploy run --rm migrate,"
+                    + " or, with the compose target, target.compose.migrate."));
+  }
+
+  @Test
+  void check_composeTargetWithItsMigrateService_passesNamingIt() {
+    migratedBy(MigrationRunnerKind.COMMAND);
+    fixture.targetType = TargetType.COMPOSE;
+    fixture.compose =
+        new ComposeConfig(
+            "notes",
+            List.of(Path.of("compose.yaml")),
+            List.of(),
+            List.of(),
+            Path.of(".env.images"),
+            "migrate",
+            List.of(),
+            Duration.ofMinutes(2));
+
+    GateResult result = fixture.check(new MigrationRunnerGate());
+
+    assertThat(result)
+        .isEqualTo(GateResult.passed(NAME, "the compose target's one-shot service migrate"));
+  }
+
+  @Test
+  void check_composeImagesGate_leavesOtherTargetsOut() {
+    assertThat(fixture.check(new ComposeImagesGate())).isNull();
   }
 
   @Test

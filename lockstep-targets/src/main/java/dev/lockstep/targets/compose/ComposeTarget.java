@@ -1,0 +1,252 @@
+package dev.lockstep.targets.compose;
+
+import dev.lockstep.core.config.ComposeConfig;
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProgramFinder;
+import dev.lockstep.core.process.ProgramPath;
+import dev.lockstep.targets.ServiceStatus;
+import dev.lockstep.targets.Target;
+import dev.lockstep.targets.TargetException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Drives a Docker Compose project ({@code target.type: compose}) against Docker or Podman,
+ * whichever {@code DOCKER_HOST} or the Docker context points at. An install writes the release's
+ * image of each service into the pins env file and checks that the engine has it; a start is {@code
+ * up -d --no-deps} and a wait until the containers run; a stop is {@code stop -t <stopTimeout>}
+ * (Podman's API creates containers with a stop timeout of 0, so without {@code -t} a stop is a
+ * kill). What runs is read from the engine, never assumed. Every command is idempotent, as {@link
+ * Target} asks.
+ */
+public final class ComposeTarget implements Target {
+  /** One compose stop, up or run: images are local, so minutes mean something hangs. */
+  private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(10);
+
+  private static final String NODE = "local";
+
+  private final ComposeConfig compose;
+  private final ComposeRunner runner;
+  private final PinsFile pins;
+  private final EngineCli engine;
+  private final ComposeStatus status;
+  private final PinnedImages images;
+  private final ReleaseImages releases;
+
+  public ComposeTarget(DeploymentConfig config) {
+    this(
+        config.target().compose(),
+        config.file().getParent(),
+        config.logsDir(),
+        ProcessRunner.forDeployment(config),
+        ProgramPath.fromEnvironment(),
+        config.releases());
+  }
+
+  /**
+   * @param workingDir where compose runs: the config file's folder
+   * @param logsDir every command and its output is appended to {@code <logsDir>/target.log}
+   * @param releasesDir the releases folder, to tell which release a running image is from
+   */
+  public ComposeTarget(
+      ComposeConfig compose,
+      Path workingDir,
+      Path logsDir,
+      ProcessRunner processes,
+      ProgramFinder path,
+      Path releasesDir) {
+    this.compose = compose;
+    ComposeCommand command = ComposeCommand.of(compose, path);
+    this.runner = new ComposeRunner(command, processes, workingDir, logsDir.resolve("target.log"));
+    this.pins = new PinsFile(compose.pins());
+    this.engine = new EngineCli(EngineCli.cli(command.program(), path), runner);
+    this.status = new ComposeStatus(runner);
+    this.images = new PinnedImages(engine, command);
+    this.releases = new ReleaseImages(releasesDir, engine);
+  }
+
+  public ComposeCommand command() {
+    return runner.command();
+  }
+
+  public PinsFile pins() {
+    return pins;
+  }
+
+  @Override
+  public void stop(ServiceConfig service) {
+    stopAll(List.of(service));
+  }
+
+  /** One {@code stop -t <longest stopTimeout> svc…}: Compose stops them in parallel. */
+  @Override
+  public void stopAll(Collection<ServiceConfig> services) {
+    if (services.isEmpty()) {
+      return;
+    }
+    long seconds =
+        services.stream()
+            .map(ServiceConfig::stopTimeout)
+            .mapToLong(t -> (t.toMillis() + 999) / 1000)
+            .max()
+            .orElse(10);
+    List<String> verb = new ArrayList<>(List.of("stop", "-t", String.valueOf(seconds)));
+    services.forEach(s -> verb.add(s.name()));
+    runOrFail(services, "stop", verb);
+  }
+
+  /**
+   * Checks that the engine has the release's image, then pins it in the pins file; fails naming the
+   * image when the engine lacks it. Nothing is pulled: a deployment pulls its images before an
+   * upgrade ({@code docker compose pull}), and a missing one is better found here than by {@code
+   * up}. The {@code compose images} gate asks the same before anything is stopped.
+   */
+  @Override
+  public void install(ServiceConfig service, ReleaseManifest release) {
+    String image = PinnedImages.imageOf(service, release);
+    // Checked before the pins change, so that a missing image leaves the deployment as it was.
+    if (absentImage(service, release).isPresent()) {
+      throw new TargetException(service.name(), NODE, absentMessage(service, release, image));
+    }
+    try {
+      pins.write(Map.of(service.image(), image));
+    } catch (UncheckedIOException e) {
+      throw new TargetException(
+          service.name(),
+          NODE,
+          e.getMessage() + ". Fix: make " + pins.path() + " writable by the user running Lockstep.",
+          e);
+    }
+  }
+
+  /**
+   * The release's image of {@code service} when the engine does not have it; empty when it does.
+   *
+   * @throws TargetException when the engine does not answer
+   */
+  public Optional<String> absentImage(ServiceConfig service, ReleaseManifest release) {
+    try {
+      return images.absent(service, release);
+    } catch (IllegalStateException e) {
+      throw engineFailure(service.name(), e);
+    }
+  }
+
+  /** What to say of an image the engine lacks, and how to get it. */
+  public String absentMessage(ServiceConfig service, ReleaseManifest release, String image) {
+    return images.absentMessage(service, release, image);
+  }
+
+  @Override
+  public void start(ServiceConfig service, ReleaseManifest release) {
+    startAll(List.of(service), release);
+  }
+
+  /**
+   * One {@code up -d --no-deps svc…} (dependencies are services of their own, started in their own
+   * turn), then a wait until every container runs. {@code up} recreates a container whose image the
+   * pins changed and leaves one that already runs the pinned image alone.
+   */
+  @Override
+  public void startAll(Collection<ServiceConfig> services, ReleaseManifest release) {
+    if (services.isEmpty()) {
+      return;
+    }
+    List<String> verb = new ArrayList<>(List.of("up", "-d", "--no-deps"));
+    services.forEach(s -> verb.add(s.name()));
+    runOrFail(services, "up", verb);
+    try {
+      new RunningWaiter(runner, status).await(services, compose.runningWithin());
+    } catch (IllegalStateException e) {
+      throw engineFailure(services.iterator().next().name(), e);
+    }
+  }
+
+  @Override
+  public ServiceStatus status(ServiceConfig service) {
+    return statusAll(List.of(service)).get(0);
+  }
+
+  /** One {@code ps} for all, then each running image matched to a release by image id. */
+  @Override
+  public List<ServiceStatus> statusAll(Collection<ServiceConfig> services) {
+    return new ServiceStatuses(status, releases).of(services);
+  }
+
+  /**
+   * Runs the one-shot migrate service ({@code target.compose.migrate}) once and removes its
+   * container. Its exit code and output are returned, not thrown, for the migrate step to judge.
+   *
+   * <p>Not {@code run --rm}: against Podman 4.3's Docker API, {@code docker compose run --rm} exits
+   * 0 for a container that exited 4 (the removal races the wait), while {@code run} without it
+   * reports 4. So the container gets a name of Lockstep's and is removed by the engine after.
+   *
+   * @param log where its command and output are appended
+   */
+  public ProcessResult migrate(Duration deadline, Path log) {
+    if (compose.migrate() == null) {
+      throw new IllegalStateException("target.compose.migrate is not set");
+    }
+    String name =
+        compose.project()
+            + "-"
+            + compose.migrate()
+            + "-lockstep-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      return runner.compose("migrate", migrateVerb(name), deadline, 20, log);
+    } finally {
+      engine.removeContainer(name);
+    }
+  }
+
+  /** {@code run --name <name> <migrate>}. */
+  public List<String> migrateVerb(String name) {
+    return List.of("run", "--name", name, compose.migrate());
+  }
+
+  private void runOrFail(Collection<ServiceConfig> services, String what, List<String> verb) {
+    ProcessResult result = runner.compose(what, verb, COMMAND_DEADLINE, 20);
+    if (!result.succeeded()) {
+      String first = services.iterator().next().name();
+      throw new TargetException(
+          first,
+          NODE,
+          "compose "
+              + what
+              + " of "
+              + String.join(", ", services.stream().map(ServiceConfig::name).toList())
+              + " failed: "
+              + String.join(" ", runner.command().argv(verb))
+              + "\n"
+              + result.describeFailure()
+              + "\nFix: run the command by hand in the config's folder to see what is wrong; the"
+              + " full output is in "
+              + runner.logFile()
+              + ".");
+    }
+  }
+
+  private TargetException engineFailure(String service, IllegalStateException e) {
+    return new TargetException(
+        service,
+        NODE,
+        "the container engine did not answer: "
+            + e.getMessage()
+            + "\nFix: check that `"
+            + String.join(" ", runner.command().program())
+            + " version` reaches an engine (DOCKER_HOST); `lockstep doctor` says what is missing.",
+        e);
+  }
+}

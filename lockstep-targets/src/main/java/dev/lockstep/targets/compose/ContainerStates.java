@@ -1,0 +1,66 @@
+package dev.lockstep.targets.compose;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what {@code ps --format} prints. Compose 2.21 and later print one JSON object per line;
+ * older versions one JSON array. Both are read. Lockstep asks for a small template of the fields it
+ * uses ({@link #FORMAT}) rather than {@code --format json}, whose {@code Labels} field grows with
+ * the operator's labels and would be cut at the runner's line limit.
+ */
+public final class ContainerStates {
+  /** One JSON object per container: service, name, state, exit code, image and its id. */
+  public static final String FORMAT =
+      "{\"Service\":{{json .Service}},\"Name\":{{json .Name}},\"State\":{{json .State}},"
+          + "\"ExitCode\":{{json .ExitCode}},\"Image\":{{json .Image}},"
+          + "\"ImageId\":{{json (.Label \"com.docker.compose.image\")}}}";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ContainerStates() {}
+
+  /**
+   * The containers in {@code lines} (stdout of {@code ps}).
+   *
+   * @throws IllegalArgumentException naming the line that is not JSON
+   */
+  public static List<ContainerState> parse(List<String> lines) {
+    List<ContainerState> states = new ArrayList<>();
+    for (String line : lines) {
+      String text = line.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      JsonNode node = read(text);
+      if (node.isArray()) {
+        node.forEach(item -> states.add(state(item)));
+      } else {
+        states.add(state(node));
+      }
+    }
+    return List.copyOf(states);
+  }
+
+  private static JsonNode read(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+      throw new IllegalArgumentException("not JSON: " + shown, e);
+    }
+  }
+
+  private static ContainerState state(JsonNode node) {
+    return new ContainerState(
+        node.path("Service").asText(""),
+        node.path("Name").asText(""),
+        node.path("State").asText("").toLowerCase(java.util.Locale.ROOT),
+        node.path("ExitCode").asInt(0),
+        node.path("Image").asText(""),
+        node.path("ImageId").asText(""));
+  }
+}
