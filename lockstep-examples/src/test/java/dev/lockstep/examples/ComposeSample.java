@@ -1,8 +1,8 @@
 package dev.lockstep.examples;
 
+import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
-import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ThrowawayPostgres;
@@ -37,8 +37,7 @@ final class ComposeSample implements AutoCloseable {
   private final Map<String, String> environment;
   private final int apiPort;
 
-  private ComposeSample(
-      Path folder, String project, Map<String, String> environment, int apiPort) {
+  private ComposeSample(Path folder, String project, Map<String, String> environment, int apiPort) {
     this.folder = folder;
     this.project = project;
     this.environment = Map.copyOf(environment);

@@ -15,6 +15,9 @@ import java.util.List;
  * @param pins the env file Lockstep writes each service's image variable into, passed last so that
  *     its pins win
  * @param migrate the one-shot migrate service ({@code run --rm}); null when there is none
+ * @param migrateImage the variable of {@code pins} that pins the migrate service's image, written
+ *     with the target release's component of the migrate service's name before it runs; null when
+ *     the migrate service runs an image pinned otherwise
  * @param command the compose program and its first arguments; empty for the default ({@code docker
  *     compose} when {@code docker} is on the PATH, else {@code docker-compose})
  * @param runningWithin ({@code wait}) how long started containers may take to be running
@@ -26,10 +29,24 @@ public record ComposeConfig(
     List<Path> envFiles,
     Path pins,
     String migrate,
+    String migrateImage,
     List<String> command,
     Duration runningWithin) {
 
   public static final Duration DEFAULT_WAIT = Duration.ofMinutes(2);
+
+  /** Without a pinned migrate image. */
+  public ComposeConfig(
+      String project,
+      List<Path> files,
+      List<String> profiles,
+      List<Path> envFiles,
+      Path pins,
+      String migrate,
+      List<String> command,
+      Duration runningWithin) {
+    this(project, files, profiles, envFiles, pins, migrate, null, command, runningWithin);
+  }
 
   public ComposeConfig {
     files = List.copyOf(files);

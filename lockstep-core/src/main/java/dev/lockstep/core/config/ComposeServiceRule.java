@@ -63,6 +63,11 @@ final class ComposeServiceRule {
     }
   }
 
+  /** Whether {@code name} is an env file variable name, as Compose interpolates it. */
+  static boolean isVariable(String name) {
+    return name != null && VARIABLE.matcher(name).matches();
+  }
+
   private static void addIf(List<String> fields, String field, Object value) {
     if (value != null) {
       fields.add(field);

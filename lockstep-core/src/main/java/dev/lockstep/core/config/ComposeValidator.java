@@ -70,6 +70,20 @@ final class ComposeValidator {
       problems.add(
           FIELD + ".migrate", "is blank.", "name the one-shot migrate service, or remove it.");
     }
+    if (doc.migrateImage() != null) {
+      if (doc.migrate() == null) {
+        problems.add(
+            FIELD + ".migrateImage",
+            "pins the image of a migrate service, but target.compose.migrate is not set.",
+            "name the one-shot migrate service in target.compose.migrate, or remove migrateImage.");
+      } else if (!ComposeServiceRule.isVariable(doc.migrateImage())) {
+        problems.add(
+            FIELD + ".migrateImage",
+            "'" + doc.migrateImage() + "' is not an environment variable name.",
+            "name the variable the compose file's migrate service reads its image from, e.g."
+                + " migrateImage: NOTES_MIGRATE_IMAGE.");
+      }
+    }
     return new ComposeConfig(
         doc.project(),
         paths(doc.files(), "files"),
@@ -77,6 +91,7 @@ final class ComposeValidator {
         envFiles,
         pins,
         doc.migrate(),
+        doc.migrateImage(),
         doc.command() == null ? List.of() : doc.command(),
         problems.duration(doc.waitFor(), FIELD + ".wait", ComposeConfig.DEFAULT_WAIT));
   }

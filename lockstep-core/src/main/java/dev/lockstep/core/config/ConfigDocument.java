@@ -56,6 +56,7 @@ record ConfigDocument(
       List<String> envFiles,
       String pins,
       String migrate,
+      String migrateImage,
       List<String> command,
       // "wait" is Object's; the YAML key stays the word users type.
       @JsonProperty("wait") String waitFor) {}

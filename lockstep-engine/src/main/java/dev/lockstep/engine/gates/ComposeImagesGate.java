@@ -35,6 +35,11 @@ public final class ComposeImagesGate implements Gate {
           fix = fix == null ? target.absentMessage(service, context.target(), absent.get()) : fix;
         }
       }
+      Optional<String> migrate = target.absentMigrateImage(context.target());
+      if (migrate.isPresent()) {
+        missing.add(context.config().target().compose().migrate() + ": " + migrate.get());
+        fix = fix == null ? "Fix: pull or build it first." : fix;
+      }
     } catch (LockstepException e) {
       return GateResult.blocked(
           NAME, e.getMessage(), "start the container engine (lockstep doctor says how).");

@@ -89,7 +89,7 @@ public final class MigrateCommandStep extends AbstractStep {
             : Placeholders.render(template, Map.of("version", release.version().toString()));
     ProcessResult result =
         compose.isPresent()
-            ? compose.get().migrate(tools.config().migrations().deadline(), logFile())
+            ? compose.get().migrate(release, tools.config().migrations().deadline(), logFile())
             : run(command);
     facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.took().toString());
     MigrationHistory after = product.read();

@@ -2,6 +2,7 @@ package dev.lockstep.targets.compose;
 
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.process.ProgramFinder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,11 @@ public final class ComposeCommand {
     for (Path envFile : compose.envFiles()) {
       argv.addAll(List.of("--env-file", envFile.toString()));
     }
-    argv.addAll(List.of("--env-file", compose.pins().toString()));
+    // Before the first install nothing is pinned yet, and Compose refuses an env file that is not
+    // there: a project no release was installed in can still be stopped and listed.
+    if (Files.exists(compose.pins())) {
+      argv.addAll(List.of("--env-file", compose.pins().toString()));
+    }
     argv.addAll(verb);
     return List.copyOf(argv);
   }

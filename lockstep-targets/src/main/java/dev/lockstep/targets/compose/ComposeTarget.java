@@ -3,6 +3,7 @@ package dev.lockstep.targets.compose;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.Artifact.ImageArtifact;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
@@ -194,10 +195,11 @@ public final class ComposeTarget implements Target {
    *
    * @param log where its command and output are appended
    */
-  public ProcessResult migrate(Duration deadline, Path log) {
+  public ProcessResult migrate(ReleaseManifest release, Duration deadline, Path log) {
     if (compose.migrate() == null) {
       throw new IllegalStateException("target.compose.migrate is not set");
     }
+    pinMigrateImage(release);
     String name =
         compose.project()
             + "-"
@@ -209,6 +211,70 @@ public final class ComposeTarget implements Target {
     } finally {
       engine.removeContainer(name);
     }
+  }
+
+  /**
+   * The release's image of the migrate service when the engine lacks it; empty when it has it, or
+   * when {@code target.compose.migrateImage} is not set (the compose file pins it otherwise).
+   *
+   * @throws TargetException when the engine does not answer
+   */
+  public Optional<String> absentMigrateImage(ReleaseManifest release) {
+    if (compose.migrateImage() == null) {
+      return Optional.empty();
+    }
+    String image = migrateImageOf(release);
+    try {
+      return engine.id(image).isPresent() ? Optional.empty() : Optional.of(image);
+    } catch (IllegalStateException e) {
+      throw engineFailure(compose.migrate(), e);
+    }
+  }
+
+  /**
+   * Writes the release's image of the migrate service into the pins (after checking the engine has
+   * it), so that the one-shot runs the target release's migrations: it runs before the app
+   * services' images are installed.
+   */
+  private void pinMigrateImage(ReleaseManifest release) {
+    Optional<String> absent = absentMigrateImage(release);
+    if (absent.isPresent()) {
+      throw new TargetException(
+          compose.migrate(),
+          NODE,
+          "the migrate image "
+              + absent.get()
+              + " of release "
+              + release.version()
+              + " is not on the engine ("
+              + engine.cli()
+              + " image inspect finds no such image). Fix: pull or build it first.");
+    }
+    if (compose.migrateImage() != null) {
+      pins.write(Map.of(compose.migrateImage(), migrateImageOf(release)));
+    }
+  }
+
+  /** The image of the release's component named like the migrate service. */
+  private String migrateImageOf(ReleaseManifest release) {
+    return release
+        .component(compose.migrate())
+        .map(component -> component.artifact())
+        .filter(ImageArtifact.class::isInstance)
+        .map(artifact -> ((ImageArtifact) artifact).image())
+        .orElseThrow(
+            () ->
+                new TargetException(
+                    compose.migrate(),
+                    NODE,
+                    "release "
+                        + release.version()
+                        + " has no image component '"
+                        + compose.migrate()
+                        + "' for the migrate service, whose image target.compose.migrateImage"
+                        + " pins. Fix: add components: {"
+                        + compose.migrate()
+                        + ": {image: …}} to its release.yaml, or remove migrateImage."));
   }
 
   /** {@code run --name <name> <migrate>}. */

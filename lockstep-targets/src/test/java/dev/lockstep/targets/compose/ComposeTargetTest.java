@@ -206,9 +206,12 @@ class ComposeTargetTest {
     Path log = dir.resolve("migrate.log");
 
     ProcessResult ok =
-        timed("migrate (run + rm, exit 0)", () -> target.migrate(Duration.ofMinutes(2), log));
+        timed(
+            "migrate (run + rm, exit 0)",
+            () -> target.migrate(manifest("1.0.0"), Duration.ofMinutes(2), log));
     Files.writeString(dir.resolve(".env"), "MIGRATE_EXIT=4\n");
-    ProcessResult failed = target(List.of(dir.resolve(".env"))).migrate(Duration.ofMinutes(2), log);
+    ProcessResult failed =
+        target(List.of(dir.resolve(".env"))).migrate(manifest("1.0.0"), Duration.ofMinutes(2), log);
 
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.tail()).contains("migrating", "step 2 of 2");
