@@ -168,7 +168,7 @@ public final class ComposeTarget implements Target {
     runOrFail(services, "up", verb);
     try {
       new RunningWaiter(runner, status).await(services, compose.runningWithin());
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw engineFailure(services.iterator().next().name(), e);
     }
   }
@@ -238,7 +238,8 @@ public final class ComposeTarget implements Target {
     }
   }
 
-  private TargetException engineFailure(String service, IllegalStateException e) {
+  /** The engine did not answer, or answered what Lockstep cannot read. */
+  private TargetException engineFailure(String service, RuntimeException e) {
     return new TargetException(
         service,
         NODE,
