@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Drives a Docker Compose project ({@code target.type: compose}) against Docker or Podman,
@@ -186,34 +185,17 @@ public final class ComposeTarget implements Target {
 
   /**
    * Runs the one-shot migrate service ({@code target.compose.migrate}) once and removes its
-   * container. Its exit code and output are returned, not thrown, for the migrate step to judge.
-   *
-   * <p>Not {@code run --rm}: against Podman 4.3's Docker API, {@code docker compose run --rm} exits
-   * 0 for a container that exited 4 (the removal races the wait), while {@code run} without it
-   * reports 4. So the container gets a name of Lockstep's and is removed by the engine after.
+   * container; its exit code and output are returned, not thrown, for the migrate step to judge.
    *
    * @param log where its command and output are appended
    */
   public ProcessResult migrate(Duration deadline, Path log) {
-    if (compose.migrate() == null) {
-      throw new IllegalStateException("target.compose.migrate is not set");
-    }
-    String name =
-        compose.project()
-            + "-"
-            + compose.migrate()
-            + "-lockstep-"
-            + UUID.randomUUID().toString().substring(0, 8);
-    try {
-      return runner.compose("migrate", migrateVerb(name), deadline, 20, log);
-    } finally {
-      engine.removeContainer(name);
-    }
+    return new MigrateService(compose, runner, engine).run(deadline, log);
   }
 
-  /** {@code run --name <name> <migrate>}. */
+  /** The verb {@link #migrate} runs, for messages: {@code run --name <name> <migrate>}. */
   public List<String> migrateVerb(String name) {
-    return List.of("run", "--name", name, compose.migrate());
+    return MigrateService.verb(compose, name);
   }
 
   private void runOrFail(Collection<ServiceConfig> services, String what, List<String> verb) {
