@@ -3,7 +3,6 @@ package dev.lockstep.targets.compose;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
-import dev.lockstep.core.manifest.Artifact.ImageArtifact;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
@@ -20,7 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Drives a Docker Compose project ({@code target.type: compose}) against Docker or Podman,
@@ -44,6 +42,7 @@ public final class ComposeTarget implements Target {
   private final ComposeStatus status;
   private final PinnedImages images;
   private final ReleaseImages releases;
+  private final MigrateImage migrateImage;
 
   public ComposeTarget(DeploymentConfig config) {
     this(
@@ -75,6 +74,7 @@ public final class ComposeTarget implements Target {
     this.status = new ComposeStatus(runner);
     this.images = new PinnedImages(engine, command);
     this.releases = new ReleaseImages(releasesDir, engine);
+    this.migrateImage = new MigrateImage(compose, engine, pins);
   }
 
   public ComposeCommand command() {
@@ -169,7 +169,7 @@ public final class ComposeTarget implements Target {
     runOrFail(services, "up", verb);
     try {
       new RunningWaiter(runner, status).await(services, compose.runningWithin());
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw engineFailure(services.iterator().next().name(), e);
     }
   }
@@ -187,30 +187,17 @@ public final class ComposeTarget implements Target {
 
   /**
    * Runs the one-shot migrate service ({@code target.compose.migrate}) once and removes its
-   * container. Its exit code and output are returned, not thrown, for the migrate step to judge.
-   *
-   * <p>Not {@code run --rm}: against Podman 4.3's Docker API, {@code docker compose run --rm} exits
-   * 0 for a container that exited 4 (the removal races the wait), while {@code run} without it
-   * reports 4. So the container gets a name of Lockstep's and is removed by the engine after.
+   * container; its exit code and output are returned, not thrown, for the migrate step to judge.
    *
    * @param log where its command and output are appended
    */
   public ProcessResult migrate(ReleaseManifest release, Duration deadline, Path log) {
-    if (compose.migrate() == null) {
-      throw new IllegalStateException("target.compose.migrate is not set");
-    }
-    pinMigrateImage(release);
-    String name =
-        compose.project()
-            + "-"
-            + compose.migrate()
-            + "-lockstep-"
-            + UUID.randomUUID().toString().substring(0, 8);
     try {
-      return runner.compose("migrate", migrateVerb(name), deadline, 20, log);
-    } finally {
-      engine.removeContainer(name);
+      migrateImage.pin(release);
+    } catch (IllegalStateException e) {
+      throw engineFailure(compose.migrate(), e);
     }
+    return new MigrateService(compose, runner, engine).run(deadline, log);
   }
 
   /**
@@ -220,66 +207,16 @@ public final class ComposeTarget implements Target {
    * @throws TargetException when the engine does not answer
    */
   public Optional<String> absentMigrateImage(ReleaseManifest release) {
-    if (compose.migrateImage() == null) {
-      return Optional.empty();
-    }
-    String image = migrateImageOf(release);
     try {
-      return engine.id(image).isPresent() ? Optional.empty() : Optional.of(image);
+      return migrateImage.absent(release);
     } catch (IllegalStateException e) {
       throw engineFailure(compose.migrate(), e);
     }
   }
 
-  /**
-   * Writes the release's image of the migrate service into the pins (after checking the engine has
-   * it), so that the one-shot runs the target release's migrations: it runs before the app
-   * services' images are installed.
-   */
-  private void pinMigrateImage(ReleaseManifest release) {
-    Optional<String> absent = absentMigrateImage(release);
-    if (absent.isPresent()) {
-      throw new TargetException(
-          compose.migrate(),
-          NODE,
-          "the migrate image "
-              + absent.get()
-              + " of release "
-              + release.version()
-              + " is not on the engine ("
-              + engine.cli()
-              + " image inspect finds no such image). Fix: pull or build it first.");
-    }
-    if (compose.migrateImage() != null) {
-      pins.write(Map.of(compose.migrateImage(), migrateImageOf(release)));
-    }
-  }
-
-  /** The image of the release's component named like the migrate service. */
-  private String migrateImageOf(ReleaseManifest release) {
-    return release
-        .component(compose.migrate())
-        .map(component -> component.artifact())
-        .filter(ImageArtifact.class::isInstance)
-        .map(artifact -> ((ImageArtifact) artifact).image())
-        .orElseThrow(
-            () ->
-                new TargetException(
-                    compose.migrate(),
-                    NODE,
-                    "release "
-                        + release.version()
-                        + " has no image component '"
-                        + compose.migrate()
-                        + "' for the migrate service, whose image target.compose.migrateImage"
-                        + " pins. Fix: add components: {"
-                        + compose.migrate()
-                        + ": {image: …}} to its release.yaml, or remove migrateImage."));
-  }
-
-  /** {@code run --name <name> <migrate>}. */
+  /** The verb {@link #migrate} runs, for messages: {@code run --name <name> <migrate>}. */
   public List<String> migrateVerb(String name) {
-    return List.of("run", "--name", name, compose.migrate());
+    return MigrateService.verb(compose, name);
   }
 
   private void runOrFail(Collection<ServiceConfig> services, String what, List<String> verb) {
@@ -304,7 +241,8 @@ public final class ComposeTarget implements Target {
     }
   }
 
-  private TargetException engineFailure(String service, IllegalStateException e) {
+  /** The engine did not answer, or answered what Lockstep cannot read. */
+  private TargetException engineFailure(String service, RuntimeException e) {
     return new TargetException(
         service,
         NODE,

@@ -1,9 +1,9 @@
 package dev.lockstep.targets.compose;
 
-import static dev.lockstep.targets.compose.ComposeEngine.IMAGE_1;
-import static dev.lockstep.targets.compose.ComposeEngine.IMAGE_2;
-import static dev.lockstep.targets.compose.ComposeEngine.IMAGE_ABSENT;
-import static dev.lockstep.targets.compose.ComposeEngine.IMAGE_STRAY;
+import static dev.lockstep.targets.testing.ComposeEngine.IMAGE_1;
+import static dev.lockstep.targets.testing.ComposeEngine.IMAGE_2;
+import static dev.lockstep.targets.testing.ComposeEngine.IMAGE_ABSENT;
+import static dev.lockstep.targets.testing.ComposeEngine.IMAGE_STRAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +18,7 @@ import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.ServiceStatus.NodeStatus;
 import dev.lockstep.targets.TargetException;
+import dev.lockstep.targets.testing.ComposeEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.lockstep.targets.compose;
+package dev.lockstep.targets.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,18 +20,18 @@ import java.util.stream.Stream;
  * files ({@code /bin/sh} from dash, {@code sleep}, {@code cat} and the libraries they load),
  * imported under three tags with different labels, so that each has an id of its own.
  */
-final class ComposeEngine {
-  static final String IMAGE_1 = "localhost/lockstep-test/idle:1";
-  static final String IMAGE_2 = "localhost/lockstep-test/idle:2";
-  static final String IMAGE_STRAY = "localhost/lockstep-test/idle:stray";
-  static final String IMAGE_ABSENT = "localhost/lockstep-test/absent:9";
+public final class ComposeEngine {
+  public static final String IMAGE_1 = "localhost/lockstep-test/idle:1";
+  public static final String IMAGE_2 = "localhost/lockstep-test/idle:2";
+  public static final String IMAGE_STRAY = "localhost/lockstep-test/idle:stray";
+  public static final String IMAGE_ABSENT = "localhost/lockstep-test/absent:9";
 
   private static boolean ready;
 
   private ComposeEngine() {}
 
   /** Fails, saying what to install, when Compose or the engine does not answer. */
-  static synchronized void require() {
+  public static synchronized void require() {
     if (ready) {
       return;
     }
@@ -101,7 +101,7 @@ final class ComposeEngine {
   }
 
   /** {@code compose down}: removes what a test started, its network too. */
-  static void down(Path dir, String project) {
+  public static void down(Path dir, String project) {
     List<String> argv = new ArrayList<>(List.of("docker", "compose", "-p", project));
     argv.addAll(List.of("-f", "compose.yaml"));
     if (Files.exists(dir.resolve(".env.images"))) {
@@ -121,9 +121,9 @@ final class ComposeEngine {
     }
   }
 
-  record Result(int code, String output) {}
+  public record Result(int code, String output) {}
 
-  static Result run(List<String> argv, Path dir) {
+  public static Result run(List<String> argv, Path dir) {
     try {
       ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
       if (dir != null) {
