@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The sample product as a Docker Compose project on the real container engine (Podman behind the
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * image that is missing. The images are built once per run ({@link ComposeImages}).
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ComposeStoryTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 

@@ -130,6 +130,43 @@ class ComposeConfigTest {
   }
 
   @Test
+  void load_migrateImage_isReadWithItsMigrateService() throws IOException {
+    DeploymentConfig config =
+        loader.load(
+            write(
+                DATABASE
+                    + TARGET.replace(
+                        "migrate: migrate",
+                        "migrate: migrate\n    migrateImage: NOTES_MIGRATE_IMAGE")
+                    + SERVICES));
+
+    assertThat(config.target().compose().migrateImage()).isEqualTo("NOTES_MIGRATE_IMAGE");
+  }
+
+  @Test
+  void load_migrateImageWithoutAMigrateService_isRefused() {
+    assertRefused(
+        DATABASE
+            + TARGET.replace("migrate: migrate", "migrateImage: NOTES_MIGRATE_IMAGE")
+            + SERVICES,
+        "target.compose.migrateImage",
+        "target.compose.migrate is not set",
+        "name the one-shot migrate service");
+  }
+
+  @Test
+  void load_migrateImageThatIsAnImageReference_isRefused() {
+    assertRefused(
+        DATABASE
+            + TARGET.replace(
+                "migrate: migrate", "migrate: migrate\n    migrateImage: acme/migrate:1.0.0")
+            + SERVICES,
+        "target.compose.migrateImage",
+        "is not an environment variable name",
+        "migrateImage: NOTES_MIGRATE_IMAGE");
+  }
+
+  @Test
   void load_serviceWithoutImageVariable_isRefused() {
     assertRefused(
         DATABASE + TARGET + "services:\n  api:\n    stopTimeout: 5s\n",

@@ -3,17 +3,21 @@ package dev.lockstep.targets.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.config.ComposeConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ComposeCommandTest {
-  private static final Path DIR = Path.of("/srv/notes");
+  @TempDir Path dir;
 
   @Test
-  void argv_globalFlagsInOrder_pinsFileLast() {
+  void argv_globalFlagsInOrder_pinsFileLast() throws IOException {
+    Files.writeString(dir.resolve(".env.images"), "API_IMAGE=acme/api:1.0.0\n");
     ComposeConfig compose = compose(List.of("docker", "compose"), List.of("deploy"));
 
     assertThat(ComposeCommand.of(compose, program -> Optional.empty()).argv("up", "-d", "api"))
@@ -25,18 +29,27 @@ class ComposeCommandTest {
             "-p",
             "notes",
             "-f",
-            "/srv/notes/compose.yaml",
+            dir.resolve("compose.yaml").toString(),
             "-f",
-            "/srv/notes/compose.prod.yaml",
+            dir.resolve("compose.prod.yaml").toString(),
             "--profile",
             "deploy",
             "--env-file",
-            "/srv/notes/.env",
+            dir.resolve(".env").toString(),
             "--env-file",
-            "/srv/notes/.env.images",
+            dir.resolve(".env.images").toString(),
             "up",
             "-d",
             "api");
+  }
+
+  @Test
+  void argv_beforeAnythingIsPinned_leavesThePinsFileOut_soThatStopAndPsStillWork() {
+    ComposeConfig compose = compose(List.of("docker", "compose"), List.of());
+
+    assertThat(ComposeCommand.of(compose, program -> Optional.empty()).argv("stop", "api"))
+        .doesNotContain(dir.resolve(".env.images").toString())
+        .endsWith("--env-file", dir.resolve(".env").toString(), "stop", "api");
   }
 
   @Test
@@ -59,13 +72,13 @@ class ComposeCommandTest {
         .isEqualTo("docker");
   }
 
-  private static ComposeConfig compose(List<String> command, List<String> profiles) {
+  private ComposeConfig compose(List<String> command, List<String> profiles) {
     return new ComposeConfig(
         "notes",
-        List.of(DIR.resolve("compose.yaml"), DIR.resolve("compose.prod.yaml")),
+        List.of(dir.resolve("compose.yaml"), dir.resolve("compose.prod.yaml")),
         profiles,
-        List.of(DIR.resolve(".env")),
-        DIR.resolve(".env.images"),
+        List.of(dir.resolve(".env")),
+        dir.resolve(".env.images"),
         "migrate",
         command,
         Duration.ofMinutes(2));
