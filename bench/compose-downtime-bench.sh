@@ -118,7 +118,7 @@ source, target, version, image, n = sys.argv[1:]
 text = open(source).read().split("notes:")[0]
 text = re.sub(r"(?m)^version: .*$", f"version: {version}", text)
 text = re.sub(r"(?m)^(    image: localhost/lockstep-notes/migrate:).*$", rf"\g<1>{image.split(':', 1)[1]}", text)
-text = text.rstrip("\n") + f'\n    - id: "{n}"\n      class: expand\nnotes: bench-only: one more nullable column.\n'
+text = text.rstrip("\n") + f'\n    - id: "{n}"\n      class: expand\nnotes: "bench-only: one more nullable column."\n'
 open(target, "w").write(text)
 PY
   done
