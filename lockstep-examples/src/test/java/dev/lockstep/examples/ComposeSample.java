@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * and ports, and the operator's {@code notes.env} (0600, with the password the containers use).
  * Closing takes the project down and removes the folder.
  */
-final class ComposeSample implements AutoCloseable {
+public final class ComposeSample implements AutoCloseable {
   private final Path folder;
   private final String project;
   private final Map<String, String> environment;
@@ -44,7 +44,7 @@ final class ComposeSample implements AutoCloseable {
     this.apiPort = apiPort;
   }
 
-  static ComposeSample create(ThrowawayPostgres postgres, String name) {
+  public static ComposeSample create(ThrowawayPostgres postgres, String name) {
     ComposeImages.build();
     Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
     postgres.createRole(name, password, true);
@@ -80,28 +80,43 @@ final class ComposeSample implements AutoCloseable {
     }
   }
 
-  DeploymentConfig config() {
+  public DeploymentConfig config() {
     return new ConfigLoader(Variables.fromEnvironment().with(environment)).load(configFile());
   }
 
-  Path configFile() {
+  public Path configFile() {
     return folder.resolve("lockstep.yaml");
   }
 
-  Path folder() {
+  public Path folder() {
     return folder;
   }
 
-  String project() {
+  public String project() {
     return project;
   }
 
-  NotesClient notes() {
+  /** The variables the config reads ({@code NOTES_*}, the password among them), for a child. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** A command of the container engine's own CLI (the {@code docker} of compose); its output. */
+  public String engine(String... args) {
+    List<String> argv = new ArrayList<>(List.of(composeProgram().get(0)));
+    if (argv.get(0).equals("docker-compose")) {
+      argv.set(0, "podman");
+    }
+    argv.addAll(List.of(args));
+    return run(argv);
+  }
+
+  public NotesClient notes() {
     return new NotesClient(apiPort);
   }
 
   /** A compose command on this project, as an operator would type it; its output. */
-  String compose(String... args) {
+  public String compose(String... args) {
     List<String> argv = new ArrayList<>(composeProgram());
     argv.addAll(List.of("-p", project, "-f", "compose.yaml", "--env-file", "notes.env"));
     if (Files.exists(folder.resolve("images.env"))) {
@@ -153,11 +168,21 @@ final class ComposeSample implements AutoCloseable {
     }
   }
 
-  /** Takes the project down (containers of this project only) and deletes the folder. */
+  /**
+   * Takes the project down (containers of this project only, one-off migrate containers a killed
+   * Lockstep left among them) and deletes the folder.
+   */
   @Override
   public void close() {
     try {
       compose("down", "--timeout", "10");
+      String leftovers =
+          engine("ps", "-a", "--filter", "name=" + project + "-migrate-lockstep", "-q").strip();
+      if (!leftovers.isEmpty()) {
+        List<String> remove = new ArrayList<>(List.of("rm", "-f"));
+        remove.addAll(List.of(leftovers.split("\\s+")));
+        engine(remove.toArray(String[]::new));
+      }
     } finally {
       try (Stream<Path> paths = Files.walk(folder)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -9,6 +9,7 @@ import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProgramFinder;
 import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.targets.ServiceStatus;
+import dev.lockstep.targets.StrayProcess;
 import dev.lockstep.targets.Target;
 import dev.lockstep.targets.TargetException;
 import java.io.UncheckedIOException;
@@ -177,6 +178,23 @@ public final class ComposeTarget implements Target {
   @Override
   public ServiceStatus status(ServiceConfig service) {
     return statusAll(List.of(service)).get(0);
+  }
+
+  /**
+   * Removes the one-shot migrate containers a killed Lockstep left, running or exited: the
+   * services' own containers are the engine's to keep, and compose finds them by label, so only the
+   * one-shot can be a stray. Called when a run is resumed and before services start.
+   */
+  @Override
+  public List<StrayProcess> reconcileAll(Collection<ServiceConfig> services) {
+    try {
+      return new MigrateService(compose, runner, engine)
+          .removeLeftovers().stream()
+              .map(name -> new StrayProcess(compose.migrate(), NODE, 0, "container " + name))
+              .toList();
+    } catch (IllegalStateException e) {
+      throw engineFailure(compose.migrate(), e);
+    }
   }
 
   /** One {@code ps} for all, then each running image matched to a release by image id. */

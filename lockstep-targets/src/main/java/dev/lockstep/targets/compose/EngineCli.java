@@ -61,6 +61,27 @@ final class EngineCli {
     throw new IllegalStateException(result.describeFailure());
   }
 
+  /**
+   * The names of the containers, running or not, whose name starts with {@code prefix}: {@code
+   * docker ps -a --filter name=<prefix>}, whose filter matches anywhere in the name.
+   *
+   * @throws IllegalStateException when the engine does not answer, with its output
+   */
+  List<String> containersNamed(String prefix) {
+    ProcessResult result =
+        runner.run(
+            "ps " + prefix,
+            List.of(cli, "ps", "-a", "--filter", "name=" + prefix, "--format", "{{.Names}}"),
+            DEADLINE);
+    if (!result.succeeded()) {
+      throw new IllegalStateException(result.describeFailure());
+    }
+    return result.head().stream()
+        .map(String::strip)
+        .filter(name -> name.startsWith(prefix))
+        .toList();
+  }
+
   /** {@code docker rm -f <name>}; a container already gone is no failure. */
   void removeContainer(String name) {
     runner.run("rm " + name, List.of(cli, "rm", "-f", name), DEADLINE);

@@ -25,6 +25,31 @@ final class MigrateService {
     this.engine = engine;
   }
 
+  /** What the name of every one-shot container Lockstep runs starts with. */
+  static String prefix(ComposeConfig compose) {
+    return compose.project() + "-" + compose.migrate() + "-lockstep-";
+  }
+
+  /**
+   * Removes, with {@code rm -f}, every one-shot container of this project that a Lockstep killed
+   * while it ran left behind: the compose client outlives a kill -9 of Lockstep, and so does the
+   * container, still migrating. Left running, it would race a resumed run's restore of the backup
+   * (or apply the release's migrations to the database just put back); left exited, it is clutter
+   * that no one else knows to remove. A migration it was in the middle of is rolled back by
+   * PostgreSQL when its connection drops.
+   *
+   * @return the names of those removed
+   * @throws IllegalStateException when the engine does not answer
+   */
+  List<String> removeLeftovers() {
+    if (compose.migrate() == null) {
+      return List.of();
+    }
+    List<String> leftovers = engine.containersNamed(prefix(compose));
+    leftovers.forEach(engine::removeContainer);
+    return leftovers;
+  }
+
   static List<String> verb(ComposeConfig compose, String name) {
     return List.of("run", "--name", name, compose.migrate());
   }
@@ -33,12 +58,7 @@ final class MigrateService {
     if (compose.migrate() == null) {
       throw new IllegalStateException("target.compose.migrate is not set");
     }
-    String name =
-        compose.project()
-            + "-"
-            + compose.migrate()
-            + "-lockstep-"
-            + UUID.randomUUID().toString().substring(0, 8);
+    String name = prefix(compose) + UUID.randomUUID().toString().substring(0, 8);
     try {
       return runner.compose("migrate", verb(compose, name), deadline, 20, log);
     } finally {

@@ -17,12 +17,14 @@ import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.ServiceStatus.NodeStatus;
+import dev.lockstep.targets.StrayProcess;
 import dev.lockstep.targets.TargetException;
 import dev.lockstep.targets.testing.ComposeEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -235,6 +237,50 @@ class ComposeTargetTest {
             .filter(l -> !l.isBlank())
             .toList();
     assertThat(left).as("the one-off container is removed").isEmpty();
+  }
+
+  @Test
+  void reconcileAll_removesTheOneShotsAKilledLockstepLeft_runningOrExited_andNothingElse() {
+    String prefix = project + "-migrate-lockstep-";
+    compose("run", "-d", "--name", prefix + "running", "api");
+    compose("run", "--name", prefix + "exited", "migrate");
+    String own = project + "-operators-own";
+    compose("run", "-d", "--name", own, "api");
+    try {
+      List<StrayProcess> removed = target.reconcileAll(List.of(api, worker));
+
+      assertThat(removed)
+          .extracting(StrayProcess::describe)
+          .containsExactlyInAnyOrder(
+              "container " + prefix + "running of migrate@local",
+              "container " + prefix + "exited of migrate@local");
+      assertThat(containersOfProject()).containsExactly(own);
+      assertThat(target.reconcileAll(List.of(api))).isEmpty();
+    } finally {
+      ComposeEngine.run(List.of("docker", "rm", "-f", own), dir);
+    }
+  }
+
+  private void compose(String... verb) {
+    List<String> argv = new ArrayList<>(target.command().argv(List.of(verb)));
+    ComposeEngine.run(argv, dir);
+  }
+
+  private List<String> containersOfProject() {
+    return ComposeEngine.run(
+            List.of(
+                "docker",
+                "ps",
+                "--all",
+                "--filter",
+                "label=com.docker.compose.project=" + project,
+                "--format",
+                "{{.Names}}"),
+            dir)
+        .output()
+        .lines()
+        .filter(l -> !l.isBlank())
+        .toList();
   }
 
   private ComposeTarget target(List<Path> envFiles) {
