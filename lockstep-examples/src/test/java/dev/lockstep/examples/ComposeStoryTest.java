@@ -89,7 +89,7 @@ class ComposeStoryTest {
 
   @Test
   void aContractUpgradeFailingItsCheck_restoresTheBackupAndPutsThePreviousImagesBack()
-      throws SQLException {
+      throws SQLException, IOException {
     upgrade("1.1.0");
     List<Long> written = new ArrayList<>();
     written.add(sample.notes().write("untagged", "breaks 2.0.0", null));
@@ -105,6 +105,9 @@ class ComposeStoryTest {
         .allSatisfy(s -> assertThat(s.nodes().get(0).version()).isEqualTo("1.1.0"));
     assertThat(sample.compose("ps", "--format", "{{.Service}} {{.Image}}"))
         .contains("api localhost/lockstep-notes/api:1.1.0");
+    assertThat(Files.readString(sample.folder().resolve("images.env")))
+        .contains("NOTES_MIGRATE_IMAGE=localhost/lockstep-notes/migrate:1.1.0")
+        .doesNotContain("2.0.0");
     assertThat(columnsOfNotes()).contains("body").doesNotContain("content");
     assertThat(sample.notes().list()).extracting(NotesClient.Note::id).containsAll(written);
   }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,8 +122,15 @@ public final class ComposeTarget implements Target {
     if (absentImage(service, release).isPresent()) {
       throw new TargetException(service.name(), NODE, absentMessage(service, release, image));
     }
+    Map<String, String> pinned = new LinkedHashMap<>();
+    pinned.put(service.image(), image);
+    // The migrate one-shot follows the installed release too: after a rollback, a `run migrate`
+    // by hand must not run the failed release's migrations.
+    migrateImage
+        .ofShipped(release)
+        .ifPresent(migrate -> pinned.put(compose.migrateImage(), migrate));
     try {
-      pins.write(Map.of(service.image(), image));
+      pins.write(pinned);
     } catch (UncheckedIOException e) {
       throw new TargetException(
           service.name(),

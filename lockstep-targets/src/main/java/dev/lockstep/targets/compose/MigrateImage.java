@@ -60,6 +60,21 @@ final class MigrateImage {
     }
   }
 
+  /**
+   * The release's migrate image, when {@code migrateImage} is set and the release ships one; empty
+   * otherwise. For installs, which follow the release without running the one-shot.
+   */
+  Optional<String> ofShipped(ReleaseManifest release) {
+    if (compose.migrateImage() == null) {
+      return Optional.empty();
+    }
+    return release
+        .component(compose.migrate())
+        .map(component -> component.artifact())
+        .filter(ImageArtifact.class::isInstance)
+        .map(artifact -> ((ImageArtifact) artifact).image());
+  }
+
   private String of(ReleaseManifest release) {
     return release
         .component(compose.migrate())
