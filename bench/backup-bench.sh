@@ -17,46 +17,31 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 scale=${BENCH_SCALE:-1}
 jobs=2
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+. "$here/bench/lib.sh"
 seconds() { /usr/bin/time -f %e -o "$1.time" "${@:2}" >"$1.out" 2>"$1.err" || { cat "$1.err" >&2; exit 1; }; cat "$1.time"; }
 
 # --- the tools --------------------------------------------------------------------------------
-bindir=${LOCKSTEP_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-[ -x "$bindir/initdb" ] || { echo "PostgreSQL server programs not found; set LOCKSTEP_PG_BIN" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
 jar="$here/lockstep-cli/target/lockstep.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
 lockstep() { "$here/lockstep" "$@"; }
 
-# --- a throwaway server, run as the unprivileged postgres user when we are root ---------------
+# --- a throwaway server (bench/lib.sh) ----------------------------------------------------------
 work=$(mktemp -d /tmp/lockstep-bench-XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-superpw=$(openssl rand -hex 16); notespw=$(openssl rand -hex 16)
-printf '%s\n' "$superpw" > "$work/pw" && { [ "$(id -u)" = 0 ] && chown postgres "$work/pw"; true; }
 cleanup() {
   pkill -f "$work/state" 2>/dev/null || true   # the sample product's services
-  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-log "starting PostgreSQL on port $port in $work"
-as_pg "$bindir/initdb" -D "$work/data" -U lockstep --pwfile="$work/pw" -A scram-sha-256 >/dev/null
-as_pg "$bindir/pg_ctl" -D "$work/data" -w -l "$work/server.log" \
-  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null
-printf '127.0.0.1:%s:*:lockstep:%s\n127.0.0.1:%s:*:notes:%s\n' "$port" "$superpw" "$port" "$notespw" > "$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT=$port
-psql -q -U lockstep -d postgres -c "CREATE ROLE notes LOGIN CREATEDB PASSWORD '$notespw'" \
-  -c "CREATE DATABASE notes OWNER notes"
-psql -q -U lockstep -d notes -c "CREATE EXTENSION pgcrypto"
+start_postgres
 
 # --- the sample product, installed on 1.1.0, then about 1 GB of data beside it ----------------
+read -r api_port worker_port rehearsal_api rehearsal_worker < <(free_ports 4)
 cp -r "$here/examples/notes" "$work/notes"
 export NOTES_PG_PORT=$port NOTES_DB_PASSWORD=$notespw NOTES_STATE_DIR="$work/state" \
   JDBC_DRIVER="$jar" JAVA="$(command -v java)" \
-  NOTES_API_PORT=$((port + 1)) NOTES_WORKER_PORT=$((port + 2))
+  NOTES_API_PORT=$api_port NOTES_WORKER_PORT=$worker_port
 cd "$work/notes"
 sed -i "s/^backup:.*/backup:\n  format: directory\n  jobs: $jobs/" lockstep.yaml
 sed -i '/^  format: custom$/d' lockstep.yaml
@@ -153,7 +138,7 @@ cp -r releases/1.1.0 releases/1.2.0
 printf 'CREATE INDEX events_kind_amount ON events (kind, amount);\n' > releases/1.2.0/migrations/V3__index_events.sql
 sed -i 's/^version: 1.1.0/version: 1.2.0/' releases/1.2.0/release.yaml
 sed -i 's/^    - file: V2__add_note_tags.sql$/    - file: V3__index_events.sql\n      class: expand\n    - file: V2__add_note_tags.sql/' releases/1.2.0/release.yaml
-export NOTES_REHEARSAL_API_PORT=$((port + 3)) NOTES_REHEARSAL_WORKER_PORT=$((port + 4))
+export NOTES_REHEARSAL_API_PORT=$rehearsal_api NOTES_REHEARSAL_WORKER_PORT=$rehearsal_worker
 log "lockstep rehearse --to 1.2.0"
 "$here/lockstep" rehearse --to 1.2.0 --output json >"$work/rehearse.json" 2>"$work/rehearse.err" \
   || { cat "$work/rehearse.err" >&2; exit 1; }

@@ -14,24 +14,15 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 size_mb=${BENCH_SIZE_MB:-200}
 repeat=${BENCH_REPEAT:-3}
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
-
-bindir=${LOCKSTEP_PG_BIN:-$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")}
-[ -x "$bindir/initdb" ] || { echo "PostgreSQL server programs not found; set LOCKSTEP_PG_BIN" >&2; exit 1; }
+. "$here/bench/lib.sh"
 docker compose version >/dev/null 2>&1 || { echo "docker compose does not answer: run .ci/containers.sh as root" >&2; exit 1; }
 jar="$here/lockstep-cli/target/lockstep.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
 log "building the sample's images (examples/compose/images/build.sh)"
 "$here/examples/compose/images/build.sh" >/dev/null
 
-# --- a throwaway server, run as the unprivileged postgres user when we are root ---------------
+# --- a throwaway server (bench/lib.sh) ----------------------------------------------------------
 work=$(mktemp -d /tmp/lockstep-compose-bench-XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-superpw=$(openssl rand -hex 16); notespw=$(openssl rand -hex 16)
-printf '%s\n' "$superpw" > "$work/pw" && { [ "$(id -u)" = 0 ] && chown postgres "$work/pw"; true; }
 project=bench-$(basename "$work" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')
 bare=$project-bare
 cleanup() {
@@ -41,28 +32,14 @@ cleanup() {
   for image in $(podman images --format '{{.Repository}}:{{.Tag}}' | grep -E 'lockstep-notes/migrate:1\.[2-9][0-9]*\.0-bench$' || true); do
     podman rmi "$image" >/dev/null 2>&1 || true
   done
-  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-log "starting PostgreSQL on port $port in $work"
-as_pg "$bindir/initdb" -D "$work/data" -U lockstep --pwfile="$work/pw" -A scram-sha-256 >/dev/null
-as_pg "$bindir/pg_ctl" -D "$work/data" -w -l "$work/server.log" \
-  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null
-printf '127.0.0.1:%s:*:lockstep:%s\n127.0.0.1:%s:*:notes:%s\n' "$port" "$superpw" "$port" "$notespw" > "$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT=$port
-psql -q -U lockstep -d postgres -c "CREATE ROLE notes LOGIN CREATEDB PASSWORD '$notespw'" \
-  -c "CREATE DATABASE notes OWNER notes"
-psql -q -U lockstep -d notes -c "CREATE EXTENSION pgcrypto"
+start_postgres
 
 # --- the compose example, twice: Lockstep's project and the bare one (own ports, own database) ---
-# Four free ports, each asked of the kernel (neighbours of a free port may be taken).
-read -r api_port worker_port bare_api bare_worker < <(python3 -c '
-import socket
-socks = [socket.socket() for _ in range(4)]
-for s in socks: s.bind(("127.0.0.1", 0))
-print(*(s.getsockname()[1] for s in socks))')
+read -r api_port worker_port bare_api bare_worker < <(free_ports 4)
 make_project() { # $1 = folder, $2 = database, $3 = api port, $4 = worker port
   mkdir -p "$1"
   cp "$here/examples/compose/compose.yaml" "$here/examples/compose/lockstep.yaml" "$1/"
@@ -79,20 +56,7 @@ export NOTES_PG_PORT=$port NOTES_DB_PASSWORD=$notespw NOTES_STATE_DIR="$work/sta
 cd "$work/notes"
 log "installing notes 1.0.0 (compose project $project)"
 "$here/lockstep" upgrade --to 1.0.0 >/dev/null 2>"$work/install.err" || { cat "$work/install.err" >&2; exit 1; }
-rows=$(python3 -c "print(int($size_mb * 1024 * 1024 / 1.10 / 1100))")
-log "generating about $size_mb MB ($rows rows)"
-psql -q -v ON_ERROR_STOP=1 -U notes -d notes <<SQL
-CREATE TABLE events (id bigserial PRIMARY KEY, account_id bigint, kind text, payload text,
-                     created_at timestamptz);
-INSERT INTO events (account_id, kind, payload, created_at)
-SELECT (random() * 100000)::int, (ARRAY['login','purchase','refund','view'])[1 + (random() * 3)::int],
-       encode(gen_random_bytes(780), 'base64'), now() - random() * interval '365 days'
-  FROM generate_series(1, $rows);
-CREATE INDEX ON events (account_id);
-INSERT INTO notes (title, body) SELECT 'note ' || g, 'some words here' FROM generate_series(1, 1000) g;
-ANALYZE events, notes;
-SQL
-log "database notes is $(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")"
+generate_events "$size_mb"
 allow=(--allow-drift)   # the generated table is drift on purpose
 
 # Round r upgrades to 1.1.0 (r = 1) or to a bench-only release 1.r.0: 1.1.0's api and worker images,
@@ -139,26 +103,6 @@ bare_compose() {
   (cd "$work/bare" && env -u NOTES_API_PORT -u NOTES_WORKER_PORT -u NOTES_DB_PASSWORD -u NOTES_PG_PORT \
     docker compose -p "$bare" -f compose.yaml --env-file notes.env --env-file images.env "$@")
 }
-# One poller process, every 50 ms, as the checks Lockstep runs (api and worker health, the list).
-wait_healthy() {
-  python3 - "$bare_api" "$bare_worker" <<'PY'
-import sys, time, urllib.request
-api, worker = sys.argv[1:]
-def ok(url, needle):
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and needle in r.read().decode()
-    except Exception:
-        return False
-deadline = time.time() + 120
-while not (ok(f"http://127.0.0.1:{api}/.status", '"status":"ok"')
-           and ok(f"http://127.0.0.1:{worker}/.status", '"status":"ok"')
-           and ok(f"http://127.0.0.1:{api}/notes", "count")):
-    if time.time() > deadline:
-        sys.exit(f"the bare services did not answer on ports {api} and {worker} within 120 s")
-    time.sleep(0.05)
-PY
-}
 copy_database() {
   for _ in 1 2 3 4 5; do
     psql -q -U lockstep -d postgres -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'notes' AND pid <> pg_backend_pid()" >/dev/null
@@ -172,7 +116,7 @@ bare_once() { # $1 = release installed, $2 = the next one
   psql -q -U lockstep -d postgres -c "DROP DATABASE IF EXISTS notes_bare" >/dev/null
   copy_database
   pin_bare "$1"; bare_compose up -d api worker >/dev/null 2>&1
-  wait_healthy || { bare_compose logs --tail 20 >&2; exit 1; }
+  wait_healthy "$bare_api" "$bare_worker" || { bare_compose logs --tail 20 >&2; exit 1; }
   t0=$(now)
   bare_compose stop -t 10 api worker >/dev/null 2>&1
   ts=$(now)
@@ -182,7 +126,7 @@ bare_once() { # $1 = release installed, $2 = the next one
   docker rm -f "$bare-migrate-$2" >/dev/null
   tm=$(now)
   bare_compose up -d api worker >/dev/null 2>&1
-  wait_healthy || { bare_compose logs --tail 20 >&2; exit 1; }
+  wait_healthy "$bare_api" "$bare_worker" || { bare_compose logs --tail 20 >&2; exit 1; }
   t1=$(now)
   bare_compose down -t 10 >/dev/null 2>&1
   psql -q -U lockstep -d postgres -c "DROP DATABASE notes_bare" >/dev/null
@@ -192,19 +136,7 @@ bare_once() { # $1 = release installed, $2 = the next one
 lockstep_once() { # $1 = the release to upgrade to
   "$here/lockstep" upgrade --to "$1" "${allow[@]}" --output json >"$work/upgrade-$1.json" 2>"$work/upgrade.err" \
     || { cat "$work/upgrade.err" >&2; exit 1; }
-  python3 - "$work/upgrade-$1.json" <<'PY'
-import json, re, sys
-r = json.load(open(sys.argv[1]))
-def secs(d):
-    m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d or 'PT0S')
-    return int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)
-steps = {}
-for s in r['steps']:
-    steps.setdefault(s['name'], secs(s['duration']))
-healthy = secs(r['downtimeToHealthy']) if r.get('downtimeToHealthy') else secs(r['downtime'])
-own = secs(r['lockstepOwnTime']) if r.get('lockstepOwnTime') else float('nan')
-print(f"{secs(r['downtime']):.2f} {healthy:.2f} {own:.2f} " + ",".join(f"{k}={v:.2f}" for k, v in steps.items()))
-PY
+  upgrade_line "$work/upgrade-$1.json"
 }
 
 bares=(); locksteps=(); healthies=(); owns=(); installed=1.0.0

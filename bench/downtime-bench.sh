@@ -17,22 +17,13 @@ size_mb=${BENCH_SIZE_MB:-200}
 repeat=${BENCH_REPEAT:-3}
 rehearse=${BENCH_REHEARSE:-1}
 
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
-
-bindir=${LOCKSTEP_PG_BIN:-$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")}
-[ -x "$bindir/initdb" ] || { echo "PostgreSQL server programs not found; set LOCKSTEP_PG_BIN" >&2; exit 1; }
+. "$here/bench/lib.sh"
 jar="$here/lockstep-cli/target/lockstep.jar"
 [ -f "$jar" ] || (cd "$here" && ./mvnw -q -B -DskipTests package)
 java=$(command -v java)
 
-# --- a throwaway server, run as the unprivileged postgres user when we are root ---------------
+# --- a throwaway server (bench/lib.sh) ----------------------------------------------------------
 work=$(mktemp -d /tmp/lockstep-downtime-XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-superpw=$(openssl rand -hex 16); notespw=$(openssl rand -hex 16)
-printf '%s\n' "$superpw" > "$work/pw" && { [ "$(id -u)" = 0 ] && chown postgres "$work/pw"; true; }
 bare_pids=()
 stop_bare() {
   for pid in "${bare_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -44,24 +35,15 @@ cleanup() {
   for f in "$work"/state/services/*.json; do   # the sample product's services, by their pid
     [ -f "$f" ] && kill "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('pid') or '')" "$f")" 2>/dev/null || true
   done
-  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
-log "starting PostgreSQL on port $port in $work"
-as_pg "$bindir/initdb" -D "$work/data" -U lockstep --pwfile="$work/pw" -A scram-sha-256 >/dev/null
-as_pg "$bindir/pg_ctl" -D "$work/data" -w -l "$work/server.log" \
-  -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c shared_buffers=256MB" start >/dev/null
-printf '127.0.0.1:%s:*:lockstep:%s\n127.0.0.1:%s:*:notes:%s\n' "$port" "$superpw" "$port" "$notespw" > "$work/pgpass"
-chmod 600 "$work/pgpass"
-export PGPASSFILE="$work/pgpass" PGHOST=127.0.0.1 PGPORT=$port
-psql -q -U lockstep -d postgres -c "CREATE ROLE notes LOGIN CREATEDB PASSWORD '$notespw'" \
-  -c "CREATE DATABASE notes OWNER notes"
-psql -q -U lockstep -d notes -c "CREATE EXTENSION pgcrypto"
+start_postgres
 
 # --- the sample product on 1.0.0, then BENCH_SIZE_MB of data beside it --------------------------
-api_port=$((port + 1)); worker_port=$((port + 2)); bare_api=$((port + 3)); bare_worker=$((port + 4))
-export NOTES_REHEARSAL_API_PORT=$((port + 5)) NOTES_REHEARSAL_WORKER_PORT=$((port + 6))
+read -r api_port worker_port bare_api bare_worker rehearsal_api rehearsal_worker < <(free_ports 6)
+export NOTES_REHEARSAL_API_PORT=$rehearsal_api NOTES_REHEARSAL_WORKER_PORT=$rehearsal_worker
 cp -r "$here/examples/notes" "$work/notes"
 export NOTES_PG_PORT=$port NOTES_DB_PASSWORD=$notespw NOTES_STATE_DIR="$work/state" \
   JDBC_DRIVER="$jar" JAVA="$java" NOTES_API_PORT=$api_port NOTES_WORKER_PORT=$worker_port
@@ -69,23 +51,8 @@ cd "$work/notes"
 sed -i "s/^  format: custom$/  format: directory\n  jobs: 2/" lockstep.yaml
 log "installing notes 1.0.0"
 "$here/lockstep" upgrade --to 1.0.0 >/dev/null 2>"$work/install.err" || { cat "$work/install.err" >&2; exit 1; }
-# Rows of about 1 kB, mostly incompressible, with an index and TOAST: 1100 bytes of row come to
-# about 1.1 times that on disk (measured: 867,787 rows are 1003 MB).
-rows=$(python3 -c "print(int($size_mb * 1024 * 1024 / 1.10 / 1100))")
-log "generating about $size_mb MB ($rows rows)"
-psql -q -v ON_ERROR_STOP=1 -U notes -d notes <<SQL
-CREATE TABLE events (id bigserial PRIMARY KEY, account_id bigint, kind text, payload text,
-                     created_at timestamptz);
-INSERT INTO events (account_id, kind, payload, created_at)
-SELECT (random() * 100000)::int, (ARRAY['login','purchase','refund','view'])[1 + (random() * 3)::int],
-       encode(gen_random_bytes(780), 'base64'), now() - random() * interval '365 days'
-  FROM generate_series(1, $rows);
-CREATE INDEX ON events (account_id);
-INSERT INTO notes (title, body) SELECT 'note ' || g, 'some words here' FROM generate_series(1, 1000) g;
-ANALYZE events, notes;
-SQL
+generate_events "$size_mb"
 size=$(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")
-log "database notes is $size"
 # The generated table is drift on purpose; take the schema as it is now as the baseline.
 allow=(--allow-drift)
 
@@ -106,24 +73,6 @@ start_bare() { # $1 = release
       >>"$work/bare-$name.log" 2>&1 &
     bare_pids+=($!)
   done
-}
-# One poller process, every 50 ms, as the checks Lockstep runs (api and worker health, the notes
-# list): forking curl three times a poll would load the machine while the services start.
-wait_healthy() {
-  python3 - "$bare_api" "$bare_worker" <<'PY'
-import sys, time, urllib.request
-api, worker = sys.argv[1:]
-def ok(url, needle):
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and needle in r.read().decode()
-    except Exception:
-        return False
-while not (ok(f"http://127.0.0.1:{api}/.status", '"status":"ok"')
-           and ok(f"http://127.0.0.1:{worker}/.status", '"status":"ok"')
-           and ok(f"http://127.0.0.1:{api}/notes", "count")):
-    time.sleep(0.05)
-PY
 }
 # Round r upgrades from release `prev` to `next`: round 1 is 1.0.0 → 1.1.0 (V2 adds a nullable
 # column); each later round a bench-only release 1.r.0, 1.1.0's services plus one more nullable
@@ -152,13 +101,13 @@ migration_of() { ls "$work/notes/releases/$1/migrations/" | sort -V | tail -1; }
 bare_once() { # $1 = release installed, $2 = the next one
   psql -q -U lockstep -d postgres -c "DROP DATABASE IF EXISTS notes_bare" >/dev/null
   copy_database notes_bare
-  start_bare "$1"; wait_healthy
+  start_bare "$1"; wait_healthy "$bare_api" "$bare_worker"
   t0=$(now)
   stop_bare
   ts=$(now)
   psql -q -v ON_ERROR_STOP=1 -U notes -d notes_bare -f "$work/notes/releases/$2/migrations/$(migration_of "$2")"
   tm=$(now)
-  start_bare "$2"; wait_healthy
+  start_bare "$2"; wait_healthy "$bare_api" "$bare_worker"
   t1=$(now)
   stop_bare
   psql -q -U lockstep -d postgres -c "DROP DATABASE notes_bare" >/dev/null
@@ -172,19 +121,7 @@ lockstep_once() { # $1 = the release to upgrade to
   fi
   "$here/lockstep" upgrade --to "$1" "${allow[@]}" --output json >"$work/upgrade-$1.json" 2>"$work/upgrade.err" \
     || { cat "$work/upgrade.err" >&2; exit 1; }
-  python3 - "$work/upgrade-$1.json" <<'PY'
-import json, re, sys
-r = json.load(open(sys.argv[1]))
-def secs(d):
-    m = re.match(r'PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?', d or 'PT0S')
-    return int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)
-steps = {}
-for s in r['steps']:
-    steps.setdefault(s['name'], secs(s['duration']))
-healthy = secs(r['downtimeToHealthy']) if r.get('downtimeToHealthy') else secs(r['downtime'])
-own = secs(r['lockstepOwnTime']) if r.get('lockstepOwnTime') else float('nan')
-print(f"{secs(r['downtime']):.2f} {healthy:.2f} {own:.2f} " + ",".join(f"{k}={v:.2f}" for k, v in steps.items()))
-PY
+  upgrade_line "$work/upgrade-$1.json"
 }
 
 bares=(); locksteps=(); healthies=(); owns=(); installed=1.0.0
