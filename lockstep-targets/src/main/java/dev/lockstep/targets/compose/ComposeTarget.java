@@ -73,7 +73,7 @@ public final class ComposeTarget implements Target {
     this.runner = new ComposeRunner(command, processes, workingDir, logsDir.resolve("target.log"));
     this.pins = new PinsFile(compose.pins());
     this.engine = new EngineCli(EngineCli.cli(command.program(), path), runner);
-    this.status = new ComposeStatus(runner);
+    this.status = new ComposeStatus(runner, engine, compose.project());
     this.images = new PinnedImages(engine, command);
     this.releases = new ReleaseImages(releasesDir, engine);
     this.migrateImage = new MigrateImage(compose, engine, pins);

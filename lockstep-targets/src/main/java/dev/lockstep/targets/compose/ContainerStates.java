@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads what {@code ps --format} prints. Compose 2.21 and later print one JSON object per line;
@@ -18,6 +20,17 @@ public final class ContainerStates {
       "{\"Service\":{{json .Service}},\"Name\":{{json .Name}},\"State\":{{json .State}},"
           + "\"ExitCode\":{{json .ExitCode}},\"Image\":{{json .Image}},"
           + "\"ImageId\":{{json (.Label \"com.docker.compose.image\")}}}";
+
+  /**
+   * The same fields from the engine's own {@code docker ps}, which has no exit code field: it is
+   * read from {@code Status} ({@code Exited (3) 2 seconds ago}).
+   */
+  public static final String DOCKER_PS_FORMAT =
+      "{\"Service\":{{json (.Label \"com.docker.compose.service\")}},\"Name\":{{json .Names}},"
+          + "\"State\":{{json .State}},\"Status\":{{json .Status}},\"Image\":{{json .Image}},"
+          + "\"ImageId\":{{json (.Label \"com.docker.compose.image\")}}}";
+
+  private static final Pattern EXITED = Pattern.compile("Exited \\((-?\\d+)\\)");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +58,11 @@ public final class ContainerStates {
     return List.copyOf(states);
   }
 
+  private static int exitCodeIn(JsonNode status) {
+    Matcher exited = EXITED.matcher(status.asText(""));
+    return exited.find() ? Integer.parseInt(exited.group(1)) : 0;
+  }
+
   private static JsonNode read(String text) {
     try {
       return JSON.readTree(text);
@@ -59,7 +77,7 @@ public final class ContainerStates {
         node.path("Service").asText(""),
         node.path("Name").asText(""),
         node.path("State").asText("").toLowerCase(java.util.Locale.ROOT),
-        node.path("ExitCode").asInt(0),
+        node.has("ExitCode") ? node.path("ExitCode").asInt(0) : exitCodeIn(node.path("Status")),
         node.path("Image").asText(""),
         node.path("ImageId").asText(""));
   }

@@ -82,6 +82,40 @@ final class EngineCli {
         .toList();
   }
 
+  /** Whether this is Docker's CLI, whose {@code ps} templates Lockstep reads. */
+  boolean isDocker() {
+    return Path.of(cli).getFileName().toString().equals("docker");
+  }
+
+  /**
+   * What {@code docker ps} prints of the service containers (not one-offs) of compose project
+   * {@code project}, one JSON object per line ({@link ContainerStates#DOCKER_PS_FORMAT}). It asks
+   * the engine by Compose's labels without loading the compose files: about 0.05 s where {@code
+   * compose ps} took 0.8 s on Podman.
+   *
+   * @throws IllegalStateException when the engine does not answer, with its output
+   */
+  List<String> projectContainers(String project) {
+    ProcessResult result =
+        runner.run(
+            "ps " + project,
+            List.of(
+                cli,
+                "ps",
+                "-a",
+                "--filter",
+                "label=com.docker.compose.project=" + project,
+                "--filter",
+                "label=com.docker.compose.oneoff=False",
+                "--format",
+                ContainerStates.DOCKER_PS_FORMAT),
+            DEADLINE);
+    if (!result.succeeded()) {
+      throw new IllegalStateException(result.describeFailure());
+    }
+    return result.head();
+  }
+
   /** {@code docker rm -f <name>}; a container already gone is no failure. */
   void removeContainer(String name) {
     runner.run("rm " + name, List.of(cli, "rm", "-f", name), DEADLINE);

@@ -2,6 +2,7 @@ package dev.lockstep.targets.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,22 @@ class ContainerStatesTest {
                 "worker", "notes-worker-1", "exited", 3, "localhost/notes/api:1.1.0", ""));
     assertThat(states.get(0).running()).isTrue();
     assertThat(states.get(1).ended()).isTrue();
+  }
+
+  @Test
+  void parse_dockerPsLines_readTheExitCodeFromTheStatus() {
+    String exited =
+        "{\"Service\":\"worker\",\"Name\":\"notes-worker-1\",\"State\":\"exited\","
+            + "\"Status\":\"Exited (3) 2 seconds ago\",\"Image\":\"localhost/notes/api:1.1.0\","
+            + "\"ImageId\":\"sha256:0c36\"}";
+    String up =
+        "{\"Service\":\"api\",\"Name\":\"notes-api-1\",\"State\":\"running\","
+            + "\"Status\":\"Up 2 seconds\",\"Image\":\"localhost/notes/api:1.1.0\","
+            + "\"ImageId\":\"sha256:0c36\"}";
+
+    assertThat(ContainerStates.parse(List.of(exited, up)))
+        .extracting(ContainerState::state, ContainerState::exitCode)
+        .containsExactly(tuple("exited", 3), tuple("running", 0));
   }
 
   @Test
