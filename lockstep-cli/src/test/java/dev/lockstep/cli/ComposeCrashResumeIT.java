@@ -40,16 +40,19 @@ class ComposeCrashResumeIT {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String IMAGES = "localhost/lockstep-notes/";
 
-  /** The boundaries where the compose target's state (pins, containers, one-shot) changes. */
+  /**
+   * The boundaries after which the compose target's state differs (the migrate image pinned, the
+   * app's pins switched, the new containers up, the pins switched back). A kill while the migrate
+   * one-shot runs has a test of its own; the other boundaries are the same for every target and
+   * are {@code CrashResumeIT}'s.
+   */
   static Stream<String> boundaries() {
     String only = System.getProperty("crash.boundary", "");
     return Stream.of(
-            "forward:migrate:started",
             "forward:migrate:finished",
             "forward:install:finished",
             "forward:start-services:finished",
-            "rollback:install:finished",
-            "rollback:start-services:started")
+            "rollback:install:finished")
         .filter(point -> only.isBlank() || point.matches(only));
   }
 
