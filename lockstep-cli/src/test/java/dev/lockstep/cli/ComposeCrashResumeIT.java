@@ -43,8 +43,8 @@ class ComposeCrashResumeIT {
   /**
    * The boundaries after which the compose target's state differs (the migrate image pinned, the
    * app's pins switched, the new containers up, the pins switched back). A kill while the migrate
-   * one-shot runs has a test of its own; the other boundaries are the same for every target and
-   * are {@code CrashResumeIT}'s.
+   * one-shot runs has a test of its own; the other boundaries are the same for every target and are
+   * {@code CrashResumeIT}'s.
    */
   static Stream<String> boundaries() {
     String only = System.getProperty("crash.boundary", "");
