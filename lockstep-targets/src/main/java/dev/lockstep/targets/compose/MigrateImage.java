@@ -76,11 +76,7 @@ final class MigrateImage {
   }
 
   private String of(ReleaseManifest release) {
-    return release
-        .component(compose.migrate())
-        .map(component -> component.artifact())
-        .filter(ImageArtifact.class::isInstance)
-        .map(artifact -> ((ImageArtifact) artifact).image())
+    return ofShipped(release)
         .orElseThrow(
             () ->
                 new TargetException(
