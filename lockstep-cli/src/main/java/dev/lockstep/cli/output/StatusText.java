@@ -23,6 +23,15 @@ public final class StatusText {
         .append('\n');
     text.append("Services:\n");
     text.append(services(status.services()));
+    List<String> drift = drift(status);
+    if (!drift.isEmpty()) {
+      text.append("Drift: ").append(String.join("; ", drift)).append('\n');
+      text.append(
+          "  A running node that is not on the installed release was changed outside Lockstep."
+              + " `lockstep upgrade --to "
+              + status.installed()
+              + "` puts the release back.\n");
+    }
     if (status.unfinished() != null) {
       text.append(status.orphaned() ? "Interrupted run: " : "Run in progress: ")
           .append(status.unfinished().runId())
@@ -84,6 +93,35 @@ public final class StatusText {
       table.append(line.toString().stripTrailing()).append('\n');
     }
     return table.toString();
+  }
+
+  /**
+   * The running nodes whose version the target read and that is not the installed release. A node
+   * whose version the target cannot tell (null: a command target without a version command, or an
+   * image of no known release, which its detail says) is not listed.
+   */
+  static List<String> drift(StatusReport status) {
+    List<String> drift = new ArrayList<>();
+    if (status.installed() == null || status.unfinished() != null) {
+      return drift;
+    }
+    for (ServiceStatus service : status.services()) {
+      for (ServiceStatus.NodeStatus node : service.nodes()) {
+        if (node.running()
+            && node.version() != null
+            && !node.version().equals(status.installed())) {
+          drift.add(
+              service.service()
+                  + "@"
+                  + node.node()
+                  + " runs "
+                  + node.version()
+                  + ", not "
+                  + status.installed());
+        }
+      }
+    }
+    return drift;
   }
 
   private static String pad(String cell, int width) {

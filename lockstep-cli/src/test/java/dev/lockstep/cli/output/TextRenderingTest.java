@@ -243,6 +243,35 @@ class TextRenderingTest {
   }
 
   @Test
+  void render_status_runningNodesOnAnotherRelease_areDrift() {
+    StatusReport status =
+        new StatusReport(
+            "production",
+            "1.1.0",
+            T0,
+            null,
+            false,
+            null,
+            null,
+            List.of(
+                new ServiceStatus(
+                    "api", List.of(new ServiceStatus.NodeStatus("local", true, "1.0.0", "image"))),
+                new ServiceStatus(
+                    "worker",
+                    List.of(
+                        new ServiceStatus.NodeStatus(
+                            "local", true, null, "this image is from no known release"))),
+                new ServiceStatus(
+                    "ui", List.of(new ServiceStatus.NodeStatus("local", false, "1.0.0", "")))));
+
+    assertThat(StatusText.render(status))
+        .contains("Drift: api@local runs 1.0.0, not 1.1.0\n")
+        .contains("`lockstep upgrade --to 1.1.0` puts the release back.")
+        .doesNotContain("worker@local runs")
+        .doesNotContain("ui@local");
+  }
+
+  @Test
   void render_refusedAdoption_listsEveryMismatchAndSaysNothingWasRecorded() {
     AdoptionReport report =
         new AdoptionReport(
