@@ -116,32 +116,69 @@ class JournalTest {
 
   @Test
   void acquire_refusesWhileAnotherProcessHoldsIt() throws Exception {
-    // Another JVM holding the same kind of lock Lockstep takes (fcntl, not flock(1)).
-    Path holderSource = stateDir.resolve("Holder.java");
-    Files.writeString(
-        holderSource,
-        "public class Holder { public static void main(String[] a) throws Exception {"
-            + " var ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
-            + " java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);"
-            + " ch.lock(); System.out.println(\"held\"); Thread.sleep(30000); } }");
-    Process holder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                holderSource.toString(),
-                stateDir.resolve("lockstep.lock").toString())
-            .redirectErrorStream(true)
-            .start();
+    Process holder = startHolder(0);
     try {
-      holder.getInputStream().read(new byte[5]);
       assertThatThrownBy(() -> StateLock.acquire(stateDir))
           .isInstanceOf(LockstepException.class)
           .satisfies(
               e ->
                   assertThat(((LockstepException) e).errorCode())
                       .isEqualTo(ErrorCode.RUN_IN_PROGRESS))
-          .hasMessageContaining("Another Lockstep process");
+          .hasMessageContaining("Another Lockstep process (pid " + holder.pid() + ")");
     } finally {
       holder.destroyForcibly().waitFor();
     }
+  }
+
+  @Test
+  void acquire_namesTheHolderThatWritesItsPidJustAfterTakingTheLock() throws Exception {
+    // The previous holder's pid is still in the file when the new one takes the lock.
+    Process previous = new ProcessBuilder("true").start();
+    previous.waitFor();
+    Files.writeString(stateDir.resolve("lockstep.lock"), "pid " + previous.pid());
+    Process holder = startHolder(300);
+    try {
+      assertThatThrownBy(() -> StateLock.acquire(stateDir))
+          .hasMessageContaining("(pid " + holder.pid() + ")")
+          .hasMessageNotContaining("pid " + previous.pid() + ")");
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void close_clearsThePid_soNoLaterRefusalNamesAFinishedProcess() throws Exception {
+    try (StateLock lock = StateLock.acquire(stateDir)) {
+      assertThat(Files.readString(stateDir.resolve("lockstep.lock")))
+          .isEqualTo("pid " + ProcessHandle.current().pid());
+    }
+    assertThat(Files.readString(stateDir.resolve("lockstep.lock"))).isEmpty();
+  }
+
+  /**
+   * Another JVM holding the same kind of lock Lockstep takes (fcntl, not flock(1)), writing its pid
+   * {@code pidDelayMillis} after taking it; returns once the lock is held.
+   */
+  private Process startHolder(int pidDelayMillis) throws Exception {
+    Path holderSource = stateDir.resolve("Holder.java");
+    Files.writeString(
+        holderSource,
+        "public class Holder { public static void main(String[] a) throws Exception {"
+            + " var ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),"
+            + " java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);"
+            + " ch.lock(); System.out.println(\"held\"); System.out.flush();"
+            + " Thread.sleep(Long.parseLong(a[1])); ch.truncate(0);"
+            + " ch.write(java.nio.ByteBuffer.wrap((\"pid \" + ProcessHandle.current().pid())"
+            + ".getBytes()), 0); Thread.sleep(30000); } }");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                holderSource.toString(),
+                stateDir.resolve("lockstep.lock").toString(),
+                String.valueOf(pidDelayMillis))
+            .redirectErrorStream(true)
+            .start();
+    holder.getInputStream().read(new byte[5]);
+    return holder;
   }
 }
