@@ -4,6 +4,7 @@ import dev.lockstep.engine.StatusReport;
 import dev.lockstep.targets.ServiceStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** {@code lockstep status} as text. */
 public final class StatusText {
@@ -23,9 +24,13 @@ public final class StatusText {
         .append('\n');
     text.append("Services:\n");
     text.append(services(status.services()));
-    List<String> drift = drift(status);
-    if (!drift.isEmpty()) {
-      text.append("Drift: ").append(String.join("; ", drift)).append('\n');
+    if (!status.drift().isEmpty()) {
+      text.append("Drift: ")
+          .append(
+              status.drift().stream()
+                  .map(drift -> drift.describe() + ", not " + status.installed())
+                  .collect(Collectors.joining("; ")))
+          .append('\n');
       text.append(
           "  A running node that is not on the installed release was changed outside Lockstep."
               + " `lockstep upgrade --to "
@@ -93,35 +98,6 @@ public final class StatusText {
       table.append(line.toString().stripTrailing()).append('\n');
     }
     return table.toString();
-  }
-
-  /**
-   * The running nodes whose version the target read and that is not the installed release. A node
-   * whose version the target cannot tell (null: a command target without a version command, or an
-   * image of no known release, which its detail says) is not listed.
-   */
-  static List<String> drift(StatusReport status) {
-    List<String> drift = new ArrayList<>();
-    if (status.installed() == null || status.unfinished() != null) {
-      return drift;
-    }
-    for (ServiceStatus service : status.services()) {
-      for (ServiceStatus.NodeStatus node : service.nodes()) {
-        if (node.running()
-            && node.version() != null
-            && !node.version().equals(status.installed())) {
-          drift.add(
-              service.service()
-                  + "@"
-                  + node.node()
-                  + " runs "
-                  + node.version()
-                  + ", not "
-                  + status.installed());
-        }
-      }
-    }
-    return drift;
   }
 
   private static String pad(String cell, int width) {

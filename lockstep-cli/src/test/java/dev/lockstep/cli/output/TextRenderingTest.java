@@ -2,6 +2,7 @@ package dev.lockstep.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.io.Json;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
@@ -260,15 +261,21 @@ class TextRenderingTest {
                     "worker",
                     List.of(
                         new ServiceStatus.NodeStatus(
-                            "local", true, null, "this image is from no known release"))),
+                            "local", true, null, "image notes/worker:hotfix", true))),
                 new ServiceStatus(
-                    "ui", List.of(new ServiceStatus.NodeStatus("local", false, "1.0.0", "")))));
+                    "ui", List.of(new ServiceStatus.NodeStatus("local", false, "1.0.0", ""))),
+                new ServiceStatus(
+                    "cron", List.of(new ServiceStatus.NodeStatus("local", true, null, "pid 7")))));
 
     assertThat(StatusText.render(status))
-        .contains("Drift: api@local runs 1.0.0, not 1.1.0\n")
+        .contains(
+            "Drift: api@local runs 1.0.0, not 1.1.0; worker@local runs an artifact of no known"
+                + " release (image notes/worker:hotfix), not 1.1.0\n")
         .contains("`lockstep upgrade --to 1.1.0` puts the release back.")
-        .doesNotContain("worker@local runs")
-        .doesNotContain("ui@local");
+        .doesNotContain("ui@local")
+        .doesNotContain("cron@local");
+    assertThat(Json.write(status).replaceAll("\\s", ""))
+        .contains("\"drift\":[{\"service\":\"api\",\"node\":\"local\",\"runs\":\"1.0.0\"");
   }
 
   @Test

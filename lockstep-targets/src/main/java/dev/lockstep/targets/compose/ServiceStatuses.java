@@ -57,7 +57,7 @@ final class ServiceStatuses {
             + shortId(first.imageId())
             + ")"
             + (version == null ? "; this image is from no known release" : "");
-    return new NodeStatus(NODE, running, version, detail);
+    return new NodeStatus(NODE, running, version, detail, version == null);
   }
 
   private static String shortId(String id) {

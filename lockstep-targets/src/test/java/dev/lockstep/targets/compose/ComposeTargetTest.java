@@ -165,6 +165,7 @@ class ComposeTargetTest {
     assertThat(node.running()).isTrue();
     assertThat(node.version()).isNull();
     assertThat(node.detail()).contains(IMAGE_STRAY, "from no known release");
+    assertThat(node.unknownArtifact()).isTrue();
   }
 
   @Test

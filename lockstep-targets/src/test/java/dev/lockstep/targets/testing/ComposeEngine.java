@@ -53,7 +53,16 @@ public final class ComposeEngine {
     ready = true;
   }
 
+  /**
+   * Imports the images unless a previous test run left all three: importing again would leave the
+   * previous ones behind, untagged, at every run.
+   */
   private static void buildImages() {
+    List<String> inspect = new ArrayList<>(List.of("docker", "image", "inspect", "-f", "{{.Id}}"));
+    inspect.addAll(List.of(IMAGE_1, IMAGE_2, IMAGE_STRAY));
+    if (run(inspect, null).code == 0) {
+      return;
+    }
     Path dir = null;
     try {
       dir = Files.createTempDirectory("lockstep-rootfs");
@@ -70,6 +79,7 @@ public final class ComposeEngine {
       Path tar = dir.resolve("rootfs.tar");
       check(run(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), null), "tar");
       for (String image : List.of(IMAGE_1, IMAGE_2, IMAGE_STRAY)) {
+        run(List.of("docker", "image", "rm", "-f", image), null);
         String label = "LABEL lockstep.test.image=" + image.substring(image.lastIndexOf(':') + 1);
         check(
             run(List.of("docker", "import", "-c", label, tar.toString(), image), null),
