@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the operator writes: one deployment (an environment), its services and how the target runs
@@ -61,5 +63,19 @@ public record DeploymentConfig(
 
   public Path backupsDir() {
     return backup.dir() != null ? backup.dir() : stateDir.resolve("backups");
+  }
+
+  /**
+   * The release components this deployment runs: each service's, and the component of the compose
+   * target's migrate one-shot when its image is pinned.
+   */
+  public Set<String> deployedComponents() {
+    Set<String> components = new TreeSet<>();
+    services.values().forEach(service -> components.add(service.component()));
+    ComposeConfig compose = target.compose();
+    if (compose != null && compose.migrateImage() != null) {
+      components.add(compose.migrate());
+    }
+    return components;
   }
 }

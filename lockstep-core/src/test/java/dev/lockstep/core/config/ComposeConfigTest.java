@@ -70,6 +70,16 @@ class ComposeConfigTest {
   }
 
   @Test
+  void deployedComponents_countTheMigrateOneShotOnlyWhenItsImageIsPinned() throws IOException {
+    String pinned = TARGET + "    migrateImage: NOTES_MIGRATE_IMAGE\n";
+
+    assertThat(loader.load(write(DATABASE + TARGET + SERVICES)).deployedComponents())
+        .containsExactly("api");
+    assertThat(loader.load(write(DATABASE + pinned + SERVICES)).deployedComponents())
+        .containsExactly("api", "migrate");
+  }
+
+  @Test
   void load_composeTarget_readsCommandProfilesAndWait() throws IOException {
     String target =
         TARGET + "    profiles: [deploy]\n    command: [podman-compose]\n    wait: 30s\n";

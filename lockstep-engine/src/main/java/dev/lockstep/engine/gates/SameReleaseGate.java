@@ -1,13 +1,10 @@
 package dev.lockstep.engine.gates;
 
-import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.plan.GateResult;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Every service runs a component of the target release, and every component is deployed. */
 public final class SameReleaseGate implements Gate {
@@ -29,15 +26,7 @@ public final class SameReleaseGate implements Gate {
                 + " does not ship");
       }
     }
-    Set<String> deployed =
-        context.config().services().values().stream()
-            .map(ServiceConfig::component)
-            .collect(Collectors.toCollection(HashSet::new));
-    // The compose target's migrate one-shot runs the release's component of its name.
-    ComposeConfig compose = context.config().target().compose();
-    if (compose != null && compose.migrateImage() != null) {
-      deployed.add(compose.migrate());
-    }
+    Set<String> deployed = context.config().deployedComponents();
     components.stream()
         .filter(component -> !deployed.contains(component))
         .sorted()

@@ -103,7 +103,7 @@ public final class ComposeTarget implements Target {
             .map(ServiceConfig::stopTimeout)
             .mapToLong(t -> (t.toMillis() + 999) / 1000)
             .max()
-            .orElse(10);
+            .getAsLong();
     List<String> verb = new ArrayList<>(List.of("stop", "-t", String.valueOf(seconds)));
     services.forEach(s -> verb.add(s.name()));
     runOrFail(services, "stop", verb);
