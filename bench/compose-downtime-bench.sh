@@ -139,33 +139,8 @@ lockstep_once() { # $1 = the release to upgrade to
   upgrade_line "$work/upgrade-$1.json"
 }
 
-bares=(); locksteps=(); healthies=(); owns=(); installed=1.0.0
-for round in $(seq 1 "$repeat"); do
-  next=$(release_for "$round")
-  log "round $round/$repeat ($installed → $next): bare stop → run migrate → up -d → healthy"
-  read -r bare_s bare_steps < <(bare_once "$installed" "$next")
-  bares+=("$bare_s")
-  log "round $round/$repeat: lockstep upgrade --to $next"
-  read -r down healthy own steps < <(lockstep_once "$next")
-  allow=()
-  locksteps+=("$down"); healthies+=("$healthy"); owns+=("$own"); installed=$next
-  log "  bare $bare_s s ($bare_steps)"
-  log "  lockstep: downtime $down s (to healthy $healthy s, its own $own s): $steps"
-done
-
-python3 - "$(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")" "$repeat" \
-  "${bares[*]}" "${healthies[*]}" "${locksteps[*]}" "${owns[*]}" <<'PY'
-import statistics, sys
-size, repeat = sys.argv[1:3]
-bare, healthy, down, own = ([float(x) for x in a.split()] for a in sys.argv[3:7])
-spread = lambda xs: f"{min(xs):.2f} / {statistics.median(xs):.2f} / {max(xs):.2f}"
-extra = [d - b for d, b in zip(down, bare)]
-print(f"\nCompose on Podman; database: {size}, {repeat} runs of each side, alternating (min / median / max)\n")
-print("| measure | seconds |\n|---|---|")
-print(f"| bare: compose stop → run migrate → up -d → healthy | {spread(bare)} |")
-print(f"| Lockstep: stop → services healthy | {spread(healthy)} |")
-print(f"| Lockstep: stop → checks passed (its downtime) | {spread(down)} |")
-print(f"| Lockstep's own time in the window, as its report counts it | {spread(own)} |")
-print(f"| Lockstep downtime − bare, per round | {spread(extra)} |")
-print(f"\nLockstep − bare (median): {statistics.median(extra):+.2f} s (target <= +1 s)")
-PY
+downtime_rounds "stop → run migrate → up -d → healthy"
+downtime_table \
+  "Compose on Podman; database: $(psql -At -U notes -d notes -c "SELECT pg_size_pretty(pg_database_size('notes'))")" \
+  "compose stop → run migrate → up -d → healthy"
+echo "target: Lockstep − bare <= +1 s"

@@ -124,35 +124,6 @@ lockstep_once() { # $1 = the release to upgrade to
   upgrade_line "$work/upgrade-$1.json"
 }
 
-bares=(); locksteps=(); healthies=(); owns=(); installed=1.0.0
-for round in $(seq 1 "$repeat"); do
-  next=$(release_for "$round")
-  log "round $round/$repeat ($installed → $next): bare stop → psql → start → healthy"
-  read -r bare bare_steps < <(bare_once "$installed" "$next")
-  bares+=("$bare")
-  log "round $round/$repeat: lockstep upgrade --to $next"
-  read -r down healthy own steps < <(lockstep_once "$next")
-  allow=()
-  locksteps+=("$down"); healthies+=("$healthy"); owns+=("$own"); installed=$next
-  log "  bare $bare s ($bare_steps)"
-  log "  lockstep: downtime $down s (to healthy $healthy s, its own $own s): $steps"
-done
-
-python3 - "$size" "${bares[*]}" "${locksteps[*]}" "${healthies[*]}" "${owns[*]}" <<'PY'
-import statistics, sys
-size = sys.argv[1]
-bare, ls, healthy, own = ([float(x) for x in a.split()] for a in sys.argv[2:6])
-def spread(v): return f"{min(v):.2f} / {statistics.median(v):.2f} / {max(v):.2f}"
-print(f"\nDatabase: {size}, {len(bare)} runs of each side, alternating (min / median / max)\n")
-print("| measure | seconds |")
-print("|---|---|")
-print(f"| bare: stop → psql → start → healthy | {spread(bare)} |")
-print(f"| Lockstep: stop → services healthy | {spread(healthy)} |")
-print(f"| Lockstep: stop → checks passed (its downtime) | {spread(ls)} |")
-print(f"| Lockstep's own time in the window, as its report counts it | {spread(own)} |")
-diff = [l - b for l, b in zip(ls, bare)]
-print(f"| Lockstep downtime − bare, per round | {spread(diff)} |")
-ratio = statistics.median(ls) / statistics.median(bare)
-print(f"\nratio (medians): {ratio:.2f}x; Lockstep's own seconds (median of downtime − bare):"
-      f" {statistics.median(diff):.2f} s (target <= 0.5 s on 1 GB)")
-PY
+downtime_rounds "stop → psql → start → healthy"
+downtime_table "Database: $size" "stop → psql → start → healthy"
+echo "target: Lockstep's own seconds (its report) <= 0.5 s on 1 GB"

@@ -102,3 +102,46 @@ own = secs(r['lockstepOwnTime']) if r.get('lockstepOwnTime') else float('nan')
 print(f"{secs(r['downtime']):.2f} {healthy:.2f} {own:.2f} " + ",".join(f"{k}={v:.2f}" for k, v in steps.items()))
 PY
 }
+
+# The rounds of a downtime bench, $repeat of them, each side in turn: the bare sequence upgrades a
+# copy (bare_once INSTALLED NEXT prints "seconds steps"), then Lockstep upgrades the deployment
+# (lockstep_once NEXT prints upgrade_line's fields). Both, and release_for ROUND, are the caller's;
+# so is allow, the flags of the first upgrade only. $1 = the bare sequence in words, for the log.
+# Fills the arrays bares, healthies, locksteps and owns.
+downtime_rounds() {
+  bares=(); locksteps=(); healthies=(); owns=()
+  local installed=1.0.0 round next bare_s bare_steps down healthy own steps
+  for round in $(seq 1 "$repeat"); do
+    next=$(release_for "$round")
+    log "round $round/$repeat ($installed → $next): bare $1"
+    read -r bare_s bare_steps < <(bare_once "$installed" "$next")
+    bares+=("$bare_s")
+    log "round $round/$repeat: lockstep upgrade --to $next"
+    read -r down healthy own steps < <(lockstep_once "$next")
+    allow=()
+    locksteps+=("$down"); healthies+=("$healthy"); owns+=("$own"); installed=$next
+    log "  bare $bare_s s ($bare_steps)"
+    log "  lockstep: downtime $down s (to healthy $healthy s, its own $own s): $steps"
+  done
+}
+
+# The table of downtime_rounds' arrays, in Markdown, then the ratio of the medians and the median
+# of Lockstep − bare. $1 = the title line, $2 = the bare sequence's row label.
+downtime_table() {
+  python3 - "$1" "$2" "${bares[*]}" "${healthies[*]}" "${locksteps[*]}" "${owns[*]}" <<'PY'
+import statistics, sys
+title, bare_label = sys.argv[1:3]
+bare, healthy, down, own = ([float(x) for x in a.split()] for a in sys.argv[3:7])
+def spread(v): return f"{min(v):.2f} / {statistics.median(v):.2f} / {max(v):.2f}"
+extra = [d - b for d, b in zip(down, bare)]
+print(f"\n{title}, {len(bare)} runs of each side, alternating (min / median / max)\n")
+print("| measure | seconds |\n|---|---|")
+print(f"| bare: {bare_label} | {spread(bare)} |")
+print(f"| Lockstep: stop → services healthy | {spread(healthy)} |")
+print(f"| Lockstep: stop → checks passed (its downtime) | {spread(down)} |")
+print(f"| Lockstep's own time in the window, as its report counts it | {spread(own)} |")
+print(f"| Lockstep downtime − bare, per round | {spread(extra)} |")
+print(f"\nratio of medians: {statistics.median(down) / statistics.median(bare):.2f}x;"
+      f" Lockstep downtime − bare (median): {statistics.median(extra):+.2f} s")
+PY
+}
