@@ -2,9 +2,13 @@ package dev.lockstep.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.Placeholders;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.TargetConfig.TargetType;
 import dev.lockstep.core.manifest.ReleaseCatalog;
@@ -117,6 +121,77 @@ class ExampleConfigsTest {
         .startsWith(
             "docker pull ghcr.io/ctx/backend@sha256:"
                 + "7e2fa66c75da57c41008b593b3a87dcf515c9910ee0da5ab591decf6553ce967 && ");
+  }
+
+  @Test
+  void kubernetes_scalesToZeroSetsTheReleasesImageAndWaitsForTheRollout() {
+    DeploymentConfig config =
+        new ConfigLoader(Variables.of(Map.of("NOTES_DB_PASSWORD", "secret")))
+            .load(Path.of("..", "examples", "kubernetes", "lockstep.yaml"));
+    ReleaseCatalog releases = new ReleaseCatalog(config.releases());
+
+    assertThat(config.target().type()).isEqualTo(TargetType.COMMAND);
+    assertThat(releases.versions())
+        .map(Version::toString)
+        .containsExactly("1.0.0", "1.1.0", "2.0.0");
+    assertThat(config.checks().get(0).http().url()).isEqualTo("https://notes.example.com/.status");
+    assertThat(rendered(config, releases.get(Version.parse("1.1.0"))).get("api"))
+        .containsExactly(
+            "kubectl -n notes scale deployment/api --replicas=0"
+                + " && kubectl -n notes wait --for=delete pod -l app.kubernetes.io/name=api"
+                + " --timeout=2m",
+            "kubectl -n notes set image deployment/api api=registry.example.com/notes/api:1.1.0"
+                + " && kubectl -n notes annotate deployment/api lockstep.dev/release=1.1.0"
+                + " --overwrite",
+            "kubectl -n notes scale deployment/api --replicas=2"
+                + " && kubectl -n notes rollout status deployment/api --timeout=5m",
+            "kubectl -n notes rollout status deployment/api --timeout=5s >/dev/null"
+                + " && test \"$(kubectl -n notes get deployment/api -o"
+                + " jsonpath='{.status.readyReplicas}')\" -gt 0"
+                + " && kubectl -n notes get deployment/api -o"
+                + " jsonpath='{.metadata.annotations.lockstep\\.dev/release}'");
+    // A rollback to 1.0.0 installs 1.0.0's image the same way.
+    assertThat(commands(config, releases.get(Version.parse("1.0.0"))).get("worker").get(1))
+        .isEqualTo(
+            "kubectl -n notes set image deployment/worker"
+                + " worker=registry.example.com/notes/worker:1.0.0"
+                + " && kubectl -n notes annotate deployment/worker lockstep.dev/release=1.0.0"
+                + " --overwrite");
+    assertThat(Placeholders.render(config.migrations().command(), Map.of("version", "2.0.0")))
+        .isEqualTo("./k8s/migrate-job.sh 2.0.0");
+  }
+
+  @Test
+  void kubernetes_manifestsNameTheDeploymentsAndContainersTheCommandsSet() throws Exception {
+    DeploymentConfig config =
+        new ConfigLoader(Variables.of(Map.of("NOTES_DB_PASSWORD", "secret")))
+            .load(Path.of("..", "examples", "kubernetes", "lockstep.yaml"));
+    ReleaseManifest first = new ReleaseCatalog(config.releases()).get(Version.parse("1.0.0"));
+    Map<String, String> deployedImages = new LinkedHashMap<>();
+    Path manifests = Path.of("..", "examples", "kubernetes", "k8s", "notes.yaml");
+    try (MappingIterator<JsonNode> documents =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(manifests.toFile())) {
+      for (JsonNode document : documents.readAll()) {
+        if (document.path("kind").asText().equals("Deployment")) {
+          JsonNode container = document.at("/spec/template/spec/containers/0");
+          deployedImages.put(
+              document.at("/metadata/name").asText() + "/" + container.path("name").asText(),
+              container.path("image").asText());
+        }
+      }
+    }
+
+    // `kubectl set image deployment/{service} {component}={artifact}` needs both names to exist.
+    Map<String, String> expected = new LinkedHashMap<>();
+    config
+        .services()
+        .values()
+        .forEach(
+            s ->
+                expected.put(
+                    s.name() + "/" + s.component(),
+                    first.components().get(s.component()).artifact().reference(first.version())));
+    assertThat(deployedImages).isEqualTo(expected);
   }
 
   private static String version(String service) {
