@@ -19,6 +19,7 @@ import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
+import dev.lockstep.engine.gates.RollingCheck;
 import dev.lockstep.engine.gates.RunningServices;
 import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.migrations.MigrationsOverview;
@@ -267,7 +268,8 @@ public final class Deployment implements AutoCloseable {
             new StepChecklists(tools)
                 .upgrade(releases, inputs(releases, context.options(), snapshot)),
             Gates.check(context),
-            snapshot.planNote());
+            snapshot.planNote(),
+            RollingCheck.of(context));
   }
 
   /**

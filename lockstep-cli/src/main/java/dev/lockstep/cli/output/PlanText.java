@@ -6,6 +6,7 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.plan.RollingVerdict;
 import dev.lockstep.engine.steps.SnapshotDatabasesStep;
 
 /** A plan as the operator reads it before saying yes. */
@@ -55,9 +56,26 @@ public final class PlanText {
           .append('\n');
     }
     text.append("\nDowntime: ").append(plan.downtime()).append('\n');
+    if (plan.from() != null && plan.rolling() != null) {
+      text.append(rolling(plan.rolling()));
+    }
     text.append(
         plan.blocked() ? "\nBLOCKED: fix the gates above; nothing was touched.\n" : "\nReady.\n");
     return text.toString();
+  }
+
+  /**
+   * Whether the nodes could be replaced one at a time, and the facts behind it. Lockstep has no
+   * rolling strategy yet, so an allowed roll is a fact for the operator, not a choice of this run.
+   */
+  private static String rolling(RollingVerdict verdict) {
+    StringBuilder text = new StringBuilder("Rolling upgrade: ");
+    text.append(verdict.allowed() ? "safe for this upgrade" : "not safe for this upgrade");
+    verdict.reasons().forEach(reason -> text.append("\n  - ").append(reason));
+    if (verdict.allowed()) {
+      text.append("\n  Lockstep does not roll yet: this run stops every service.");
+    }
+    return text.append('\n').toString();
   }
 
   /**

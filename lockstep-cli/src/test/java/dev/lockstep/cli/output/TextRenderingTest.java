@@ -9,6 +9,7 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.plan.RollingVerdict;
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.KeptDatabase;
 import dev.lockstep.core.report.MigrationReport;
@@ -58,7 +59,13 @@ class TextRenderingTest {
                     "the backup needs about 9.0 GB but /var/backups has 2.0 GB free.",
                     "free some space, or point backup.dir at a larger disk.")),
             RollbackStrategy.RESTORE_BACKUP,
-            "services are down from 'stop-services' until 'validate' passes");
+            "services are down from 'stop-services' until 'validate' passes",
+            RollingVerdict.refused(
+                List.of(
+                    "2.0.0 does not declare itself compatible with 1.1.0 (its manifest's"
+                        + " compatibleWith: []), so nodes of both cannot serve side by side",
+                    "migration V3 rename body to content is declared contract: 1.1.0's nodes"
+                        + " still serving could break on the changed schema")));
 
     GOLDEN.assertMatches("plan-contract-blocked.txt", PlanText.render(plan));
   }
@@ -92,7 +99,8 @@ class TextRenderingTest {
             List.of(new PlannedMigration("3", "rename body to content", MigrationClass.CONTRACT)),
             List.of(GateResult.passed("upgrade path", "1.1.0 → 2.0.0")),
             RollbackStrategy.RESTORE_BACKUP,
-            "services are down from 'stop-services' until 'validate' passes");
+            "services are down from 'stop-services' until 'validate' passes",
+            RollingVerdict.allowed(List.of("2.0.0 declares itself compatible with 1.1.0")));
 
     assertThat(PlanText.render(plan))
         .contains(

@@ -11,7 +11,8 @@ record ManifestDocument(
     String version,
     LinkedHashMap<String, ComponentDocument> components,
     Migrations migrations,
-    String notes) {
+    String notes,
+    List<String> compatibleWith) {
 
   record ComponentDocument(
       String file, String sha256, String image, @JsonProperty("package") String packageName) {}

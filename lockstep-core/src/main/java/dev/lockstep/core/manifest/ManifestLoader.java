@@ -9,7 +9,9 @@ import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.core.yaml.YamlBinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads a release manifest and refuses anything that is not pinned, complete and consistent. */
@@ -39,6 +41,7 @@ public final class ManifestLoader {
     MigrationsReader.Migrations migrations =
         new MigrationsReader(problems, release).read(doc.migrations());
     Path schema = schemaFile(doc.migrations(), release, problems);
+    List<Version> compatibleWith = compatibleWith(doc, absolute, version, problems);
     problems.throwIfAny();
     return new ReleaseManifest(
         absolute,
@@ -50,7 +53,32 @@ public final class ManifestLoader {
         doc.notes(),
         migrations.runner(),
         migrations.history(),
-        schema);
+        schema,
+        compatibleWith);
+  }
+
+  private static List<Version> compatibleWith(
+      ManifestDocument doc, Path file, Version own, ProblemCollector problems) {
+    List<Version> versions = new ArrayList<>();
+    List<String> listed = doc.compatibleWith() == null ? List.of() : doc.compatibleWith();
+    for (int i = 0; i < listed.size(); i++) {
+      String field = "compatibleWith[" + i + "]";
+      try {
+        Version version = Version.parse(listed.get(i), file, field);
+        if (version.equals(own)) {
+          problems.add(
+              field,
+              "names this release itself.",
+              "list only the earlier releases whose nodes can serve beside this one's.");
+        } else {
+          versions.add(version);
+        }
+      } catch (BadInputException e) {
+        Problem problem = e.problems().get(0);
+        problems.add(problem.field(), problem.message(), problem.fix());
+      }
+    }
+    return versions;
   }
 
   private static Path schemaFile(

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param runner who applies the migrations
  * @param history where a product that migrates itself records them (null for Lockstep's runner)
  * @param schemaFile the schema snapshot after this release's migrations, if the vendor ships one
+ * @param compatibleWith the releases whose nodes can serve beside this release's nodes, on the same
+ *     database, while a rolling upgrade replaces them one by one (the vendor's word on its
+ *     protocol); empty when it makes no such promise
  */
 public record ReleaseManifest(
     Path file,
@@ -28,11 +31,39 @@ public record ReleaseManifest(
     String notes,
     MigrationRunnerKind runner,
     HistoryRef history,
-    Path schemaFile) {
+    Path schemaFile,
+    List<Version> compatibleWith) {
 
   public ReleaseManifest {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     migrations = List.copyOf(migrations);
+    compatibleWith = compatibleWith == null ? List.of() : List.copyOf(compatibleWith);
+  }
+
+  /** A release that makes no promise of compatibility with others. */
+  public ReleaseManifest(
+      Path file,
+      String product,
+      Version version,
+      Map<String, Component> components,
+      Path migrationsDir,
+      List<MigrationScript> migrations,
+      String notes,
+      MigrationRunnerKind runner,
+      HistoryRef history,
+      Path schemaFile) {
+    this(
+        file,
+        product,
+        version,
+        components,
+        migrationsDir,
+        migrations,
+        notes,
+        runner,
+        history,
+        schemaFile,
+        List.of());
   }
 
   /** A release whose migrations Lockstep applies itself, as most tests build one. */
@@ -55,6 +86,11 @@ public record ReleaseManifest(
         MigrationRunnerKind.LOCKSTEP,
         null,
         null);
+  }
+
+  /** Whether the vendor says nodes of {@code other} can serve beside this release's nodes. */
+  public boolean compatibleWith(Version other) {
+    return compatibleWith.contains(other);
   }
 
   public Optional<Component> component(String name) {

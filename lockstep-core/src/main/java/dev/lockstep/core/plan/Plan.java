@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param from the installed release, or null for a first install
  * @param worstCase the rollback that applies once every step has run
+ * @param rolling whether this upgrade could replace the nodes one at a time, and why (not); null
+ *     when not assessed
  */
 public record Plan(
     String environment,
@@ -17,7 +19,8 @@ public record Plan(
     List<PlannedMigration> migrations,
     List<GateResult> gates,
     RollbackStrategy worstCase,
-    String downtime) {
+    String downtime,
+    RollingVerdict rolling) {
 
   public Plan {
     steps = List.copyOf(steps);

@@ -71,6 +71,19 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void load_compatibleWith_listsTheReleasesThatCanServeBesideThisOne() throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest + "compatibleWith: [1.0.0, 1.0.1]\n");
+
+    ReleaseManifest loaded = new ManifestLoader().load(file);
+
+    assertThat(loaded.compatibleWith())
+        .containsExactly(Version.parse("1.0.0"), Version.parse("1.0.1"));
+    assertThat(loaded.compatibleWith(Version.parse("1.0.1"))).isTrue();
+    assertThat(loaded.compatibleWith(Version.parse("0.9.0"))).isFalse();
+  }
+
+  @Test
   void get_unknownVersion_listsTheKnownOnes() throws IOException {
     Files.writeString(release.resolve("release.yaml"), manifest);
 
@@ -112,7 +125,17 @@ class ManifestLoaderTest {
             "migrations.scripts",
             "V2__add_tags.sql is in"),
         Arguments.of(
-            "product: notes", "product: notes\nvendor: acme", "", "unknown field 'vendor'"));
+            "product: notes", "product: notes\nvendor: acme", "", "unknown field 'vendor'"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\ncompatibleWith: [1.0.0, 1.x]",
+            "compatibleWith[1]",
+            "1.x"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\ncompatibleWith: [1.1.0]",
+            "compatibleWith[0]",
+            "names this release itself"));
   }
 
   @ParameterizedTest(name = "{3}")

@@ -1,17 +1,9 @@
 package dev.lockstep.engine.gates;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.lockstep.core.io.Json;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.MigrationScript;
-import dev.lockstep.journal.RunKind;
-import dev.lockstep.journal.RunRecord;
-import dev.lockstep.journal.RunStatus;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,11 +17,6 @@ import java.util.stream.Collectors;
  * @param reason why not, for the plan; null when it is taken
  */
 public record SnapshotNeed(boolean take, String reason) {
-  /** The facts a rehearsal journals (see {@code RehearsalFacts}). */
-  static final String REHEARSAL_APPLIED = "rehearsal.applied";
-
-  static final String REHEARSAL_MEASURED = "rehearsal.measured";
-
   private static final SnapshotNeed TAKE = new SnapshotNeed(true, null);
 
   /** The plan's line for this decision, or null when the snapshot is taken as configured. */
@@ -44,11 +31,7 @@ public record SnapshotNeed(boolean take, String reason) {
     if (context.previous() == null) {
       return TAKE; // a first install has nothing to revert to
     }
-    List<String> applied = context.database().appliedVersions();
-    List<MigrationScript> pending =
-        context.target().migrations().stream()
-            .filter(script -> !applied.contains(script.version()))
-            .toList();
+    List<MigrationScript> pending = RehearsalProof.pending(context);
     if (pending.isEmpty() && context.target().runner() == MigrationRunnerKind.LOCKSTEP) {
       // Lockstep's runner applies only the release's own files; a product's runner might do more.
       return new SnapshotNeed(
@@ -58,7 +41,7 @@ public record SnapshotNeed(boolean take, String reason) {
         || pending.stream().anyMatch(script -> script.type() != MigrationClass.EXPAND)) {
       return TAKE;
     }
-    return provenByRehearsal(context, pending)
+    return RehearsalProof.expand(context, pending)
         .map(
             rehearsal ->
                 new SnapshotNeed(
@@ -72,29 +55,5 @@ public record SnapshotNeed(boolean take, String reason) {
                         + " measured expand), so a rollback is a revert; the verified backup"
                         + " stays"))
         .orElse(TAKE);
-  }
-
-  /** The id of the latest rehearsal of this upgrade, if it passed and measured all of it expand. */
-  private static Optional<String> provenByRehearsal(
-      GateContext context, List<MigrationScript> pending) {
-    String to = context.target().version().toString();
-    Optional<RunRecord> latest =
-        context.journal().runs().stream()
-            .filter(run -> run.kind() == RunKind.REHEARSAL)
-            .filter(run -> Objects.equals(run.fromVersion(), context.installedVersion()))
-            .filter(run -> run.toVersion().equals(to))
-            .findFirst();
-    if (latest.isEmpty() || latest.get().status() != RunStatus.SUCCEEDED) {
-      return Optional.empty();
-    }
-    Map<String, String> facts = context.journal().facts(latest.get().id());
-    if (!MigrationClass.EXPAND.name().equals(facts.get(REHEARSAL_MEASURED))
-        || facts.get(REHEARSAL_APPLIED) == null) {
-      return Optional.empty();
-    }
-    List<String> rehearsed =
-        Json.read(facts.get(REHEARSAL_APPLIED), new TypeReference<List<String>>() {});
-    boolean coversAll = pending.stream().allMatch(s -> rehearsed.contains(s.version()));
-    return coversAll ? Optional.of(latest.get().id()) : Optional.empty();
   }
 }

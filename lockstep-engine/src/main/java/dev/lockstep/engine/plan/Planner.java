@@ -6,6 +6,7 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.plan.PlannedMigration;
 import dev.lockstep.core.plan.PlannedStep;
 import dev.lockstep.core.plan.RollbackStrategy;
+import dev.lockstep.core.plan.RollingVerdict;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.steps.Step;
@@ -26,15 +27,20 @@ public final class Planner {
    * @param gates the gates' verdicts on this upgrade
    */
   public Plan plan(GateContext context, List<Step> steps, List<GateResult> gates) {
-    return plan(context, steps, gates, null);
+    return plan(context, steps, gates, null, null);
   }
 
   /**
    * @param snapshotNote why the checklist takes no snapshot although the config asks for one, or
    *     null
+   * @param rolling whether the nodes could be replaced one at a time, or null when not assessed
    */
   public Plan plan(
-      GateContext context, List<Step> steps, List<GateResult> gates, String snapshotNote) {
+      GateContext context,
+      List<Step> steps,
+      List<GateResult> gates,
+      String snapshotNote,
+      RollingVerdict rolling) {
     List<String> applied = context.database().appliedVersions();
     List<MigrationScript> pending =
         context.target().migrations().stream()
@@ -68,7 +74,8 @@ public final class Planner {
             .toList(),
         gates,
         strategy,
-        downtime(pending, snapshotNote));
+        downtime(pending, snapshotNote),
+        rolling);
   }
 
   private static String downtime(List<MigrationScript> pending, String snapshotNote) {

@@ -118,6 +118,21 @@ final class GateFixture implements AutoCloseable {
         release.schemaFile());
   }
 
+  static ReleaseManifest compatibleWith(ReleaseManifest release, String... versions) {
+    return new ReleaseManifest(
+        release.file(),
+        release.product(),
+        release.version(),
+        release.components(),
+        release.migrationsDir(),
+        release.migrations(),
+        release.notes(),
+        release.runner(),
+        release.history(),
+        release.schemaFile(),
+        java.util.Arrays.stream(versions).map(Version::parse).toList());
+  }
+
   static ReleaseManifest withRunner(ReleaseManifest release, MigrationRunnerKind runner) {
     return new ReleaseManifest(
         release.file(),
