@@ -1,6 +1,7 @@
 package dev.lockstep.backup.shell;
 
 import dev.lockstep.core.process.ProcessSpec;
+import dev.lockstep.core.process.ShellQuote;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,9 +22,6 @@ public final class ShellCommand {
 
   private static final String SHELL = "/bin/sh";
 
-  /** Paths made only of these mean the same to a shell quoted or not; others are quoted. */
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
-
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(dir|scratch)}");
 
   private final String template;
@@ -43,7 +41,7 @@ public final class ShellCommand {
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       Path folder = folders.get(matcher.group(1));
-      String value = folder == null ? matcher.group() : quoteIfNeeded(folder.toString());
+      String value = folder == null ? matcher.group() : ShellQuote.ifNeeded(folder.toString());
       matcher.appendReplacement(result, Matcher.quoteReplacement(value));
     }
     matcher.appendTail(result);
@@ -63,9 +61,5 @@ public final class ShellCommand {
         .withEnvironment(env)
         .withDeadline(deadline)
         .keepingLines(10);
-  }
-
-  static String quoteIfNeeded(String value) {
-    return SHELL_SAFE.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
   }
 }

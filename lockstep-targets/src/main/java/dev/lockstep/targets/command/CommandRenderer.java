@@ -6,6 +6,7 @@ import dev.lockstep.core.config.Placeholders;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.Component;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.process.ShellQuote;
 import dev.lockstep.targets.ReleaseComponents;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,13 +14,6 @@ import java.util.regex.Pattern;
 
 /** Fills in a service's command templates; touches nothing, so plans can show the result. */
 final class CommandRenderer {
-  /**
-   * Values made only of these characters mean the same to a shell quoted or not. Anything else (a
-   * path with a space, a crafted package name) is single-quoted so that a value from a manifest can
-   * never add shell syntax to a command that may run as root.
-   */
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
-
   private static final Pattern RELEASE_PLACEHOLDER = Pattern.compile("\\{(version|artifact)}");
 
   private final String shell;
@@ -72,15 +66,8 @@ final class CommandRenderer {
               + action.key()
               + " must work whatever release is installed.");
     }
-    values.replaceAll((name, value) -> quoteIfNeeded(value));
+    values.replaceAll((name, value) -> ShellQuote.ifNeeded(value));
     return new RenderedCommand(
         service.name(), node, action, shell, Placeholders.render(template, values));
-  }
-
-  static String quoteIfNeeded(String value) {
-    if (SHELL_SAFE.matcher(value).matches()) {
-      return value;
-    }
-    return "'" + value.replace("'", "'\\''") + "'";
   }
 }
