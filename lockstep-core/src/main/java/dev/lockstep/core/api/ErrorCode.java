@@ -18,6 +18,8 @@ public enum ErrorCode {
   CONFIG_CHANGED(2),
   /** A file written by a newer Lockstep (the journal): refused, nothing touched. */
   FORMAT_TOO_NEW(2),
+  /** A host's SSH key is not the one its known-hosts file holds (unknown or changed). */
+  HOST_KEY_REJECTED(2),
 
   GATE_BLOCKED(1),
   RUN_IN_PROGRESS(1),
@@ -35,6 +37,8 @@ public enum ErrorCode {
   MIGRATION_MISCLASSIFIED(1),
   SCHEMA_DRIFT(1),
   TARGET_FAILED(1),
+  /** A host did not answer, or refused the login. */
+  HOST_UNREACHABLE(1),
   CHECK_FAILED(1),
   INTERNAL(1),
   /** A run's journal does not follow the checklist it recorded: nothing is run on a guess. */

@@ -47,7 +47,16 @@ record ConfigDocument(
 
   record Rehearsal(String database, LinkedHashMap<String, Service> services, List<Check> checks) {}
 
-  record Target(String type, String shell, Compose compose) {}
+  record Target(String type, String shell, Compose compose, LinkedHashMap<String, Host> hosts) {}
+
+  record Host(
+      String address,
+      Integer port,
+      String user,
+      String keyFile,
+      String knownHosts,
+      // Only read to refuse it, saying why.
+      JsonNode password) {}
 
   record Compose(
       String project,

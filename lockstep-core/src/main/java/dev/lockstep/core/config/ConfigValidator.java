@@ -95,7 +95,10 @@ final class ConfigValidator {
       TargetType type = TargetType.valueOf(doc.type().toUpperCase(Locale.ROOT));
       ComposeConfig compose =
           new ComposeValidator(problems, this::resolve).validate(type, doc.compose());
-      return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell(), compose);
+      Map<String, HostConfig> hosts =
+          new HostsValidator(problems, this::resolve, Path.of(System.getProperty("user.home")))
+              .validate(doc.hosts());
+      return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell(), compose, hosts);
     } catch (IllegalArgumentException e) {
       problems.add("target.type", "'" + doc.type() + "' is not a target type.", fix);
       return null;
