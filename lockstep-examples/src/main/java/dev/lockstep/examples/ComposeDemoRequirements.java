@@ -40,7 +40,8 @@ final class ComposeDemoRequirements {
         ErrorCode.TOOL_MISSING,
         "the demo on compose cannot run here, nothing was started. "
             + found
-            + ". Fix: "
+            + (found.matches("(?s).*[.?!]$") ? "" : ".")
+            + " Fix: "
             + fix
             + "; or run `lockstep demo` without --target, which needs no container engine.");
   }
