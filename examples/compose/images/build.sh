@@ -2,7 +2,13 @@
 # Builds the images of the notes sample product for the compose example, with Podman and no
 # registry: for each release V, localhost/lockstep-notes/{api,worker,migrate}:V, FROM the base
 # image that base.sh cuts from this machine's JDK.
-# Usage: build.sh [--jdbc-driver JAR] [VERSION...]   (default: every examples/notes/releases/*)
+# Usage: build.sh [--jdbc-driver JAR] [--flyway-jar JAR]... [--images PREFIX] [VERSION...]
+#   VERSION        default: every examples/notes/releases/*
+#   --jdbc-driver  the PostgreSQL JDBC driver (default: the version of the root pom.xml, in ~/.m2)
+#   --flyway-jar   Flyway core first, then its PostgreSQL plugin (default: as the driver); with
+#                  both options, neither pom.xml nor ~/.m2 is read. A jar given twice (a shaded
+#                  jar holding all of them) goes into an image once.
+#   --images       the images' names, PREFIX/{api,worker,migrate}:V (default localhost/lockstep-notes)
 # Prints one line per image on stdout: name, image id, digest. Progress and timings: stderr.
 # Compiled classes are cached in $LOCKSTEP_NOTES_CACHE (default ~/.cache/lockstep-notes).
 set -euo pipefail
@@ -23,26 +29,44 @@ elapsed() {
   printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100))
 }
 
-# The versions Lockstep itself uses (root pom.xml), so the migrate image runs the same Flyway.
-pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$repo/pom.xml" | head -1; }
-flyway=$(pom_property flyway.version)
-pg=$(pom_property postgresql.version)
-jdbc=$m2/org/postgresql/postgresql/$pg/postgresql-$pg.jar
+usage="build.sh [--jdbc-driver JAR] [--flyway-jar JAR]... [--images PREFIX] [VERSION...]"
+jdbc=
+flyway_jars=()
+prefix=localhost/lockstep-notes
 versions=()
 while (($#)); do
   case $1 in
     --jdbc-driver) jdbc=${2:?--jdbc-driver needs a jar}; shift 2 ;;
-    -*) fail "unknown option $1; usage: build.sh [--jdbc-driver JAR] [VERSION...]" ;;
+    --flyway-jar) flyway_jars+=("${2:?--flyway-jar needs a jar}"); shift 2 ;;
+    --images) prefix=${2:?--images needs a prefix, e.g. localhost/lockstep-notes}; shift 2 ;;
+    -*) fail "unknown option $1; usage: $usage" ;;
     *) versions+=("$1"); shift ;;
   esac
 done
 ((${#versions[@]})) || mapfile -t versions < <(ls "$releases")
-flyway_jars=()
-for artifact in flyway-core flyway-database-postgresql flyway-database-cockroachdb; do
-  flyway_jars+=("$m2/org/flywaydb/$artifact/$flyway/$artifact-$flyway.jar")
-done
+# By default, the versions Lockstep itself uses (root pom.xml), so the migrate image runs the same
+# Flyway.
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$repo/pom.xml" | head -1; }
+if [[ -z $jdbc ]]; then
+  pg=$(pom_property postgresql.version)
+  jdbc=$m2/org/postgresql/postgresql/$pg/postgresql-$pg.jar
+fi
+if ((${#flyway_jars[@]} == 0)); then
+  flyway=$(pom_property flyway.version)
+  for artifact in flyway-core flyway-database-postgresql flyway-database-cockroachdb; do
+    flyway_jars+=("$m2/org/flywaydb/$artifact/$flyway/$artifact-$flyway.jar")
+  done
+fi
 for jar in "$jdbc" "${flyway_jars[@]}"; do
-  [[ -f $jar ]] || fail "$jar is missing; './mvnw -q -B -DskipTests package' downloads it (or pass --jdbc-driver JAR)"
+  [[ -f $jar ]] || fail "$jar is missing; './mvnw -q -B -DskipTests package' downloads it (or pass --jdbc-driver JAR and --flyway-jar JAR)"
+done
+# The jars the migrate image gets besides the driver: each file once.
+declare -A seen=(["$(readlink -f "$jdbc")"]=1)
+flyway_extra=()
+for jar in "${flyway_jars[@]}"; do
+  real=$(readlink -f "$jar")
+  [[ -n ${seen[$real]:-} ]] || flyway_extra+=("$jar")
+  seen[$real]=1
 done
 for v in "${versions[@]}"; do
   for f in api.java worker.java migrations; do
@@ -79,7 +103,7 @@ for v in "${versions[@]}"; do
   ctx=$work/$v
   mkdir -p "$ctx/lib" "$ctx/classes"
   cp "$jdbc" "$ctx/lib/postgresql.jar"
-  cp "${flyway_jars[@]}" "$ctx/lib/"
+  ((${#flyway_extra[@]} == 0)) || cp "${flyway_extra[@]}" "$ctx/lib/"
   cp -r "$(compile "$releases/$v/api.java" "$jdbc")" "$ctx/classes/api"
   cp -r "$(compile "$releases/$v/worker.java" "$jdbc")" "$ctx/classes/worker"
   cp -r "$migrate_classes" "$ctx/classes/migrate"
@@ -90,16 +114,17 @@ say "compiled $(elapsed)"
 
 # The base holds the modules that the services, the driver and Flyway use (jdeps, cached).
 modules_key=$({
-  cat "$JAVA_HOME/release" "$jdbc" "${flyway_jars[@]}"
+  cat "$JAVA_HOME/release" "$jdbc" "${flyway_extra[@]}"
   find "${class_dirs[@]}" -type f -name '*.class' | sort | xargs cat
 } | sha256sum | cut -c1-16)
 modules_file=$cache/modules/$modules_key
 if [[ ! -f $modules_file ]]; then
   mkdir -p "$cache/modules"
   jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
-    "${class_dirs[@]}" "$jdbc" "${flyway_jars[@]}" >"$modules_file.tmp" || fail "jdeps"
+    "${class_dirs[@]}" "$jdbc" "${flyway_extra[@]}" >"$modules_file.tmp" || fail "jdeps"
   mv "$modules_file.tmp" "$modules_file"
 fi
+say "base image: a Java runtime with $(cat "$modules_file") (cut with jlink once: about half a minute)"
 base=$("$here/base.sh" "$(cat "$modules_file")")
 base_id=$(podman image inspect --format '{{.Id}}' "$base")
 say "base $base ready $(elapsed)"
@@ -113,27 +138,37 @@ declare -A copies=(
 label=dev.lockstep.notes.inputs
 images=()
 for v in "${versions[@]}"; do
-  for component in api worker migrate; do images+=("localhost/lockstep-notes/$component:$v"); done
+  for component in api worker migrate; do images+=("$prefix/$component:$v"); done
 done
 # Even a build whose every layer is cached takes seconds, so an image whose inputs (label) are
 # unchanged is not built again. One inspect for all: each podman call costs a fraction of a second.
-declare -A built=()
-while read -r image inputs; do built[$image]=$inputs; done < <(
-  podman image inspect --format "{{index .RepoTags 0}} {{index .Labels \"$label\"}}" \
+declare -A built=() ids=()
+while read -r image id inputs; do
+  built[$image]=$inputs
+  ids[$image]=$id
+done < <(
+  podman image inspect --format "{{index .RepoTags 0}} {{.Id}} {{index .Labels \"$label\"}}" \
     "${images[@]}" 2>/dev/null || true
 )
 for v in "${versions[@]}"; do
   for component in api worker migrate; do
-    image=localhost/lockstep-notes/$component:$v
+    image=$prefix/$component:$v
     inputs=$({
       echo "$base_id $v"
       cat "$here/$component.Containerfile"
       (cd "$work/$v" && find ${copies[$component]} -type f | sort | xargs sha256sum)
     } | sha256sum | cut -c1-16)
     if [[ ${built[$image]:-} != "$inputs" ]]; then
+      say "building $image $(elapsed)"
       podman build --quiet --layers --pull=never -f "$here/$component.Containerfile" \
         --build-arg "BASE=$base" --build-arg "VERSION=$v" --label "$label=$inputs" \
         -t "$image" "$work/$v" >/dev/null || fail "podman build of $image"
+      # The image this tag named before is left without a name: removed, unless a container
+      # still uses it (rmi refuses, and that is fine).
+      old=${ids[$image]:-}
+      if [[ -n $old && $old != "$(podman image inspect --format '{{.Id}}' "$image")" ]]; then
+        podman rmi "$old" >/dev/null 2>&1 || true
+      fi
     fi
   done
 done

@@ -6,6 +6,7 @@ import dev.lockstep.cli.LockstepJar.Result;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.StatusReport;
+import dev.lockstep.examples.ComposeDeployment;
 import dev.lockstep.examples.ComposeSample;
 import dev.lockstep.examples.NotesClient;
 import dev.lockstep.postgres.Database;
@@ -60,7 +61,7 @@ class ComposeCrashResumeIT {
   @MethodSource("boundaries")
   @Execution(ExecutionMode.CONCURRENT)
   void killAtBoundary_thenResume_puts110BackWithNoNoteLost(String boundary) throws Exception {
-    try (ComposeSample sample = create()) {
+    try (ComposeDeployment sample = create()) {
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
       List<Long> notes = installWithNotes(sample, lockstep);
       LockstepJar.Running upgrade =
@@ -86,7 +87,7 @@ class ComposeCrashResumeIT {
    */
   @Test
   void killedWhileTheMigrateContainerRuns_resumeFinishesTheRollback() throws Exception {
-    try (ComposeSample sample = create()) {
+    try (ComposeDeployment sample = create()) {
       LockstepJar lockstep = new LockstepJar(sample.environment(), sample.folder());
       List<Long> notes = installWithNotes(sample, lockstep);
       LockstepJar.Running upgrade = lockstep.start(Map.of(), "upgrade", "--to", "2.0.0");
@@ -124,14 +125,14 @@ class ComposeCrashResumeIT {
     }
   }
 
-  private static ComposeSample create() {
+  private static ComposeDeployment create() {
     return ComposeSample.create(
         PostgresExtension.server(),
         "ccrash_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
   }
 
   /** 1.1.0 installed by the jar and running, with notes 2.0.0 cannot list (no tags). */
-  private static List<Long> installWithNotes(ComposeSample sample, LockstepJar lockstep) {
+  private static List<Long> installWithNotes(ComposeDeployment sample, LockstepJar lockstep) {
     Result installed = lockstep.run("upgrade", "--to", "1.1.0");
     assertThat(installed.exitCode()).as(installed.all()).isZero();
     return List.of(
@@ -139,7 +140,7 @@ class ComposeCrashResumeIT {
         sample.notes().write("tagged", "also before", "x"));
   }
 
-  private static void assertBackOn110(ComposeSample sample, List<Long> notes) throws Exception {
+  private static void assertBackOn110(ComposeDeployment sample, List<Long> notes) throws Exception {
     StatusReport after = status(sample);
     assertThat(after.unfinished()).isNull();
     assertThat(after.installed()).isEqualTo("1.1.0");
@@ -166,7 +167,7 @@ class ComposeCrashResumeIT {
         .isBlank();
   }
 
-  private static List<String> columnsOfNotes(ComposeSample sample) throws SQLException {
+  private static List<String> columnsOfNotes(ComposeDeployment sample) throws SQLException {
     List<String> columns = new ArrayList<>();
     try (Connection connection = new Database(sample.config().database()).connect();
         ResultSet rs =
@@ -182,7 +183,7 @@ class ComposeCrashResumeIT {
     return columns;
   }
 
-  private static StatusReport status(ComposeSample sample) {
+  private static StatusReport status(ComposeDeployment sample) {
     try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
       return deployment.status();
     }

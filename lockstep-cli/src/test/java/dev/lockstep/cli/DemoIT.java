@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * `lockstep demo` from the packaged jar, with no set-up: the whole story, and nothing left over.
- * The demo gets a temporary folder of its own, so that what it leaves behind (folders, processes)
- * is told apart from what other tests and builds on the machine have running meanwhile.
+ * `lockstep demo` from the packaged jar, with no set-up: the whole story, and nothing left over;
+ * and `--target compose` on a machine without a container engine. (The story on compose is {@code
+ * DemoOnComposeTest}'s: from the jar it takes half a minute more, its images rebuilt at each new
+ * jar.) The demo gets a temporary folder of its own, so that what it leaves behind (folders,
+ * processes) is told apart from what other tests and builds on the machine have running meanwhile.
  */
 class DemoIT {
   @TempDir Path workingDir;
@@ -45,6 +49,38 @@ class DemoIT {
     assertThat(workingDir).isEmptyDirectory();
     assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
         .noneMatch(command -> command.contains(tmp.toString()));
+  }
+
+  /**
+   * Without a container engine, the demo on compose says what is missing and what to install, and
+   * starts nothing: no PostgreSQL, no folder. Two real machines without one: no docker, podman or
+   * docker-compose on the PATH; and a DOCKER_HOST whose socket nobody serves.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"nothing on the PATH", "DOCKER_HOST served by no one"})
+  void demoOnCompose_withoutAnEngine_saysWhatToInstallAndStartsNothing(String machine)
+      throws IOException {
+    Path emptyPath = Files.createDirectory(tmp.resolve("bin"));
+    Map<String, String> environment =
+        machine.startsWith("nothing")
+            ? Map.of("PATH", emptyPath.toString())
+            : Map.of("DOCKER_HOST", "unix://" + tmp.resolve("nobody.sock"));
+
+    Result result =
+        new LockstepJar(environment, workingDir, List.of("-Djava.io.tmpdir=" + tmp))
+            .run("demo", "--target", "compose");
+
+    assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("the demo on compose cannot run here, nothing was started")
+        .contains(
+            machine.startsWith("nothing")
+                ? "docker-compose is not on the PATH (" + emptyPath + ")"
+                : "`docker compose ls` failed")
+        .contains(".ci/containers.sh", "Podman", "Docker Compose v2");
+    assertThat(result.stdout()).doesNotContain("PostgreSQL");
+    assertThat(demoFolders()).isEmpty();
+    assertThat(workingDir).isEmptyDirectory();
   }
 
   private List<String> demoFolders() throws IOException {

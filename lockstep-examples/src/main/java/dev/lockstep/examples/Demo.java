@@ -17,25 +17,47 @@ import java.util.stream.Collectors;
 /**
  * The demo's story on the sample product: install 1.0.0, write notes, upgrade to 1.1.0 (expand),
  * write more, upgrade to 2.0.0 (contract) whose smoke check fails, roll back by restoring the
- * verified backup, and prove through the API that no note written before the backup was lost.
+ * verified backup, and prove through the API that no note written before the backup was lost. The
+ * same story on local processes or on Docker Compose.
  */
 public final class Demo {
+  /**
+   * The images of the demo on compose. Not the ones the tests build: from {@code lockstep.jar}
+   * their jars differ, and rebuilding the tests' tags would pull them from under a test running.
+   */
+  static final String COMPOSE_IMAGES = "localhost/lockstep-demo";
+
   private final Narrator narrator;
   private final EngineOptions options;
   private final boolean keep;
+  private final DemoTarget target;
 
-  public Demo(Narrator narrator, EngineOptions options, boolean keep) {
+  public Demo(Narrator narrator, EngineOptions options, boolean keep, DemoTarget target) {
     this.narrator = narrator;
     this.options = options;
     this.keep = keep;
+    this.target = target;
   }
 
-  /** Runs the whole story; stops every process it started and removes what it wrote. */
+  /**
+   * Runs the whole story; stops every process and container it started and removes what it wrote.
+   *
+   * @throws dev.lockstep.core.api.LockstepException before anything is started, when the target's
+   *     programs are missing (what to install is in the message)
+   */
   public DemoResult run() {
     Instant started = Instant.now();
+    if (target == DemoTarget.COMPOSE) {
+      ComposeDemoRequirements.check();
+      narrator.say(
+          "Building the sample product's images "
+              + COMPOSE_IMAGES
+              + "/{api,worker,migrate} for 1.0.0, 1.1.0 and 2.0.0 (about a minute the first time) …");
+      NotesImages.build(COMPOSE_IMAGES, line -> narrator.say("  " + line));
+    }
     narrator.say("Starting a throwaway PostgreSQL server …");
     try (ThrowawayPostgres postgres = ThrowawayPostgres.start();
-        SampleDeployment sample = SampleDeployment.create(postgres, "notes", keep)) {
+        DemoDeployment sample = deploy(postgres)) {
       narrator.say(
           "PostgreSQL is up on port "
               + postgres.port()
@@ -45,14 +67,26 @@ public final class Demo {
         try {
           return tell(deployment, sample, started);
         } finally {
-          narrator.say("Stopping the sample product's services and PostgreSQL …");
+          narrator.say(
+              target == DemoTarget.COMPOSE
+                  ? "Stopping the sample product's containers and PostgreSQL …"
+                  : "Stopping the sample product's services and PostgreSQL …");
           deployment.stopServices();
         }
       }
     }
   }
 
-  private DemoResult tell(Deployment deployment, SampleDeployment sample, Instant started) {
+  private DemoDeployment deploy(ThrowawayPostgres postgres) {
+    return switch (target) {
+      case PROCESS -> SampleDeployment.create(postgres, "notes", keep);
+      case COMPOSE ->
+          ComposeDeployment.create(
+              postgres, "notes_demo_" + ProcessHandle.current().pid(), keep, COMPOSE_IMAGES);
+    };
+  }
+
+  private DemoResult tell(Deployment deployment, DemoDeployment sample, Instant started) {
     NotesClient notes = sample.notes();
     List<RunReport> runs = new ArrayList<>();
     Map<Long, String> written = new LinkedHashMap<>();

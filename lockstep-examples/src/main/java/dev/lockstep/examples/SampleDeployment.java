@@ -4,33 +4,20 @@ import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.ConfigLoader;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.yaml.Variables;
-import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The "notes" sample product deployed the way an operator would have it: its own role and database
  * on a PostgreSQL server, a folder with its releases and deployment config, ports of its own for
  * its services, and the environment its config reads. The demo runs on one; tests run on many.
  */
-public final class SampleDeployment implements AutoCloseable {
+public final class SampleDeployment implements DemoDeployment {
   private static final String EXAMPLE = "examples/notes";
 
   private final Path folder;
@@ -61,8 +48,7 @@ public final class SampleDeployment implements AutoCloseable {
    */
   public static SampleDeployment create(
       ThrowawayPostgres postgres, String name, boolean keepFolder, Map<String, String> overrides) {
-    Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
-    createRoleAndDatabase(postgres, name, password);
+    Secret password = SampleDatabase.create(postgres, name);
     Path folder = copyExample();
     int apiPort = LoopbackPorts.next();
     Map<String, String> environment = new LinkedHashMap<>();
@@ -85,6 +71,7 @@ public final class SampleDeployment implements AutoCloseable {
    * The deployment config, read the way `lockstep -c <config>` reads it with {@link
    * #environment()}.
    */
+  @Override
   public DeploymentConfig config() {
     return new ConfigLoader(Variables.fromEnvironment().with(environment)).load(configFile());
   }
@@ -93,6 +80,7 @@ public final class SampleDeployment implements AutoCloseable {
     return folder.resolve("lockstep.yaml");
   }
 
+  @Override
   public Path folder() {
     return folder;
   }
@@ -106,78 +94,32 @@ public final class SampleDeployment implements AutoCloseable {
     return Secret.of(environment.get("NOTES_DB_PASSWORD"));
   }
 
+  @Override
   public NotesClient notes() {
     return new NotesClient(apiPort);
   }
 
-  private static void createRoleAndDatabase(
-      ThrowawayPostgres postgres, String name, Secret password) {
-    postgres.createRole(name, password, true);
-    try (Connection connection = new Database(postgres.database("postgres")).connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name + " OWNER " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
-    }
-  }
-
   /** The jar holding the PostgreSQL JDBC driver, for the sample product's class path. */
   private static Path jdbcDriver() {
-    try {
-      return Path.of(
-          org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the PostgreSQL JDBC driver", e);
-    }
+    return CodeLocation.of(org.postgresql.Driver.class);
   }
 
   /** Copies the sample product, shipped inside Lockstep byte for byte, into a new folder. */
-  private static synchronized Path copyExample() {
-    URL resource = SampleDeployment.class.getClassLoader().getResource(EXAMPLE);
-    if (resource == null) {
-      throw new IllegalStateException("the sample product is missing from Lockstep's class path");
-    }
+  private static Path copyExample() {
     try {
       Path target = Files.createTempDirectory("lockstep-notes-");
-      URI uri = resource.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          copyTree(jar.getPath(EXAMPLE), target);
-        }
-      } else {
-        copyTree(Path.of(uri), target);
-      }
+      ShippedFiles.copy(EXAMPLE, target);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the sample product", e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path destination = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(path, destination);
-        }
-      }
     }
   }
 
   /** Deletes the folder (unless asked to keep it). Services are the caller's to stop. */
   @Override
   public void close() {
-    if (keepFolder) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp folder is not worth failing for.
+    if (!keepFolder) {
+      ShippedFiles.delete(folder);
     }
   }
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class ComposeStoryTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
-  ComposeSample sample;
+  ComposeDeployment sample;
   Deployment deployment;
 
   @BeforeEach

@@ -8,6 +8,7 @@ import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.run.CrashPoints;
 import dev.lockstep.examples.Demo;
 import dev.lockstep.examples.DemoResult;
+import dev.lockstep.examples.DemoTarget;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -21,13 +22,29 @@ import picocli.CommandLine.Spec;
     name = "demo",
     description =
         "Run the whole story on the bundled sample product with a throwaway PostgreSQL: install,"
-            + " upgrade (expand), failed upgrade (contract) rolled back by restoring the backup.")
+            + " upgrade (expand), failed upgrade (contract) rolled back by restoring the backup;"
+            + " on local processes, or with --target compose on Docker Compose.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
+  /** Where the sample product runs, as typed. */
+  public enum Target {
+    process,
+    compose
+  }
+
   @Option(names = "--keep", description = "keep the demo's work folder (state, reports, logs)")
   boolean keep;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description =
+          "process (default): the services as local processes, nothing to install; compose: as"
+              + " containers of a Docker Compose project, whose images it builds with Podman",
+      defaultValue = "process")
+  Target target = Target.process;
 
   @Override
   public Integer call() {
@@ -41,7 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
             new ConsoleProgress(err),
             Clock.systemUTC(),
             CrashPoints.none());
-    DemoResult result = new Demo(new TextNarrator(narration), options, keep).run();
+    DemoTarget where = target == Target.compose ? DemoTarget.COMPOSE : DemoTarget.PROCESS;
+    DemoResult result = new Demo(new TextNarrator(narration), options, keep, where).run();
     if (output.json()) {
       out.println(Json.write(result));
     } else {

@@ -3,30 +3,21 @@ package dev.lockstep.engine.doctor;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.TargetConfig.TargetType;
-import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
-import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.core.process.ProgramPath;
 import dev.lockstep.targets.compose.ComposeCommand;
+import dev.lockstep.targets.compose.ComposeReadiness;
+import dev.lockstep.targets.compose.ComposeReadiness.Finding;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The compose target's programs and engine: the compose command answers {@code version}, and {@code
- * ps} of the project reaches a container engine (Docker, or Podman's Docker API). Both only read.
+ * ps} of the project reaches a container engine (Docker, or Podman's Docker API). Both only read;
+ * {@link ComposeReadiness} words what is missing.
  */
 final class ComposeTargetCheck {
-  private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final String INSTALL =
-      "run .ci/containers.sh, which installs Podman and Docker Compose v2 and starts `podman system"
-          + " service` on unix:///run/podman/podman.sock (then export"
-          + " DOCKER_HOST=unix:///run/podman/podman.sock), or install Docker Engine with its"
-          + " compose plugin";
-
   private final DeploymentConfig config;
   private final ProgramPath path;
 
@@ -41,26 +32,18 @@ final class ComposeTargetCheck {
     }
     ComposeConfig compose = config.target().compose();
     ComposeCommand command = ComposeCommand.of(compose, path);
-    String name = String.join(" ", command.program());
-    Optional<Path> program = path.find(command.program().get(0));
-    if (program.isEmpty()) {
-      return List.of(
-          DoctorResult.fail(
-              name,
-              command.program().get(0) + " is not on the PATH (" + path.describe() + ")",
-              INSTALL));
-    }
+    ComposeReadiness readiness =
+        new ComposeReadiness(
+            command.program(),
+            path,
+            ProcessRunner.forDeployment(config),
+            config.file().getParent());
     List<DoctorResult> results = new ArrayList<>();
-    List<String> version = new ArrayList<>(command.program());
-    version.add("version");
-    ProcessResult answered = run("compose version", version);
-    if (!answered.succeeded()) {
-      results.add(
-          DoctorResult.fail(
-              name, "`" + name + " version` failed: " + answered.lastOutput(), INSTALL));
+    Finding program = readiness.command();
+    results.add(result(program));
+    if (!program.ok()) {
       return results;
     }
-    results.add(DoctorResult.ok(name, answered.firstLine()));
     if (!Files.isRegularFile(compose.pins())) {
       results.add(
           DoctorResult.warn(
@@ -70,24 +53,18 @@ final class ComposeTargetCheck {
                   + " variable; Lockstep rewrites it at each install"));
       return results;
     }
-    ProcessResult ps = run("compose ps", command.argv("ps", "--all", "--quiet"));
     results.add(
-        ps.succeeded()
-            ? DoctorResult.ok(
-                "container engine", "`" + name + " ps` answers for project " + compose.project())
-            : DoctorResult.fail(
-                "container engine",
-                "`" + name + " ps` failed: " + ps.lastOutput(),
-                INSTALL + "; check DOCKER_HOST (now " + System.getenv("DOCKER_HOST") + ")"));
+        result(
+            readiness.engine(
+                "ps",
+                command.argv("ps", "--all", "--quiet"),
+                "answers for project " + compose.project())));
     return results;
   }
 
-  private ProcessResult run(String label, List<String> argv) {
-    return ProcessRunner.forDeployment(config)
-        .run(
-            ProcessSpec.of(label, argv)
-                .in(config.file().getParent())
-                .withDeadline(DEADLINE)
-                .withMergedErrors());
+  private static DoctorResult result(Finding finding) {
+    return finding.ok()
+        ? DoctorResult.ok(finding.subject(), finding.found())
+        : DoctorResult.fail(finding.subject(), finding.found(), finding.fix());
   }
 }

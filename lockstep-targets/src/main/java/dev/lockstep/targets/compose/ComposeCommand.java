@@ -32,9 +32,14 @@ public final class ComposeCommand {
    * the PATH (Compose v2 as a Docker CLI plugin), else the standalone {@code docker-compose}.
    */
   public static List<String> program(ComposeConfig compose, ProgramFinder path) {
-    if (!compose.command().isEmpty()) {
-      return compose.command();
-    }
+    return compose.command().isEmpty() ? defaultProgram(path) : compose.command();
+  }
+
+  /**
+   * {@code docker compose} when {@code docker} is on the PATH (Compose v2 as a Docker CLI plugin),
+   * else the standalone {@code docker-compose}.
+   */
+  public static List<String> defaultProgram(ProgramFinder path) {
     return path.find("docker").isPresent()
         ? List.of("docker", "compose")
         : List.of("docker-compose");
