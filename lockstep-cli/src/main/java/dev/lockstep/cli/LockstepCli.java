@@ -8,6 +8,7 @@ import dev.lockstep.cli.commands.DriftCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
 import dev.lockstep.cli.commands.KeptCommand;
 import dev.lockstep.cli.commands.MigrationsCommand;
+import dev.lockstep.cli.commands.PathCommand;
 import dev.lockstep.cli.commands.PlanCommand;
 import dev.lockstep.cli.commands.RehearseCommand;
 import dev.lockstep.cli.commands.ReleaseCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
     description = "Safe, reversible upgrades for self-hosted multi-service deployments.",
     subcommands = {
       PlanCommand.class,
+      PathCommand.class,
       UpgradeCommand.class,
       AdoptCommand.class,
       RehearseCommand.class,

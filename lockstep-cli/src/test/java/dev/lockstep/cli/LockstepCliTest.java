@@ -29,6 +29,41 @@ class LockstepCliTest {
   }
 
   @Test
+  void path_listsEveryRequiredStopWithItsMigrationsAndNotes() throws Exception {
+    Path config = dir.resolve("lockstep.yaml");
+    Files.writeString(
+        config,
+        "environment: prod\nstateDir: state\ndatabase: {name: app, user: app, password: {env:"
+            + " NO_SUCH_VARIABLE_FOR_PATH}}\ntarget: {type: process}\nservices:\n  api: {run:"
+            + " [java, -jar, \"{artifact}\"]}\n");
+    release("1.0.0", "");
+    release("1.5.0", "requiredStop: true\nnotes: Moves uploads to the new store.\n");
+    release("2.0.0", "minimumFrom: 1.5.0\n");
+
+    int exitCode = run("path", "-c", config.toString(), "--from", "1.0.0", "--to", "2.0.0");
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Path from 1.0.0 to 2.0.0: 2 upgrades, one after the other")
+        .contains("1. 1.5.0 (required stop)")
+        .contains("   | Moves uploads to the new store.")
+        .contains("2. 2.0.0 (target)")
+        .contains("`lockstep upgrade --to 1.5.0` first");
+  }
+
+  private void release(String version, String extra) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("releases").resolve(version));
+    Files.writeString(
+        folder.resolve("release.yaml"),
+        "product: app\nversion: "
+            + version
+            + "\ncomponents:\n  api:\n    image: acme/api:"
+            + version
+            + "\n"
+            + extra);
+  }
+
+  @Test
   void run_badConfig_printsFileFieldAndFix_andExits2() throws Exception {
     Path config = dir.resolve("lockstep.yaml");
     Files.writeString(config, "environment: prod\ntarget: {type: process}\n");

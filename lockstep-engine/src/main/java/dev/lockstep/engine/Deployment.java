@@ -24,6 +24,8 @@ import dev.lockstep.engine.gates.RunningServices;
 import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
+import dev.lockstep.engine.path.PathPlanner;
+import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
@@ -223,6 +225,17 @@ public final class Deployment implements AutoCloseable {
           tools.target().stopAll(config.services().values());
           return null;
         });
+  }
+
+  /** The releases an upgrade to {@code to} installs in turn; touches nothing. */
+  public PathReport path(Version to) {
+    Version installed = journal().installed().map(i -> Version.parse(i.version())).orElse(null);
+    return path(installed, to);
+  }
+
+  /** The releases an upgrade from {@code from} (null: nothing) to {@code to} installs in turn. */
+  public PathReport path(Version from, Version to) {
+    return new PathPlanner(catalog).report(from, to);
   }
 
   public StatusReport status() {

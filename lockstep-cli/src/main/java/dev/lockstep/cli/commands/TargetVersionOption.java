@@ -23,15 +23,28 @@ public final class TargetVersionOption {
     return version;
   }
 
-  static final class PinnedVersion implements ITypeConverter<Version> {
+  static class PinnedVersion implements ITypeConverter<Version> {
+    /** The option whose value this reads, for the error. */
+    String option() {
+      return "--to";
+    }
+
     @Override
     public Version convert(String value) {
       try {
-        return Version.parse(value, null, "--to");
+        return Version.parse(value, null, option());
       } catch (BadInputException e) {
         throw new TypeConversionException(
             e.problems().get(0).message() + " Fix: " + e.problems().get(0).fix());
       }
+    }
+  }
+
+  /** {@code --from VERSION}, as pinned as {@code --to}. */
+  static final class PinnedFromVersion extends PinnedVersion {
+    @Override
+    String option() {
+      return "--from";
     }
   }
 }

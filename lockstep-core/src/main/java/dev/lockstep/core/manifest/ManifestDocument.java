@@ -12,7 +12,9 @@ record ManifestDocument(
     LinkedHashMap<String, ComponentDocument> components,
     Migrations migrations,
     String notes,
-    List<String> compatibleWith) {
+    List<String> compatibleWith,
+    Boolean requiredStop,
+    String minimumFrom) {
 
   record ComponentDocument(
       String file, String sha256, String image, @JsonProperty("package") String packageName) {}

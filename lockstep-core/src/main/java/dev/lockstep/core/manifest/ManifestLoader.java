@@ -42,6 +42,7 @@ public final class ManifestLoader {
         new MigrationsReader(problems, release).read(doc.migrations());
     Path schema = schemaFile(doc.migrations(), release, problems);
     List<Version> compatibleWith = compatibleWith(doc, absolute, version, problems);
+    ReleaseManifest.PathRules stops = stops(doc, absolute, version, problems);
     problems.throwIfAny();
     return new ReleaseManifest(
         absolute,
@@ -54,7 +55,28 @@ public final class ManifestLoader {
         migrations.runner(),
         migrations.history(),
         schema,
-        compatibleWith);
+        compatibleWith,
+        stops);
+  }
+
+  private static ReleaseManifest.PathRules stops(
+      ManifestDocument doc, Path file, Version own, ProblemCollector problems) {
+    Version minimumFrom = null;
+    if (doc.minimumFrom() != null) {
+      try {
+        minimumFrom = Version.parse(doc.minimumFrom(), file, "minimumFrom");
+        if (own != null && minimumFrom.compareTo(own) >= 0) {
+          problems.add(
+              "minimumFrom",
+              minimumFrom + " is not older than this release " + own + ".",
+              "name the oldest earlier release this one can be upgraded from directly.");
+        }
+      } catch (BadInputException e) {
+        Problem problem = e.problems().get(0);
+        problems.add(problem.field(), problem.message(), problem.fix());
+      }
+    }
+    return new ReleaseManifest.PathRules(Boolean.TRUE.equals(doc.requiredStop()), minimumFrom);
   }
 
   private static List<Version> compatibleWith(

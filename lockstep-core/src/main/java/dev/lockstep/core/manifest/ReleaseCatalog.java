@@ -24,6 +24,10 @@ public final class ReleaseCatalog {
     this.dir = dir;
   }
 
+  public Path dir() {
+    return dir;
+  }
+
   /** The versions found in the folder, oldest first. */
   public List<Version> versions() {
     if (!Files.isDirectory(dir)) {

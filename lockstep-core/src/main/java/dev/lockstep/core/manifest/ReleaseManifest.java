@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param compatibleWith the releases whose nodes can serve beside this release's nodes, on the same
  *     database, while a rolling upgrade replaces them one by one (the vendor's word on its
  *     protocol); empty when it makes no such promise
+ * @param stops how this release may be reached on the way from older ones
  */
 public record ReleaseManifest(
     Path file,
@@ -32,12 +33,25 @@ public record ReleaseManifest(
     MigrationRunnerKind runner,
     HistoryRef history,
     Path schemaFile,
-    List<Version> compatibleWith) {
+    List<Version> compatibleWith,
+    PathRules stops) {
 
   public ReleaseManifest {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     migrations = List.copyOf(migrations);
     compatibleWith = compatibleWith == null ? List.of() : List.copyOf(compatibleWith);
+    stops = stops == null ? PathRules.NONE : stops;
+  }
+
+  /**
+   * The vendor's rules for the way to this release.
+   *
+   * @param required every upgrade from an older release to a newer one must stop here (install this
+   *     release, then go on), as GitLab's required stops
+   * @param minimumFrom the oldest release this one can be reached from directly, or null
+   */
+  public record PathRules(boolean required, Version minimumFrom) {
+    public static final PathRules NONE = new PathRules(false, null);
   }
 
   /** A release that makes no promise of compatibility with others. */
@@ -63,7 +77,8 @@ public record ReleaseManifest(
         runner,
         history,
         schemaFile,
-        List.of());
+        List.of(),
+        PathRules.NONE);
   }
 
   /** A release whose migrations Lockstep applies itself, as most tests build one. */

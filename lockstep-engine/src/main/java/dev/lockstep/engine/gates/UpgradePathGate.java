@@ -1,11 +1,15 @@
 package dev.lockstep.engine.gates;
 
+import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
+import dev.lockstep.core.manifest.ReleaseCatalog;
+import dev.lockstep.core.manifest.UpgradePath;
 import dev.lockstep.core.plan.GateResult;
+import java.util.stream.Collectors;
 
 /**
- * The target is newer than what runs, and the installed release's manifest is still at hand (the
- * rollback needs it).
+ * The target is newer than what runs, the installed release's manifest is still at hand (the
+ * rollback needs it), and no required stop or {@code minimumFrom} lies between them.
  */
 public final class UpgradePathGate implements Gate {
   private static final String NAME = "upgrade path";
@@ -38,6 +42,33 @@ public final class UpgradePathGate implements Gate {
           "put it back at "
               + context.config().releases().resolve(installed.toString())
               + "/release.yaml.");
+    }
+    UpgradePath path;
+    try {
+      ReleaseCatalog catalog = new ReleaseCatalog(context.config().releases());
+      path =
+          UpgradePath.between(
+              catalog,
+              v -> v.equals(target) ? context.target() : catalog.get(v),
+              installed,
+              target);
+    } catch (LockstepException e) {
+      return GateResult.blocked(NAME, e.getMessage(), "complete the release catalog.");
+    }
+    if (!path.direct()) {
+      return GateResult.blocked(
+          NAME,
+          installed
+              + " → "
+              + target
+              + " must stop at "
+              + path.stops().stream().map(Version::toString).collect(Collectors.joining(", "))
+              + " on the way (a required stop, or a release's minimumFrom).",
+          "upgrade to "
+              + path.hops().get(0)
+              + " first, then on, one release at a time; `lockstep path --to "
+              + target
+              + "` lists every hop.");
     }
     return GateResult.passed(NAME, installed + " → " + target);
   }

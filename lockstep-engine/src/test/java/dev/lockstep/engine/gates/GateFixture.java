@@ -130,7 +130,8 @@ final class GateFixture implements AutoCloseable {
         release.runner(),
         release.history(),
         release.schemaFile(),
-        java.util.Arrays.stream(versions).map(Version::parse).toList());
+        java.util.Arrays.stream(versions).map(Version::parse).toList(),
+        release.stops());
   }
 
   static ReleaseManifest withRunner(ReleaseManifest release, MigrationRunnerKind runner) {

@@ -33,6 +33,27 @@ class UpgradePathGateTest {
   }
 
   @Test
+  void check_aRequiredStopInBetween_blocksNamingItAndThePathCommand() throws Exception {
+    Path stop = java.nio.file.Files.createDirectories(dir.resolve("releases/1.0.5"));
+    java.nio.file.Files.writeString(
+        stop.resolve("release.yaml"),
+        "product: notes\nversion: 1.0.5\ncomponents:\n  api:\n    image: acme/api:1.0.5\n"
+            + "requiredStop: true\n");
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result.verdict()).isEqualTo(Verdict.BLOCKED);
+    assertThat(result.message())
+        .isEqualTo(
+            "1.0.0 → 1.1.0 must stop at 1.0.5 on the way (a required stop, or a release's"
+                + " minimumFrom).");
+    assertThat(result.fix())
+        .isEqualTo(
+            "upgrade to 1.0.5 first, then on, one release at a time; `lockstep path --to 1.1.0`"
+                + " lists every hop.");
+  }
+
+  @Test
   void check_nothingInstalled_passesAsAFirstInstall() {
     fixture.installedVersion = null;
     fixture.previous = null;
