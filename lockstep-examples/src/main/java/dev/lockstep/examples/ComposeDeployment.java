@@ -1,13 +1,10 @@
 package dev.lockstep.examples;
 
 import dev.lockstep.core.api.Secret;
-import dev.lockstep.core.config.ConfigLoader;
-import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.core.process.ProgramPath;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import dev.lockstep.targets.compose.ComposeCommand;
 import java.io.IOException;
@@ -114,15 +111,6 @@ public final class ComposeDeployment implements DemoDeployment {
   }
 
   @Override
-  public DeploymentConfig config() {
-    return new ConfigLoader(Variables.fromEnvironment().with(environment)).load(configFile());
-  }
-
-  public Path configFile() {
-    return folder.resolve("lockstep.yaml");
-  }
-
-  @Override
   public Path folder() {
     return folder;
   }
@@ -132,6 +120,7 @@ public final class ComposeDeployment implements DemoDeployment {
   }
 
   /** The variables the config reads ({@code NOTES_*}, the password among them), for a child. */
+  @Override
   public Map<String, String> environment() {
     return environment;
   }

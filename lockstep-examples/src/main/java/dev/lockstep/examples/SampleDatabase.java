@@ -19,6 +19,12 @@ final class SampleDatabase {
    */
   static Secret create(ThrowawayPostgres postgres, String name) {
     Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+    create(postgres, name, password);
+    return password;
+  }
+
+  /** Creates role {@code name} with {@code password} and database {@code name} it owns. */
+  static void create(ThrowawayPostgres postgres, String name, Secret password) {
     postgres.createRole(name, password, true);
     try (Connection connection = new Database(postgres.database("postgres")).connect();
         Statement statement = connection.createStatement()) {
@@ -26,6 +32,5 @@ final class SampleDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
     }
-    return password;
   }
 }

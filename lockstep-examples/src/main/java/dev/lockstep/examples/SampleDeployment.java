@@ -1,9 +1,6 @@
 package dev.lockstep.examples;
 
 import dev.lockstep.core.api.Secret;
-import dev.lockstep.core.config.ConfigLoader;
-import dev.lockstep.core.config.DeploymentConfig;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,25 +64,13 @@ public final class SampleDeployment implements DemoDeployment {
     return new SampleDeployment(folder, environment, apiPort, keepFolder);
   }
 
-  /**
-   * The deployment config, read the way `lockstep -c <config>` reads it with {@link
-   * #environment()}.
-   */
-  @Override
-  public DeploymentConfig config() {
-    return new ConfigLoader(Variables.fromEnvironment().with(environment)).load(configFile());
-  }
-
-  public Path configFile() {
-    return folder.resolve("lockstep.yaml");
-  }
-
   @Override
   public Path folder() {
     return folder;
   }
 
   /** What the config reads from the environment, the database password among it. */
+  @Override
   public Map<String, String> environment() {
     return environment;
   }

@@ -6,7 +6,6 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.io.Sha256;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
-import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.ThrowawayPostgres;
 import java.io.IOException;
@@ -17,9 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -83,7 +79,7 @@ public final class TallyDeployment implements AutoCloseable {
   /** Creates role and database {@code name} on {@code postgres}, and a folder with everything. */
   public static TallyDeployment create(ThrowawayPostgres postgres, String name) {
     Secret password = Secret.of(HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
-    createRoleAndDatabase(postgres, name, password);
+    SampleDatabase.create(postgres, name, password);
     try {
       Path folder = Files.createTempDirectory("lockstep-tally-");
       TallyDeployment tally = new TallyDeployment(folder, password);
@@ -249,17 +245,6 @@ public final class TallyDeployment implements AutoCloseable {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void createRoleAndDatabase(
-      ThrowawayPostgres postgres, String name, Secret password) {
-    postgres.createRole(name, password, true);
-    try (Connection connection = new Database(postgres.database("postgres")).connect();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + name + " OWNER " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
     }
   }
 
