@@ -122,8 +122,7 @@ final class BalancerTemplates {
       return;
     }
     // A port must be digits; every other placeholder fills a host or a path.
-    String example =
-        template.replace("{port}", "1").replaceAll("\\{[A-Za-z][A-Za-z0-9_]*}", "x1");
+    String example = template.replace("{port}", "1").replaceAll("\\{[A-Za-z][A-Za-z0-9_]*}", "x1");
     try {
       URI uri = new URI(example);
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())

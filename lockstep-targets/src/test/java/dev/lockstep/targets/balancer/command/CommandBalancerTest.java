@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,20 +51,34 @@ class CommandBalancerTest {
 
   @Test
   void awaitDrained_endsWhenTheCountReachesZero() throws Exception {
+    // A balancer whose in-flight work finishes one request per look: 2, 1, 0.
     Files.writeString(dir.resolve("count-web1"), "2\n");
-    LoadBalancer balancer = balancer(null, Duration.ofSeconds(10));
-    CompletableFuture<Path> workDone =
-        CompletableFuture.supplyAsync(
-            () -> write("count-web1", "0\n"),
-            CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS));
+    LoadBalancer balancer =
+        balancer(
+            null,
+            Duration.ofSeconds(10),
+            "n=$(cat count-{node}); echo $n; if [ $n -gt 0 ]; then echo $((n - 1)) >"
+                + " count-{node}; fi");
 
     DrainResult result = balancer.awaitDrained("web1", Duration.ofSeconds(5));
 
-    workDone.get();
     assertThat(result.drained()).as(result.describe()).isTrue();
     assertThat(result.lastInFlight()).isZero();
-    assertThat(result.polls()).isGreaterThanOrEqualTo(2);
-    assertThat(result.took()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+    assertThat(result.polls()).isEqualTo(3);
+    assertThat(result.took()).isGreaterThanOrEqualTo(LoadBalancer.POLL_INTERVAL.multipliedBy(2));
+  }
+
+  @Test
+  void awaitDrained_countThatStays_endsAtTheDeadlineWithTheLastCount() throws Exception {
+    Files.writeString(dir.resolve("count-web1"), "5\n");
+
+    DrainResult result =
+        balancer(null, Duration.ofSeconds(10)).awaitDrained("web1", Duration.ofMillis(300));
+
+    assertThat(result.drained()).isFalse();
+    assertThat(result.lastInFlight()).isEqualTo(5);
+    assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(result.describe()).startsWith("web1 still had 5 in flight after ");
   }
 
   @Test
@@ -100,6 +112,10 @@ class CommandBalancerTest {
   }
 
   private LoadBalancer balancer(String state, Duration timeout) {
+    return balancer(state, timeout, "cat count-{node}");
+  }
+
+  private LoadBalancer balancer(String state, Duration timeout, String inFlight) {
     BalancerConfig config =
         new BalancerConfig(
             BalancerType.COMMAND,
@@ -113,18 +129,10 @@ class CommandBalancerTest {
                 "echo drain {server} at {host}:{port} >> calls.log",
                 "echo ready {server} at {host}:{port} >> calls.log",
                 "echo maint {server} >> calls.log",
-                "cat count-{node}",
+                inFlight,
                 state,
                 timeout));
     return new CommandBalancer(
         config, new ShellRunner("/bin/sh", dir, null, ProcessRunner.standalone(), null));
-  }
-
-  private Path write(String file, String text) {
-    try {
-      return Files.writeString(dir.resolve(file), text);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -54,6 +54,7 @@ class HaproxyBalancerTest {
     balancer = overUnixSocket(haproxy.adminSocket(), "app", Map.of());
     awaitUp("web1");
     awaitUp("web2");
+    awaitStatus("web3", "DOWN");
   }
 
   @AfterAll
@@ -240,13 +241,23 @@ class HaproxyBalancerTest {
             null));
   }
 
-  /** Waits until HAProxy has web1 or web2 up and ready: its checks run every 100 ms. */
+  /** Waits until HAProxy has the server up and ready: its checks run every 100 ms. */
   private static void awaitUp(String node) throws InterruptedException {
+    awaitStatus(node, ServerState.UP);
+  }
+
+  private static void awaitStatus(String node, String status) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     ServerState state = balancer.state(node).orElseThrow();
-    while (!state.upAndReady()) {
+    while (!state.status().equals(status)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("HAProxy did not see " + state.describe() + " come up in 5s");
+        throw new AssertionError(
+            "HAProxy did not see "
+                + state.describe()
+                + " become "
+                + status
+                + " in 5s:\n"
+                + haproxy.log());
       }
       Thread.sleep(50);
       state = balancer.state(node).orElseThrow();
@@ -266,7 +277,7 @@ class HaproxyBalancerTest {
     List<String> servers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       HttpResponse<String> response = send("/").get();
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.statusCode()).as(response.body() + haproxy.log()).isEqualTo(200);
       servers.add(response.body());
     }
     return servers;

@@ -57,13 +57,17 @@ final class HaproxyProcess implements AutoCloseable {
               timeout connect 1s
               timeout client 15s
               timeout server 15s
+              # Without it a check must answer within inter (100 ms): too tight on a busy machine.
+              timeout check 2s
+              retries 2
+              option redispatch
             frontend web
               bind 127.0.0.1:%3$d
               default_backend app
             backend app
               balance roundrobin
               option httpchk GET /health
-              default-server check inter 100ms fall 1 rise 1
+              default-server check inter 100ms fall 2 rise 1
             """
                 .formatted(dir, statsPort, frontendPort));
     for (int i = 0; i < names.size(); i++) {
@@ -89,6 +93,15 @@ final class HaproxyProcess implements AutoCloseable {
     return started;
   }
 
+  /** What HAProxy printed, for a failing test's message. */
+  String log() {
+    try {
+      return Files.readString(dir.resolve("haproxy.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
   Path adminSocket() {
     return dir.resolve("admin.sock");
   }
@@ -112,10 +125,15 @@ final class HaproxyProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -94,8 +94,9 @@ class HttpDrainBalancerTest {
 
     assertThat(result.drained()).isFalse();
     assertThat(result.lastInFlight()).isEqualTo(4);
-    assertThat(result.took()).isBetween(Duration.ofMillis(600), Duration.ofSeconds(3));
-    assertThat(result.polls()).isGreaterThanOrEqualTo(2);
+    // The first request of a JVM can take seconds on a busy machine: only the lower bound holds.
+    assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    assertThat(result.polls()).isPositive();
   }
 
   @Test
