@@ -81,7 +81,7 @@ public final class HaproxyBalancer implements LoadBalancer {
   private void setState(String node, String state) {
     String server = servers.apply(node);
     String command = "set server " + backend + "/" + server + " state " + state;
-    String answer = api.send(command).strip();
+    String answer = send(node, command).strip();
     if (!answer.isEmpty()) {
       throw refused(node, server, command, answer);
     }
@@ -89,7 +89,7 @@ public final class HaproxyBalancer implements LoadBalancer {
 
   private Map<String, String> row(String node) {
     String server = servers.apply(node);
-    String answer = api.send("show stat");
+    String answer = send(node, "show stat");
     StatTable table =
         StatTable.parse(answer).orElseThrow(() -> refused(node, server, "show stat", answer));
     if (!table.hasProxy(backend)) {
@@ -99,6 +99,15 @@ public final class HaproxyBalancer implements LoadBalancer {
         .server(backend, server)
         .orElseThrow(
             () -> noSuchServer(node, server, "show stat lists no server of that name in it"));
+  }
+
+  /** The socket's own failures, tagged with the node they stopped. */
+  private String send(String node, String command) {
+    try {
+      return api.send(command);
+    } catch (BalancerException e) {
+      throw new BalancerException(node, e.getMessage(), e.getCause());
+    }
   }
 
   private int count(Map<String, String> row, String column, String node) {

@@ -59,7 +59,7 @@ public final class HttpDrainBalancer implements LoadBalancer {
 
   @Override
   public String describe() {
-    return "the product's drain endpoint " + http.drain();
+    return "the product's drain endpoint " + http.drain().replaceFirst("//[^/@]*@", "//");
   }
 
   @Override

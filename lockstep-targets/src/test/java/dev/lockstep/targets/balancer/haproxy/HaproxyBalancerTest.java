@@ -194,7 +194,9 @@ class HaproxyBalancerTest {
         .hasMessageContaining("HAProxy's stats socket " + missing)
         .hasMessageContaining("for `set server app/web1 state drain`")
         .hasMessageContaining("there is no socket at " + missing)
-        .hasMessageContaining("stats socket /run/haproxy/admin.sock mode 660 level admin");
+        .hasMessageContaining("stats socket /run/haproxy/admin.sock mode 660 level admin")
+        .extracting(e -> ((BalancerException) e).node())
+        .isEqualTo("web1");
   }
 
   @Test
