@@ -92,7 +92,8 @@ public record BalancerConfig(
    *     it restarts
    * @param maint POSTed to take a node out entirely; null to POST {@code drain} instead
    * @param inFlight read (GET) for the node's in-flight count
-   * @param inFlightPath where the count is in {@code inFlight}'s JSON, e.g. {@code $.inFlight}
+   * @param inFlightPath where the count is in {@code inFlight}'s JSON, a path to one value (see
+   *     {@link JsonPathPointer}), e.g. {@code $.inFlight}
    */
   public record Http(
       String drain, String ready, String maint, String inFlight, String inFlightPath) {}

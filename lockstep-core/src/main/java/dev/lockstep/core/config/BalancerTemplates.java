@@ -39,11 +39,12 @@ final class BalancerTemplates {
           section + ".inFlightPath",
           "is required but missing.",
           "give the JSON path of the in-flight count in inFlight's response, e.g. $.inFlight.");
-    } else if (!path.startsWith("$")) {
+    } else if (JsonPathPointer.of(path).isEmpty()) {
       problems.add(
           section + ".inFlightPath",
-          "'" + path + "' is not a JSON path.",
-          "start it at the document's root, e.g. $.inFlight or $.work.running.");
+          "'" + path + "' is not a JSON path to one value.",
+          "start it at the document's root and name each step, e.g. $.inFlight,"
+              + " $.work.running or $.nodes[0].inFlight.");
     }
     return new BalancerConfig.Http(
         doc.drain(), doc.ready(), doc.maint(), doc.inFlight(), doc.inFlightPath());

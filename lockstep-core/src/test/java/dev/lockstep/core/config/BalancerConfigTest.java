@@ -206,6 +206,17 @@ class BalancerConfigTest {
   }
 
   @Test
+  void load_inFlightPathToSeveralValues_isRefused() {
+    assertRefused(
+        BASE
+            + "balancer:\n  type: http\n  http: {drain: 'http://{host}/d', inFlight:"
+            + " 'http://{host}/n', inFlightPath: '$.nodes[*].inFlight'}\n",
+        "balancer.http.inFlightPath",
+        "is not a JSON path to one value",
+        "$.nodes[0].inFlight");
+  }
+
+  @Test
   void load_nodeNoServiceRunsOn_isRefused() {
     assertRefused(
         BASE

@@ -1,13 +1,11 @@
 package dev.lockstep.targets.balancer.http;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.InvalidJsonException;
-import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.core.config.BalancerConfig;
+import dev.lockstep.core.config.JsonPathPointer;
 import dev.lockstep.core.config.Placeholders;
 import dev.lockstep.targets.balancer.BalancerException;
 import dev.lockstep.targets.balancer.LoadBalancer;
@@ -29,22 +27,27 @@ public final class HttpDrainBalancer implements LoadBalancer {
   /** How long one request may take. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Configuration JSON_PATH =
-      Configuration.builder()
-          .jsonProvider(new JacksonJsonNodeJsonProvider())
-          .mappingProvider(new JacksonMappingProvider())
-          .build();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final int MAX_BODY_CHARS = 200;
 
   private final BalancerConfig config;
   private final BalancerConfig.Http http;
   private final HttpClient client;
+  private final JsonPointer inFlightAt;
 
   HttpDrainBalancer(BalancerConfig config, HttpClient client) {
     this.config = config;
     this.http = config.http();
     this.client = client;
+    this.inFlightAt =
+        JsonPathPointer.of(http.inFlightPath())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "balancer.http.inFlightPath passed validation but is not a path to one"
+                            + " value: "
+                            + http.inFlightPath()));
   }
 
   /** The balancer {@code config} describes; its type must be http. */
@@ -92,22 +95,16 @@ public final class HttpDrainBalancer implements LoadBalancer {
         send(node, HttpRequest.newBuilder(uri).GET(), "balancer.http.inFlight");
     JsonNode count;
     try {
-      count = JsonPath.using(JSON_PATH).parse(response.body()).read(http.inFlightPath());
-    } catch (InvalidJsonException | IllegalArgumentException e) {
+      count = JSON.readTree(response.body()).at(inFlightAt);
+    } catch (JsonProcessingException e) {
       throw unexpected(node, uri, "is not JSON: " + excerpt(response.body()));
-    } catch (JsonPathException e) {
+    }
+    if (count.isMissingNode()) {
       throw unexpected(
           node, uri, "has nothing at " + http.inFlightPath() + ": " + excerpt(response.body()));
     }
-    if (count == null || !count.canConvertToInt() || count.asInt() < 0) {
-      throw unexpected(
-          node,
-          uri,
-          "has "
-              + (count == null ? "null" : count.toString())
-              + " at "
-              + http.inFlightPath()
-              + ", not a count");
+    if (!count.isIntegralNumber() || !count.canConvertToInt() || count.asInt() < 0) {
+      throw unexpected(node, uri, "has " + count + " at " + http.inFlightPath() + ", not a count");
     }
     return count.asInt();
   }
