@@ -22,7 +22,26 @@ record ConfigDocument(
     List<Store> stores,
     Backup backup,
     Rehearsal rehearsal,
-    Drift drift) {
+    Drift drift,
+    Balancer balancer) {
+
+  record Balancer(
+      String type,
+      String deadline,
+      LinkedHashMap<String, BalancerNode> nodes,
+      Haproxy haproxy,
+      BalancerHttp http,
+      BalancerCommand command) {}
+
+  record BalancerNode(String server, String host, Integer port) {}
+
+  record Haproxy(String socket, String address, String backend) {}
+
+  record BalancerHttp(
+      String drain, String ready, String maint, String inFlight, String inFlightPath) {}
+
+  record BalancerCommand(
+      String drain, String ready, String maint, String inFlight, String state, String timeout) {}
 
   record Drift(List<String> ignore, String scope) {}
 

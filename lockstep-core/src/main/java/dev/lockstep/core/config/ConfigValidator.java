@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Applies defaults to a {@link ConfigDocument} and checks everything a run will rely on. */
 final class ConfigValidator {
@@ -43,6 +45,8 @@ final class ConfigValidator {
     RehearsalConfig rehearsal =
         new RehearsalValidator(problems, this::resolve).validate(doc.rehearsal(), database);
     DriftConfig drift = new DriftValidator(problems).validate(doc.drift());
+    BalancerConfig balancer =
+        new BalancerValidator(problems).validate(doc.balancer(), serviceNodes(services));
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -61,7 +65,8 @@ final class ConfigValidator {
         stores,
         backup,
         rehearsal,
-        drift);
+        drift,
+        balancer);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {
@@ -124,6 +129,12 @@ final class ConfigValidator {
                   .validate(target));
         });
     return services;
+  }
+
+  private static Set<String> serviceNodes(Map<String, ServiceConfig> services) {
+    Set<String> nodes = new TreeSet<>();
+    services.values().forEach(service -> nodes.addAll(service.nodes()));
+    return nodes;
   }
 
   private Path resolve(String path) {

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param stores every state store backed up and restored together, the product's database first
  * @param rehearsal how to rehearse an upgrade beside production, or null
  * @param drift which schema changes count as drift
+ * @param balancer the load balancer a rolling upgrade drains nodes through; null when there is none
  */
 public record DeploymentConfig(
     Path file,
@@ -35,7 +36,40 @@ public record DeploymentConfig(
     List<StoreConfig> stores,
     BackupConfig backup,
     RehearsalConfig rehearsal,
-    DriftConfig drift) {
+    DriftConfig drift,
+    BalancerConfig balancer) {
+
+  /** Without a load balancer. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        null);
+  }
 
   public DeploymentConfig {
     // In the order the operator wrote them: services are stopped and started in that order.

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The single-brace placeholders a target fills in when it runs a service's command: {@code
- * {version}}, {@code {artifact}}, {@code {node}}, {@code {service}} and {@code {component}}.
+ * {version}}, {@code {artifact}}, {@code {node}}, {@code {service}} and {@code {component}}; and
+ * those of a load balancer's templates, {@link BalancerConfig#PLACEHOLDERS}.
  */
 public final class Placeholders {
   public static final Set<String> NAMES =
@@ -19,10 +20,15 @@ public final class Placeholders {
 
   /** The placeholder names in {@code template} that a target does not know. */
   public static Set<String> unknownIn(String template) {
+    return unknownIn(template, NAMES);
+  }
+
+  /** The placeholder names in {@code template} that are not among {@code known}. */
+  public static Set<String> unknownIn(String template, Set<String> known) {
     Set<String> unknown = new TreeSet<>();
     Matcher matcher = PLACEHOLDER.matcher(template);
     while (matcher.find()) {
-      if (!NAMES.contains(matcher.group(1))) {
+      if (!known.contains(matcher.group(1))) {
         unknown.add(matcher.group(1));
       }
     }

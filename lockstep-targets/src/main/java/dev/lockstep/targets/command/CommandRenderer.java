@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Fills in a service's command templates; touches nothing, so plans can show the result. */
-final class CommandRenderer {
+/**
+ * Fills in a service's command templates (and, through {@link #fill}, a load balancer's); touches
+ * nothing, so plans can show the result.
+ */
+public final class CommandRenderer {
   private static final Pattern RELEASE_PLACEHOLDER = Pattern.compile("\\{(version|artifact)}");
 
   private final String shell;
@@ -66,8 +69,13 @@ final class CommandRenderer {
               + action.key()
               + " must work whatever release is installed.");
     }
-    values.replaceAll((name, value) -> ShellQuote.ifNeeded(value));
-    return new RenderedCommand(
-        service.name(), node, action, shell, Placeholders.render(template, values));
+    return new RenderedCommand(service.name(), node, action, shell, fill(template, values));
+  }
+
+  /** {@code template} with each placeholder of {@code values} filled in, quoted for the shell. */
+  public static String fill(String template, Map<String, String> values) {
+    Map<String, String> quoted = new HashMap<>(values);
+    quoted.replaceAll((name, value) -> ShellQuote.ifNeeded(value));
+    return Placeholders.render(template, quoted);
   }
 }
