@@ -20,7 +20,13 @@ public final class PlanText {
         .append(": ")
         .append(
             plan.from() == null ? "first install of " + plan.to() : plan.from() + " → " + plan.to())
-        .append("\n\nGates\n");
+        .append("\n\n");
+    if (plan.releaseNotes() != null) {
+      text.append("Release notes of ").append(plan.to()).append('\n');
+      plan.releaseNotes().lines().forEach(line -> text.append("  ").append(line).append('\n'));
+      text.append('\n');
+    }
+    text.append("Gates\n");
     for (GateResult gate : plan.gates()) {
       text.append(
           String.format(

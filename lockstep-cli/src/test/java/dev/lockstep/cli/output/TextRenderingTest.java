@@ -65,7 +65,8 @@ class TextRenderingTest {
                     "2.0.0 does not declare itself compatible with 1.1.0 (its manifest's"
                         + " compatibleWith: []), so nodes of both cannot serve side by side",
                     "migration V3 rename body to content is declared contract: 1.1.0's nodes"
-                        + " still serving could break on the changed schema")));
+                        + " still serving could break on the changed schema")),
+            null);
 
     GOLDEN.assertMatches("plan-contract-blocked.txt", PlanText.render(plan));
   }
@@ -100,9 +101,14 @@ class TextRenderingTest {
             List.of(GateResult.passed("upgrade path", "1.1.0 → 2.0.0")),
             RollbackStrategy.RESTORE_BACKUP,
             "services are down from 'stop-services' until 'validate' passes",
-            RollingVerdict.allowed(List.of("2.0.0 declares itself compatible with 1.1.0")));
+            RollingVerdict.allowed(List.of("2.0.0 declares itself compatible with 1.1.0")),
+            "BREAKING: V3 renames notes.body.\nThe api keeps the JSON field \"body\".");
 
     assertThat(PlanText.render(plan))
+        .startsWith(
+            "Plan for production: 1.1.0 → 2.0.0\n\nRelease notes of 2.0.0\n"
+                + "  BREAKING: V3 renames notes.body.\n"
+                + "  The api keeps the JSON field \"body\".\n\nGates\n")
         .contains(
             "rollback: stop the services, swap the database snapshot back in, redeploy 1.1.0"
                 + " (this run's verified backup if the swap cannot be made)")

@@ -10,6 +10,8 @@ import java.util.List;
  * @param worstCase the rollback that applies once every step has run
  * @param rolling whether this upgrade could replace the nodes one at a time, and why (not); null
  *     when not assessed
+ * @param releaseNotes the target release's notes (breaking changes, new requirements), shown before
+ *     anything is touched; null when it has none
  */
 public record Plan(
     String environment,
@@ -20,7 +22,8 @@ public record Plan(
     List<GateResult> gates,
     RollbackStrategy worstCase,
     String downtime,
-    RollingVerdict rolling) {
+    RollingVerdict rolling,
+    String releaseNotes) {
 
   public Plan {
     steps = List.copyOf(steps);

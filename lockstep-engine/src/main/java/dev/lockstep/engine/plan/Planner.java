@@ -75,7 +75,10 @@ public final class Planner {
         gates,
         strategy,
         downtime(pending, snapshotNote),
-        rolling);
+        rolling,
+        context.target().notes() == null || context.target().notes().isBlank()
+            ? null
+            : context.target().notes().strip());
   }
 
   private static String downtime(List<MigrationScript> pending, String snapshotNote) {
