@@ -14,7 +14,12 @@ record ManifestDocument(
     String notes,
     List<String> compatibleWith,
     Boolean requiredStop,
-    String minimumFrom) {
+    String minimumFrom,
+    Requires requires) {
+
+  record Requires(String postgres, List<RuntimeRequirement> runtimes) {}
+
+  record RuntimeRequirement(String name, String command, String range) {}
 
   record ComponentDocument(
       String file, String sha256, String image, @JsonProperty("package") String packageName) {}

@@ -43,6 +43,7 @@ public final class ManifestLoader {
     Path schema = schemaFile(doc.migrations(), release, problems);
     List<Version> compatibleWith = compatibleWith(doc, absolute, version, problems);
     ReleaseManifest.PathRules stops = stops(doc, absolute, version, problems);
+    Requirements requires = requires(doc.requires(), problems);
     problems.throwIfAny();
     return new ReleaseManifest(
         absolute,
@@ -56,7 +57,47 @@ public final class ManifestLoader {
         migrations.history(),
         schema,
         compatibleWith,
-        stops);
+        stops,
+        requires);
+  }
+
+  private static Requirements requires(ManifestDocument.Requires doc, ProblemCollector problems) {
+    if (doc == null) {
+      return Requirements.NONE;
+    }
+    VersionRange postgres =
+        doc.postgres() == null ? null : range(doc.postgres(), "requires.postgres", problems);
+    List<Requirements.Runtime> runtimes = new ArrayList<>();
+    List<ManifestDocument.RuntimeRequirement> listed =
+        doc.runtimes() == null ? List.of() : doc.runtimes();
+    for (int i = 0; i < listed.size(); i++) {
+      ManifestDocument.RuntimeRequirement runtime = listed.get(i);
+      String field = "requires.runtimes[" + i + "]";
+      if (runtime == null) {
+        problems.add(field, "is empty.", "give its name, command and range.");
+        continue;
+      }
+      problems.require(runtime.name(), field + ".name", "name the runtime, e.g. name: node.");
+      problems.require(
+          runtime.command(),
+          field + ".command",
+          "give the command that prints its version, e.g. command: node --version.");
+      VersionRange range = range(runtime.range(), field + ".range", problems);
+      runtimes.add(new Requirements.Runtime(runtime.name(), runtime.command(), range));
+    }
+    return new Requirements(postgres, runtimes);
+  }
+
+  private static VersionRange range(String text, String field, ProblemCollector problems) {
+    return VersionRange.parse(text)
+        .orElseGet(
+            () -> {
+              problems.add(
+                  field,
+                  "'" + text + "' is not a version range.",
+                  "write a range as npm does, e.g. \">=18 <21\" or \"^14\".");
+              return null;
+            });
   }
 
   private static ReleaseManifest.PathRules stops(

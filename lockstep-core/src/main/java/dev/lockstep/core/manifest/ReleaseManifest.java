@@ -21,6 +21,7 @@ import java.util.Optional;
  *     database, while a rolling upgrade replaces them one by one (the vendor's word on its
  *     protocol); empty when it makes no such promise
  * @param stops how this release may be reached on the way from older ones
+ * @param requires what it needs of the machine, checked before an upgrade
  */
 public record ReleaseManifest(
     Path file,
@@ -34,13 +35,15 @@ public record ReleaseManifest(
     HistoryRef history,
     Path schemaFile,
     List<Version> compatibleWith,
-    PathRules stops) {
+    PathRules stops,
+    Requirements requires) {
 
   public ReleaseManifest {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     migrations = List.copyOf(migrations);
     compatibleWith = compatibleWith == null ? List.of() : List.copyOf(compatibleWith);
     stops = stops == null ? PathRules.NONE : stops;
+    requires = requires == null ? Requirements.NONE : requires;
   }
 
   /**
@@ -78,7 +81,8 @@ public record ReleaseManifest(
         history,
         schemaFile,
         List.of(),
-        PathRules.NONE);
+        PathRules.NONE,
+        Requirements.NONE);
   }
 
   /** A release whose migrations Lockstep applies itself, as most tests build one. */

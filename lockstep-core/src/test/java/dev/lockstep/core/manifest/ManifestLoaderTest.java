@@ -84,6 +84,26 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void load_requires_readsTheRanges() throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(
+        file,
+        manifest
+            + "requires:\n  postgres: \">=14\"\n  runtimes:\n"
+            + "    - {name: node, command: node --version, range: \">=18 <21\"}\n");
+
+    Requirements requires = new ManifestLoader().load(file).requires();
+
+    assertThat(requires.postgres().contains("15.18")).isTrue();
+    assertThat(requires.postgres().contains("13.9")).isFalse();
+    assertThat(requires.runtimes())
+        .singleElement()
+        .extracting(Requirements.Runtime::command)
+        .isEqualTo("node --version");
+    assertThat(requires.runtimes().get(0).range().contains("18.17.0")).isTrue();
+  }
+
+  @Test
   void get_unknownVersion_listsTheKnownOnes() throws IOException {
     Files.writeString(release.resolve("release.yaml"), manifest);
 
@@ -131,6 +151,16 @@ class ManifestLoaderTest {
             "product: notes\ncompatibleWith: [1.0.0, 1.x]",
             "compatibleWith[1]",
             "1.x"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nrequires: {postgres: banana}",
+            "requires.postgres",
+            "'banana' is not a version range"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nrequires: {runtimes: [{name: node, range: \">=18\"}]}",
+            "requires.runtimes[0].command",
+            "node --version"),
         Arguments.of(
             "product: notes",
             "product: notes\ncompatibleWith: [1.1.0]",

@@ -15,6 +15,7 @@ public final class Gates {
           new ArtifactDigestGate(),
           new ComposeImagesGate(),
           new DatabaseGate(),
+          new RequirementsGate(),
           new DatabasePrivilegesGate(),
           new MigrationRunnerGate(),
           new MigrationHistoryGate(),

@@ -131,7 +131,8 @@ final class GateFixture implements AutoCloseable {
         release.history(),
         release.schemaFile(),
         java.util.Arrays.stream(versions).map(Version::parse).toList(),
-        release.stops());
+        release.stops(),
+        release.requires());
   }
 
   static ReleaseManifest withRunner(ReleaseManifest release, MigrationRunnerKind runner) {
