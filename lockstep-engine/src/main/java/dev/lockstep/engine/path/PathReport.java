@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * {@code lockstep path --to V}: the releases to install in turn from the installed one.
  *
- * @param from the installed release, or null when nothing is installed
+ * @param from where the path starts: the installed release (or {@code --from}); null when nothing
+ *     is installed
  * @param hops each release to install, the target last
  */
 public record PathReport(String from, String to, List<Hop> hops) {
