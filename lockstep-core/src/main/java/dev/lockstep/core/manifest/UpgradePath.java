@@ -4,7 +4,9 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -57,6 +59,7 @@ public record UpgradePath(Version from, Version to, List<Version> hops) {
     private final ReleaseCatalog catalog;
     private final Function<Version, ReleaseManifest> manifests;
     private final List<Version> known;
+    private final Map<Version, ReleaseManifest> read = new HashMap<>();
 
     Walk(ReleaseCatalog catalog, Function<Version, ReleaseManifest> manifests) {
       this.catalog = catalog;
@@ -78,7 +81,7 @@ public record UpgradePath(Version from, Version to, List<Version> hops) {
 
     /** {@code next}, after the hops to the release it needs to start from when that is newer. */
     private List<Version> reach(Version current, Version next) {
-      Version minimum = manifests.apply(next).stops().minimumFrom();
+      Version minimum = manifest(next).stops().minimumFrom();
       if (minimum == null || minimum.compareTo(current) <= 0) {
         return List.of(next);
       }
@@ -101,10 +104,15 @@ public record UpgradePath(Version from, Version to, List<Version> hops) {
       return hops;
     }
 
+    /** Each manifest is read once, however often the walk asks for it. */
+    private ReleaseManifest manifest(Version version) {
+      return read.computeIfAbsent(version, manifests);
+    }
+
     private List<Version> requiredStops(Version from, Version to) {
       return known.stream()
           .filter(v -> v.compareTo(from) > 0 && v.compareTo(to) < 0)
-          .filter(v -> manifests.apply(v).stops().required())
+          .filter(v -> manifest(v).stops().required())
           .sorted()
           .toList();
     }

@@ -1,9 +1,11 @@
 package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Journal;
+import java.util.List;
 
 /**
  * What the gates look at.
@@ -24,6 +26,14 @@ public record GateContext(
 
   public GateContext {
     running = running == null ? RunningServices.notLooked() : running;
+  }
+
+  /** The target release's migrations the database has not applied yet. */
+  public List<MigrationScript> pendingMigrations() {
+    List<String> applied = database.appliedVersions();
+    return target.migrations().stream()
+        .filter(script -> !applied.contains(script.version()))
+        .toList();
   }
 
   /** A context where nobody looked at the services. */

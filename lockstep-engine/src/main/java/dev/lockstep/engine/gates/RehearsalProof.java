@@ -21,14 +21,6 @@ import java.util.Optional;
 final class RehearsalProof {
   private RehearsalProof() {}
 
-  /** The target release's migrations the database has not applied yet. */
-  static List<MigrationScript> pending(GateContext context) {
-    List<String> applied = context.database().appliedVersions();
-    return context.target().migrations().stream()
-        .filter(script -> !applied.contains(script.version()))
-        .toList();
-  }
-
   /** The latest rehearsal of this very upgrade (installed release → target), passed or not. */
   static Optional<RunRecord> latest(GateContext context) {
     String to = context.target().version().toString();

@@ -36,7 +36,7 @@ public final class RollingCheck {
               + context.target().compatibleWith()
               + "), so nodes of both cannot serve side by side");
     }
-    List<MigrationScript> pending = RehearsalProof.pending(context);
+    List<MigrationScript> pending = context.pendingMigrations();
     List<MigrationScript> contract =
         pending.stream().filter(s -> s.type() != MigrationClass.EXPAND).toList();
     contract.forEach(

@@ -31,7 +31,7 @@ public record SnapshotNeed(boolean take, String reason) {
     if (context.previous() == null) {
       return TAKE; // a first install has nothing to revert to
     }
-    List<MigrationScript> pending = RehearsalProof.pending(context);
+    List<MigrationScript> pending = context.pendingMigrations();
     if (pending.isEmpty() && context.target().runner() == MigrationRunnerKind.LOCKSTEP) {
       // Lockstep's runner applies only the release's own files; a product's runner might do more.
       return new SnapshotNeed(

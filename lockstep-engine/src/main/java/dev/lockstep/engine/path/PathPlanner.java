@@ -10,16 +10,24 @@ import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.manifest.UpgradePath;
 import dev.lockstep.core.plan.PlannedMigration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Describes each hop of an upgrade path from the manifests alone; it touches nothing. */
 public final class PathPlanner {
   private final ReleaseCatalog catalog;
+  private final Map<Version, ReleaseManifest> read = new HashMap<>();
 
   public PathPlanner(ReleaseCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /** Each manifest is read once: the path, the hops and their reasons all ask for them. */
+  private ReleaseManifest manifest(Version version) {
+    return read.computeIfAbsent(version, catalog::get);
   }
 
   /**
@@ -38,11 +46,13 @@ public final class PathPlanner {
                   + " upgrade.");
     }
     List<Version> hops =
-        installed == null ? List.of(to) : UpgradePath.between(catalog, installed, to).hops();
+        installed == null
+            ? List.of(to)
+            : UpgradePath.between(catalog, this::manifest, installed, to).hops();
     List<PathReport.Hop> described = new ArrayList<>();
-    ReleaseManifest previous = installed == null ? null : catalog.get(installed);
+    ReleaseManifest previous = installed == null ? null : manifest(installed);
     for (Version version : hops) {
-      ReleaseManifest release = catalog.get(version);
+      ReleaseManifest release = manifest(version);
       described.add(hop(previous, release, to, hops));
       previous = release;
     }
@@ -80,7 +90,7 @@ public final class PathPlanner {
     }
     int index = hops.indexOf(release.version());
     for (Version later : hops.subList(index + 1, hops.size())) {
-      Version minimum = catalog.get(later).stops().minimumFrom();
+      Version minimum = manifest(later).stops().minimumFrom();
       if (release.version().equals(minimum)) {
         return "minimumFrom of " + later;
       }

@@ -42,10 +42,7 @@ public final class Planner {
       String snapshotNote,
       RollingVerdict rolling) {
     List<String> applied = context.database().appliedVersions();
-    List<MigrationScript> pending =
-        context.target().migrations().stream()
-            .filter(script -> !applied.contains(script.version()))
-            .toList();
+    List<MigrationScript> pending = context.pendingMigrations();
     List<PlannedStep> planned = new ArrayList<>();
     boolean servicesDown = false;
     boolean migrated = false;

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,22 +221,7 @@ class ComposeTargetTest {
     assertThat(failed.exitCode()).isEqualTo(4);
     assertThat(failed.tail()).contains("migrating");
     assertThat(Files.readString(log)).contains("run --name " + project + "-migrate-lockstep-");
-    List<String> left =
-        ComposeEngine.run(
-                List.of(
-                    "docker",
-                    "ps",
-                    "--all",
-                    "--filter",
-                    "label=com.docker.compose.project=" + project,
-                    "--format",
-                    "{{.Names}}"),
-                dir)
-            .output()
-            .lines()
-            .filter(l -> !l.isBlank())
-            .toList();
-    assertThat(left).as("the one-off container is removed").isEmpty();
+    assertThat(containersOfProject()).as("the one-off container is removed").isEmpty();
   }
 
   @Test
@@ -263,8 +247,7 @@ class ComposeTargetTest {
   }
 
   private void compose(String... verb) {
-    List<String> argv = new ArrayList<>(target.command().argv(List.of(verb)));
-    ComposeEngine.run(argv, dir);
+    ComposeEngine.run(target.command().argv(List.of(verb)), dir);
   }
 
   private List<String> containersOfProject() {
