@@ -402,6 +402,12 @@ public final class Deployment implements AutoCloseable {
 
   @Override
   public void close() {
-    journal.close();
+    try {
+      journal.close();
+    } finally {
+      if (tools.target() != null) {
+        tools.target().close();
+      }
+    }
   }
 }

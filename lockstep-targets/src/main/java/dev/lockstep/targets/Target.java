@@ -10,7 +10,7 @@ import java.util.Optional;
  * How a deployment's services are stopped, installed and started. Every operation is idempotent, so
  * that a run resumed after a crash can repeat the step it was in.
  */
-public interface Target {
+public interface Target extends AutoCloseable {
 
   /** Stops every node of {@code service}; does nothing for nodes that are not running. */
   void stop(ServiceConfig service);
@@ -71,4 +71,8 @@ public interface Target {
   default Optional<ServiceProcesses> processes(ServiceConfig service) {
     return Optional.empty();
   }
+
+  /** Lets go of what the target holds open (logins to hosts); the target is not used after. */
+  @Override
+  default void close() {}
 }

@@ -31,6 +31,15 @@ public final class CommandRenderer {
    */
   RenderedCommand render(
       ServiceConfig service, Action action, ReleaseManifest release, String node) {
+    return render(service, action, release, node, null);
+  }
+
+  /**
+   * @param artifact what {@code {artifact}} names instead of the release's own reference (a copy of
+   *     its file on the node's host); null for the release's own
+   */
+  RenderedCommand render(
+      ServiceConfig service, Action action, ReleaseManifest release, String node, String artifact) {
     String template = action.template(service);
     if (template == null || template.isBlank()) {
       throw new LockstepException(
@@ -52,7 +61,9 @@ public final class CommandRenderer {
     if (release != null) {
       Component component = ReleaseComponents.require(service, release);
       values.put("version", release.version().toString());
-      values.put("artifact", component.artifact().reference(release.version()));
+      values.put(
+          "artifact",
+          artifact != null ? artifact : component.artifact().reference(release.version()));
     } else if (RELEASE_PLACEHOLDER.matcher(template).find()) {
       throw new LockstepException(
           ErrorCode.CONFIG_INVALID,

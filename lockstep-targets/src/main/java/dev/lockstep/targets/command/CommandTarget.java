@@ -3,34 +3,47 @@ package dev.lockstep.targets.command;
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.HostConfig;
 import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.Artifact.FileArtifact;
+import dev.lockstep.core.manifest.Component;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.secrets.SecretFiles;
 import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.targets.Concurrently;
 import dev.lockstep.targets.OutputTail;
+import dev.lockstep.targets.ReleaseComponents;
 import dev.lockstep.targets.ServiceStatus;
 import dev.lockstep.targets.ServiceStatus.NodeStatus;
 import dev.lockstep.targets.Target;
 import dev.lockstep.targets.TargetException;
+import dev.lockstep.targets.ssh.HostSessions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs each service's templated shell commands ({@code target.type: command}): systemd and npm,
- * Docker Compose, any CLI. Commands run on this machine, once per node, in the folder of the
- * deployment config; {@code {node}} lets a template reach other hosts ({@code ssh {node} …}).
- * Idempotence is the templates' own: {@code systemctl stop} of a stopped unit, {@code npm install}
- * of the installed version and {@code docker compose up -d} all do nothing.
+ * Docker Compose, any CLI. Commands run once per node: on this machine, in the folder of the
+ * deployment config, or, for a node named like one of {@code target.hosts}, on that host over SSH
+ * (in the login user's home folder), where a release file is first copied and checked by its
+ * sha256, {@code {artifact}} then naming the copy. Nodes on hosts are worked on in parallel, at
+ * most {@link #PARALLEL_HOSTS} at once. Idempotence is the templates' own: {@code systemctl stop}
+ * of a stopped unit, {@code npm install} of the installed version and {@code docker compose up -d}
+ * all do nothing.
  */
 public final class CommandTarget implements Target {
   public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
+  /** How many hosts one operation works on at once. */
+  public static final int PARALLEL_HOSTS = 8;
 
   /** A status is asked for often and should answer at once; a hung one must not stall a plan. */
   private static final Duration STATUS_DEADLINE = Duration.ofSeconds(30);
@@ -39,6 +52,8 @@ public final class CommandTarget implements Target {
   private final ShellRunner runner;
   private final Duration deadline;
   private final Path logFile;
+  private final HostSessions hosts;
+  private final RemoteCommands remote;
 
   /** Commands get the deployment's database (a password file) and mask its secrets. */
   public CommandTarget(DeploymentConfig config) {
@@ -48,7 +63,8 @@ public final class CommandTarget implements Target {
         config.logsDir(),
         DEFAULT_DEADLINE,
         ProcessRunner.forDeployment(config),
-        config.database());
+        config.database(),
+        config.target().hosts());
   }
 
   /**
@@ -58,13 +74,29 @@ public final class CommandTarget implements Target {
    */
   public CommandTarget(
       String shell, Path workingDir, Path logsDir, Duration deadline, Collection<Secret> secrets) {
+    this(shell, workingDir, logsDir, deadline, secrets, Map.of());
+  }
+
+  /**
+   * For a target without a deployment, whose nodes may live on {@code hosts}.
+   *
+   * @param secrets masked in the log and in error messages
+   */
+  public CommandTarget(
+      String shell,
+      Path workingDir,
+      Path logsDir,
+      Duration deadline,
+      Collection<Secret> secrets,
+      Map<String, HostConfig> hosts) {
     this(
         shell,
         workingDir,
         logsDir,
         deadline,
         new ProcessRunner(SecretRegistry.of(secrets), SecretFiles.standalone()),
-        null);
+        null,
+        hosts);
   }
 
   /**
@@ -73,7 +105,9 @@ public final class CommandTarget implements Target {
    * @param logsDir every command and its output is appended to {@code <logsDir>/target.log}
    * @param deadline how long one stop, install or start command may run before it is killed
    * @param runner runs the commands and masks secrets in the log and in error messages
-   * @param database handed to every command as PGHOST… and a temporary PGPASSFILE; may be null
+   * @param database handed to every local command as PGHOST… and a temporary PGPASSFILE; may be
+   *     null
+   * @param hosts the hosts nodes may live on, by name
    */
   private CommandTarget(
       String shell,
@@ -81,11 +115,14 @@ public final class CommandTarget implements Target {
       Path logsDir,
       Duration deadline,
       ProcessRunner runner,
-      DatabaseConfig database) {
+      DatabaseConfig database,
+      Map<String, HostConfig> hosts) {
     this.renderer = new CommandRenderer(shell);
     this.logFile = logsDir.resolve("target.log");
     this.runner = new ShellRunner(shell, workingDir, logFile, runner, database);
     this.deadline = deadline;
+    this.hosts = new HostSessions(hosts);
+    this.remote = new RemoteCommands(this.hosts, logFile, runner.secrets());
   }
 
   /**
@@ -173,21 +210,53 @@ public final class CommandTarget implements Target {
   private void runOnEveryNode(ServiceConfig service, Action action, ReleaseManifest release) {
     // Rendered first for every node, so that a template error stops before anything runs.
     List<RenderedCommand> commands = render(service, action, release);
+    boolean anyRemote = service.nodes().stream().anyMatch(node -> hosts.hostOf(node).isPresent());
+    List<Runnable> tasks = new ArrayList<>();
     for (RenderedCommand command : commands) {
-      ProcessResult result = run(command, deadline);
-      if (!result.succeeded()) {
-        throw failure(command, result);
-      }
+      tasks.add(
+          () -> {
+            RenderedCommand toRun = staged(service, release, command);
+            ProcessResult result = run(toRun, deadline);
+            if (!result.succeeded()) {
+              throw failure(toRun, result);
+            }
+          });
     }
+    Concurrently.run("lockstep-" + action.key(), tasks, anyRemote ? PARALLEL_HOSTS : 1);
+  }
+
+  /**
+   * For an install on a host: the release file copied there first (checked by its sha256 on the far
+   * side), and the command rendered again to name the copy.
+   */
+  private RenderedCommand staged(
+      ServiceConfig service, ReleaseManifest release, RenderedCommand command) {
+    Optional<HostConfig> host = hosts.hostOf(command.node());
+    if (command.action() != Action.INSTALL || host.isEmpty()) {
+      return command;
+    }
+    Component component = ReleaseComponents.require(service, release);
+    if (!(component.artifact() instanceof FileArtifact file)) {
+      return command;
+    }
+    String copy =
+        remote.stage(host.get(), file, component.name(), release.version().toString(), deadline);
+    return renderer.render(service, Action.INSTALL, release, command.node(), copy);
   }
 
   private ProcessResult run(RenderedCommand command, Duration limit) {
-    return runner.run(
-        command.service() + "@" + command.node() + " " + command.action().key(),
-        command.command(),
-        Map.of(),
-        limit,
-        20);
+    String label = command.service() + "@" + command.node() + " " + command.action().key();
+    Optional<HostConfig> host = hosts.hostOf(command.node());
+    if (host.isPresent()) {
+      return remote.run(host.get(), label, command.command(), limit, 20);
+    }
+    return runner.run(label, command.command(), Map.of(), limit, 20);
+  }
+
+  /** Logs out of every host this target logged in to. */
+  @Override
+  public void close() {
+    hosts.close();
   }
 
   private TargetException failure(RenderedCommand command, ProcessResult result) {

@@ -5,6 +5,7 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProgramPath;
+import dev.lockstep.targets.Concurrently;
 import dev.lockstep.targets.KnownSecrets;
 import dev.lockstep.targets.ServiceProcesses;
 import dev.lockstep.targets.ServiceStatus;

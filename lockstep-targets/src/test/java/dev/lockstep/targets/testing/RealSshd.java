@@ -45,6 +45,9 @@ public final class RealSshd implements AutoCloseable {
       Files.copy(dir.resolve("client_ed25519.pub"), dir.resolve("authorized_keys"));
       // sshd's privilege separation wants this folder, which only systemd creates at boot.
       Files.createDirectories(Path.of("/run/sshd"));
+      // The host's own home folder: what Lockstep copies there stays in this server's folder, and
+      // the login shell reads no .bashrc of the machine's real user.
+      Files.createDirectories(dir.resolve("home"));
       int port = freePort();
       Files.writeString(
           dir.resolve("sshd_config"),
@@ -61,6 +64,7 @@ public final class RealSshd implements AutoCloseable {
               "PubkeyAuthentication yes",
               "PermitRootLogin prohibit-password",
               "UsePAM no",
+              "SetEnv HOME=" + dir.resolve("home"),
               "LogLevel ERROR",
               ""));
       Process sshd =
@@ -92,6 +96,11 @@ public final class RealSshd implements AutoCloseable {
 
   public Path dir() {
     return dir;
+  }
+
+  /** The login user's home folder on this host ({@code $HOME} of every command). */
+  public Path home() {
+    return dir.resolve("home");
   }
 
   public int port() {

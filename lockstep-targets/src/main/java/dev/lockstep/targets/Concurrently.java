@@ -1,10 +1,13 @@
-package dev.lockstep.targets.process;
+package dev.lockstep.targets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
-/** Runs a few blocking tasks at once, one thread each, and waits for all of them. */
-final class Concurrently {
+/**
+ * Runs blocking tasks at once, one thread each (or a bounded number at a time), and waits for all.
+ */
+public final class Concurrently {
   private Concurrently() {}
 
   /**
@@ -12,11 +15,22 @@ final class Concurrently {
    * failed task in list order is thrown, the others' added to it as suppressed: no failure is lost,
    * and none cuts another short.
    */
-  static void run(String threadName, List<Runnable> tasks) {
-    if (tasks.size() == 1) {
-      tasks.get(0).run();
+  public static void run(String threadName, List<Runnable> tasks) {
+    run(threadName, tasks, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #run(String, List)}, with at most {@code atOnce} tasks running at any moment: many
+   * hosts are worked on in parallel, but not all of a thousand at once. With {@code atOnce} 1 the
+   * tasks run in order on this thread, and the first failure stops the rest.
+   */
+  public static void run(String threadName, List<Runnable> tasks, int atOnce) {
+    if (tasks.size() == 1 || atOnce <= 1) {
+      // One at a time, in order, as an operator would: the first failure stops the rest.
+      tasks.forEach(Runnable::run);
       return;
     }
+    Semaphore slots = new Semaphore(atOnce);
     RuntimeException[] failures = new RuntimeException[tasks.size()];
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -25,10 +39,13 @@ final class Concurrently {
       Thread thread =
           new Thread(
               () -> {
+                slots.acquireUninterruptibly();
                 try {
                   task.run();
                 } catch (RuntimeException e) {
                   failures[index] = e;
+                } finally {
+                  slots.release();
                 }
               },
               threadName);
