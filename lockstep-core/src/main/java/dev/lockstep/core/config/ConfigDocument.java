@@ -23,7 +23,11 @@ record ConfigDocument(
     Backup backup,
     Rehearsal rehearsal,
     Drift drift,
-    Balancer balancer) {
+    Balancer balancer,
+    Rollout rollout) {
+
+  record Rollout(
+      String strategy, Integer batch, String maxUnavailable, String ready, String readyTimeout) {}
 
   record Balancer(
       String type,

@@ -47,6 +47,8 @@ final class ConfigValidator {
     DriftConfig drift = new DriftValidator(problems).validate(doc.drift());
     BalancerConfig balancer =
         new BalancerValidator(problems).validate(doc.balancer(), serviceNodes(services));
+    RolloutConfig rollout =
+        new RolloutValidator(problems).validate(doc.rollout(), balancer, serviceNodes(services));
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -66,7 +68,8 @@ final class ConfigValidator {
         backup,
         rehearsal,
         drift,
-        balancer);
+        balancer,
+        rollout);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {
@@ -103,6 +106,15 @@ final class ConfigValidator {
       Map<String, HostConfig> hosts =
           new HostsValidator(problems, this::resolve, Path.of(System.getProperty("user.home")))
               .validate(doc.hosts());
+      if (!hosts.isEmpty() && type != TargetType.COMMAND) {
+        problems.add(
+            "target.hosts",
+            "is only for target type command: the "
+                + type.name().toLowerCase(Locale.ROOT)
+                + " target runs its nodes on this machine.",
+            "use type: command, whose stop, install, start and version commands run on the host"
+                + " a node is named after, or remove target.hosts.");
+      }
       return new TargetConfig(type, doc.shell() == null ? "/bin/sh" : doc.shell(), compose, hosts);
     } catch (IllegalArgumentException e) {
       problems.add("target.type", "'" + doc.type() + "' is not a target type.", fix);

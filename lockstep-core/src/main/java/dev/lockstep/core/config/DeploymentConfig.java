@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * @param rehearsal how to rehearse an upgrade beside production, or null
  * @param drift which schema changes count as drift
  * @param balancer the load balancer a rolling upgrade drains nodes through; null when there is none
+ * @param rollout how an upgrade replaces the running nodes: with downtime, or rolling
  */
 public record DeploymentConfig(
     Path file,
@@ -37,7 +38,42 @@ public record DeploymentConfig(
     BackupConfig backup,
     RehearsalConfig rehearsal,
     DriftConfig drift,
-    BalancerConfig balancer) {
+    BalancerConfig balancer,
+    RolloutConfig rollout) {
+
+  /** With the default rollout for {@code balancer}. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        RolloutConfig.defaults(balancer != null));
+  }
 
   /** Without a load balancer. */
   public DeploymentConfig(
@@ -77,6 +113,7 @@ public record DeploymentConfig(
     checks = List.copyOf(checks);
     stores = List.copyOf(stores);
     drift = drift == null ? DriftConfig.everything() : drift;
+    rollout = rollout == null ? RolloutConfig.defaults(balancer != null) : rollout;
   }
 
   public Path journalFile() {

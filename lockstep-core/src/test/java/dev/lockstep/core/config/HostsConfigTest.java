@@ -20,7 +20,7 @@ class HostsConfigTest {
       environment: staging
       database: {name: notes, user: notes, password: {env: DB_PASSWORD}}
       services:
-        api: {run: [java, -jar, "{artifact}"]}
+        api: {stop: "true", install: "true", start: "true"}
       """;
 
   @TempDir Path dir;
@@ -40,7 +40,7 @@ class HostsConfigTest {
             write(
                 """
                 target:
-                  type: process
+                  type: command
                   hosts:
                     web-1: {address: 10.0.0.5, port: 2222, user: deploy, keyFile: deploy_key,
                             knownHosts: known_hosts}
