@@ -9,6 +9,7 @@ import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.report.RunReport;
@@ -29,6 +30,7 @@ import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
+import dev.lockstep.engine.rolling.RolloutChoice;
 import dev.lockstep.engine.run.ChecklistInputs;
 import dev.lockstep.engine.run.ConfigShape;
 import dev.lockstep.engine.run.LiveAftermath;
@@ -48,6 +50,7 @@ import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.RunLock;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +100,8 @@ public final class Deployment implements AutoCloseable {
             new MigrationRunner(config.database(), config.migrations()),
             CheckRunner.forDeployment(config, CheckListener.NONE),
             options.listener(),
-            options.clock()));
+            options.clock(),
+            Balancers.create(config)));
   }
 
   public DeploymentConfig config() {
@@ -164,7 +168,7 @@ public final class Deployment implements AutoCloseable {
               driver.startUpgrade(
                   config.environment(),
                   releases,
-                  inputs(releases, options, SnapshotNeed.of(context)),
+                  inputs(releases, options, SnapshotNeed.of(context), rollout(context)),
                   facts(options));
           return driver.drive(runId, releases);
         });
@@ -275,24 +279,37 @@ public final class Deployment implements AutoCloseable {
   private Plan plan(GateContext context) {
     RunReleases releases = new RunReleases(context.previous(), context.target());
     SnapshotNeed snapshot = SnapshotNeed.of(context);
+    RolloutChoice rollout = rollout(context);
+    List<GateResult> gates = new ArrayList<>(Gates.check(context));
+    rollout.gate().ifPresent(gates::add);
     return new Planner()
         .plan(
             context,
             new StepChecklists(tools)
-                .upgrade(releases, inputs(releases, context.options(), snapshot)),
-            Gates.check(context),
-            snapshot.planNote(),
-            RollingCheck.of(context));
+                .upgrade(releases, inputs(releases, context.options(), snapshot, rollout)),
+            gates,
+            rollout.rolling() == null ? snapshot.planNote() : null,
+            rollout.verdict());
+  }
+
+  /** This run's strategy: rolling or with downtime, from the options, the config and the plan. */
+  private RolloutChoice rollout(GateContext context) {
+    return RolloutChoice.of(
+        config, context.options().strategy(), RollingCheck.of(context), context.target());
   }
 
   /**
    * The inputs the run records: resume replays them, so a snapshot skipped at the start stays
-   * skipped whatever the journal says by then.
+   * skipped whatever the journal says by then, and a rolling run stays rolling.
    */
   private ChecklistInputs inputs(
-      RunReleases releases, UpgradeOptions options, SnapshotNeed snapshot) {
+      RunReleases releases, UpgradeOptions options, SnapshotNeed snapshot, RolloutChoice rollout) {
     return ChecklistInputs.upgrade(
-        releases, snapshot.take(), options.acceptUnverifiedBackup(), ConfigShape.of(config));
+        releases,
+        rollout.rolling() == null && snapshot.take(),
+        options.acceptUnverifiedBackup(),
+        ConfigShape.of(config),
+        rollout.rolling());
   }
 
   private static Map<String, String> facts(UpgradeOptions options) {

@@ -24,12 +24,15 @@ public final class PlanCommand extends DeploymentCommand {
       description = "judge the rehearsal gate as `upgrade --require-rehearsal` would")
   boolean requireRehearsal;
 
+  @Mixin StrategyOption strategy;
+
   @Override
   int run(Deployment deployment) {
     Plan plan =
         deployment.plan(
             to.version(),
-            new dev.lockstep.engine.api.UpgradeOptions(null, allowDrift, requireRehearsal));
+            new dev.lockstep.engine.api.UpgradeOptions(
+                null, allowDrift, requireRehearsal, strategy.strategy()));
     print(plan, PlanText.render(plan));
     return plan.blocked() ? GateBlockedException.errorCodeFor(plan).exitCode() : 0;
   }

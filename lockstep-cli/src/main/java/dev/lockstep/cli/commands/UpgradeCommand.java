@@ -30,6 +30,8 @@ public final class UpgradeCommand extends DeploymentCommand {
       description = "go on although the live schema differs from the one the last run left")
   boolean allowDrift;
 
+  @Mixin StrategyOption strategy;
+
   @Option(
       names = "--require-rehearsal",
       description = "refuse unless `lockstep rehearse` passed for this upgrade")
@@ -53,6 +55,7 @@ public final class UpgradeCommand extends DeploymentCommand {
   }
 
   private UpgradeOptions options() {
-    return new UpgradeOptions(acceptUnverifiedBackup, allowDrift, requireRehearsal);
+    return new UpgradeOptions(
+        acceptUnverifiedBackup, allowDrift, requireRehearsal, strategy.strategy());
   }
 }

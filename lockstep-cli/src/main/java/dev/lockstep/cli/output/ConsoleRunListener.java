@@ -32,6 +32,15 @@ public final class ConsoleRunListener implements RunListener {
     err.flush();
   }
 
+  /** One line per phase of a node: " api@web-2: draining (1/3 nodes done)". */
+  @Override
+  public void nodeProgress(String service, String node, String phase, int done, int total) {
+    synchronized (err) {
+      err.printf("      %s@%s: %s (%d/%d nodes done)%n", service, node, phase, done, total);
+      err.flush();
+    }
+  }
+
   @Override
   public void notice(String message) {
     err.println("  ! " + message);

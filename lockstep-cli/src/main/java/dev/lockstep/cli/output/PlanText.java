@@ -70,16 +70,13 @@ public final class PlanText {
     return text.toString();
   }
 
-  /**
-   * Whether the nodes could be replaced one at a time, and the facts behind it. Lockstep has no
-   * rolling strategy yet, so an allowed roll is a fact for the operator, not a choice of this run.
-   */
+  /** Whether the nodes could be replaced one at a time, the facts behind it, and this run's way. */
   private static String rolling(RollingVerdict verdict) {
     StringBuilder text = new StringBuilder("Rolling upgrade: ");
     text.append(verdict.allowed() ? "safe for this upgrade" : "not safe for this upgrade");
     verdict.reasons().forEach(reason -> text.append("\n  - ").append(reason));
-    if (verdict.allowed()) {
-      text.append("\n  Lockstep does not roll yet: this run stops every service.");
+    if (verdict.choice() != null) {
+      text.append("\nStrategy: ").append(verdict.choice());
     }
     return text.append('\n').toString();
   }

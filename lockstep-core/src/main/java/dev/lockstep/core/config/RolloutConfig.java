@@ -34,12 +34,16 @@ public record RolloutConfig(
 
   /** How many of a service's {@code nodes} are replaced at once: at least one. */
   public int batchOf(int nodes) {
+    return batchOf(nodes, batch, maxUnavailablePercent);
+  }
+
+  /** How many of {@code nodes} are replaced at once, given a node count or a share (one is set). */
+  public static int batchOf(int nodes, Integer batch, Integer maxUnavailablePercent) {
     if (batch != null) {
       return Math.max(1, Math.min(batch, nodes));
     }
-    int share =
-        (int)
-            Math.ceil(nodes * (maxUnavailablePercent == null ? 0 : maxUnavailablePercent) / 100.0);
+    int percent = maxUnavailablePercent == null ? 0 : maxUnavailablePercent;
+    int share = (int) Math.ceil(nodes * percent / 100.0);
     return Math.max(1, Math.min(share, nodes));
   }
 

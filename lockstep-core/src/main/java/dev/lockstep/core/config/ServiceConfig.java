@@ -46,6 +46,24 @@ public record ServiceConfig(
     ports = ports == null ? List.of() : List.copyOf(ports);
   }
 
+  /** This service on {@code only} of its nodes: what a rolling upgrade replaces at once. */
+  public ServiceConfig onNodes(List<String> only) {
+    return new ServiceConfig(
+        name,
+        component,
+        only,
+        run,
+        workingDir,
+        env,
+        stopTimeout,
+        stop,
+        install,
+        start,
+        version,
+        ports,
+        image);
+  }
+
   /** A service of the process or command target. */
   public ServiceConfig(
       String name,

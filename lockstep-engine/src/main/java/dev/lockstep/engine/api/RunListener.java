@@ -13,6 +13,12 @@ public interface RunListener {
 
   default void stepFailed(Phase phase, String description, Duration took, String reason) {}
 
+  /**
+   * A rolling upgrade's progress: {@code node} of {@code service} entered {@code phase} (draining,
+   * stopping, starting, ready…), with {@code done} of {@code total} nodes replaced so far.
+   */
+  default void nodeProgress(String service, String node, String phase, int done, int total) {}
+
   /** Something the operator must see now: a rollback decision, a data-loss window. */
   default void notice(String message) {}
 

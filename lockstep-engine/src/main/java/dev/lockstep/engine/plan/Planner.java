@@ -45,20 +45,20 @@ public final class Planner {
     List<MigrationScript> pending = context.pendingMigrations();
     List<PlannedStep> planned = new ArrayList<>();
     boolean servicesDown = false;
+    boolean touched = false;
     boolean migrated = false;
     RollbackStrategy strategy = RollbackStrategy.NOTHING_TO_UNDO;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       servicesDown |= step.stopsServices();
+      touched |= step.touchesServices();
       migrated |= step.appliesMigrations();
       List<String> appliedAfter = new ArrayList<>(applied);
       if (migrated) {
         pending.forEach(script -> appliedAfter.add(script.version()));
       }
       strategy =
-          decider
-              .decide(context.previous(), context.target(), servicesDown, appliedAfter)
-              .strategy();
+          decider.decide(context.previous(), context.target(), touched, appliedAfter).strategy();
       planned.add(new PlannedStep(i + 1, step.name(), step.description(), servicesDown, strategy));
     }
     return new Plan(
@@ -71,11 +71,21 @@ public final class Planner {
             .toList(),
         gates,
         strategy,
-        downtime(pending, snapshotNote),
+        rolling != null && rolling.chosen()
+            ? rollingDowntime(pending)
+            : downtime(pending, snapshotNote),
         rolling,
         context.target().notes() == null || context.target().notes().isBlank()
             ? null
             : context.target().notes().strip());
+  }
+
+  private static String rollingDowntime(List<MigrationScript> pending) {
+    return "none: the nodes are replaced batch by batch while the others serve; "
+        + (pending.isEmpty()
+            ? "no migration to apply"
+            : pending.size()
+                + " expand migration(s) applied first, while the installed release serves");
   }
 
   private static String downtime(List<MigrationScript> pending, String snapshotNote) {

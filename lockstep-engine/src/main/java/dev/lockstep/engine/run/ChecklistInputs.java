@@ -3,6 +3,7 @@ package dev.lockstep.engine.run;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.RolloutConfig;
 import dev.lockstep.core.io.Json;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.plan.RollbackStrategy;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param to the release the run installs, or for a rollback run the one it leaves
  * @param acceptUnverified why the operator accepts an unverified backup, or null
  * @param strategy for a rollback checklist, its strategy; null for an upgrade checklist
+ * @param rolling how a rolling run cuts the nodes into batches; null for a run with downtime
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChecklistInputs(
@@ -28,35 +30,72 @@ public record ChecklistInputs(
     boolean snapshot,
     String acceptUnverified,
     RollbackStrategy strategy,
-    Map<String, String> config) {
+    Map<String, String> config,
+    Rolling rolling) {
 
-  /** The version this Lockstep writes; it reads this one and every older one. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The version this Lockstep writes; it reads this one and every older one. A run with downtime is
+   * still written as version 1, which older releases read; a rolling run as version 2, which they
+   * refuse rather than resume it as a run with downtime.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  private static final int DOWNTIME_FORMAT_VERSION = 1;
+
+  /**
+   * How a rolling run cuts each service's nodes into batches: one of the two is set.
+   *
+   * @param batch nodes replaced at once
+   * @param maxUnavailablePercent the share of a service's nodes replaced at once
+   */
+  public record Rolling(Integer batch, Integer maxUnavailablePercent) {
+
+    public static Rolling of(RolloutConfig rollout) {
+      return new Rolling(rollout.batch(), rollout.maxUnavailablePercent());
+    }
+  }
 
   public static ChecklistInputs upgrade(
       RunReleases releases, boolean snapshot, String acceptUnverified, ConfigShape config) {
+    return upgrade(releases, snapshot, acceptUnverified, config, null);
+  }
+
+  /**
+   * @param rolling how the nodes are replaced batch by batch; null for a run with downtime
+   */
+  public static ChecklistInputs upgrade(
+      RunReleases releases,
+      boolean snapshot,
+      String acceptUnverified,
+      ConfigShape config,
+      Rolling rolling) {
     return new ChecklistInputs(
-        FORMAT_VERSION,
+        rolling == null ? DOWNTIME_FORMAT_VERSION : FORMAT_VERSION,
         releases.previousVersion(),
         releases.next().version().toString(),
         releases.next().runner(),
         snapshot,
         acceptUnverified,
         null,
-        config.fields());
+        config.fields(),
+        rolling);
   }
 
+  /**
+   * @param rolling as the upgrade it undoes was: its nodes are reverted batch by batch too
+   */
   public static ChecklistInputs rollback(
-      RunReleases releases, RollbackStrategy strategy, ConfigShape config) {
+      RunReleases releases, RollbackStrategy strategy, ConfigShape config, Rolling rolling) {
     return new ChecklistInputs(
-        FORMAT_VERSION,
+        rolling == null ? DOWNTIME_FORMAT_VERSION : FORMAT_VERSION,
         releases.previousVersion(),
         releases.next().version().toString(),
         releases.next().runner(),
         false,
         null,
         strategy,
-        config.fields());
+        config.fields(),
+        rolling);
   }
 
   public ConfigShape configShape() {

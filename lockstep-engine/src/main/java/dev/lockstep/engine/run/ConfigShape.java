@@ -49,6 +49,20 @@ public record ConfigShape(Map<String, String> fields) {
       fields.put("target.compose.pins", String.valueOf(compose.pins()));
       fields.put("target.compose.migrate", compose.migrate());
     }
+    config
+        .target()
+        .hosts()
+        .forEach(
+            (name, host) ->
+                fields.put(
+                    "target.hosts." + name,
+                    host.user() + "@" + host.address() + ":" + host.port()));
+    if (config.balancer() != null) {
+      fields.put("balancer.type", config.balancer().type().key());
+      if (config.balancer().haproxy() != null) {
+        fields.put("balancer.haproxy.backend", config.balancer().haproxy().backend());
+      }
+    }
     fields.put("backup.snapshot", String.valueOf(config.backup().snapshot()));
     fields.put("backup.format", String.valueOf(config.backup().format()));
     fields.put("backup.dir", String.valueOf(config.backupsDir()));
@@ -95,7 +109,8 @@ public record ConfigShape(Map<String, String> fields) {
     if (path.startsWith("stores[")) {
       return !path.endsWith(".dump") && !path.endsWith(".load");
     }
-    return path.startsWith("services.") && path.endsWith(".nodes");
+    return path.startsWith("target.hosts.")
+        || path.startsWith("services.") && path.endsWith(".nodes");
   }
 
   /** "services.api.run: [java, -jar, a.jar] → [java, -jar, b.jar]" for each difference. */

@@ -36,7 +36,12 @@ final class JournaledChecklists {
 
   /** Records the rollback checklist of {@code strategy}, starting at the run's next step. */
   void recordRollback(String runId, RunReleases releases, RollbackStrategy strategy) {
-    ChecklistInputs inputs = ChecklistInputs.rollback(releases, strategy, currentConfig);
+    ChecklistInputs inputs =
+        ChecklistInputs.rollback(
+            releases,
+            strategy,
+            currentConfig,
+            firstInputs(runId).map(ChecklistInputs::rolling).orElse(null));
     List<Step> steps = factory.rollback(releases, inputs);
     journal.recordChecklist(
         runId,
@@ -127,7 +132,7 @@ final class JournaledChecklists {
     RollbackStrategy strategy =
         RollbackStrategy.valueOf(facts.get(RunFacts.ROLLBACK_STRATEGY).orElseThrow());
     int firstSeq = Integer.parseInt(facts.get(RunFacts.ROLLBACK_FIRST_STEP).orElseThrow());
-    ChecklistInputs inputs = ChecklistInputs.rollback(releases, strategy, currentConfig);
+    ChecklistInputs inputs = ChecklistInputs.rollback(releases, strategy, currentConfig, null);
     return new RecordedChecklist(factory.rollback(releases, inputs), firstSeq, inputs);
   }
 

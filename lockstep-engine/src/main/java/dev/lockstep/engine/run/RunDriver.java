@@ -194,9 +194,11 @@ public final class RunDriver {
   }
 
   private Decision decide(String runId, RunReleases releases) {
-    // Recorded before the first service is stopped, so it holds whatever the checklist was.
+    // Recorded before the first service is stopped (or node drained), whatever the checklist was.
+    RunFacts facts = new RunFacts(journal, runId);
     boolean servicesTouched =
-        new RunFacts(journal, runId).get(RunFacts.SERVICES_STOPPED_AT).isPresent();
+        facts.get(RunFacts.SERVICES_STOPPED_AT).isPresent()
+            || facts.get(RunFacts.NODES_TOUCHED_AT).isPresent();
     return decider.decide(
         releases.previous(),
         releases.next(),

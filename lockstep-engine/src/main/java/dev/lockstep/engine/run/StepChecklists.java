@@ -1,5 +1,6 @@
 package dev.lockstep.engine.run;
 
+import dev.lockstep.engine.rolling.RollingChecklists;
 import dev.lockstep.engine.steps.Checklists;
 import dev.lockstep.engine.steps.Step;
 import dev.lockstep.engine.steps.Toolbox;
@@ -15,12 +16,20 @@ public final class StepChecklists implements ChecklistFactory {
 
   @Override
   public List<Step> upgrade(RunReleases releases, ChecklistInputs inputs) {
+    if (inputs.rolling() != null) {
+      return RollingChecklists.upgrade(
+          tools, releases.previous(), releases.next(), inputs.acceptUnverified(), inputs.rolling());
+    }
     return Checklists.upgrade(
         tools, releases.previous(), releases.next(), inputs.acceptUnverified(), inputs.snapshot());
   }
 
   @Override
   public List<Step> rollback(RunReleases releases, ChecklistInputs inputs) {
+    if (inputs.rolling() != null) {
+      return RollingChecklists.rollback(
+          tools, inputs.strategy(), releases.previous(), inputs.rolling());
+    }
     return Checklists.rollback(tools, inputs.strategy(), releases.previous());
   }
 }

@@ -24,6 +24,9 @@ public final class RunFacts {
   public static final String SERVICES_STOPPED_AT = "downtime.start";
   public static final String SERVICES_BACK_AT = "downtime.end";
 
+  /** When a rolling upgrade first took a node out of rotation: the services were touched. */
+  public static final String NODES_TOUCHED_AT = "rolling.firstNodeAt";
+
   /** When the first check passed after the services started: they answer. */
   public static final String SERVICES_HEALTHY_AT = "downtime.healthy";
 

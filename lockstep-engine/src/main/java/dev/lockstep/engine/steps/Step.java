@@ -19,6 +19,14 @@ public interface Step {
   }
 
   /**
+   * Whether the services are touched once this step has started, all at once or node by node: from
+   * then on undoing the run means putting the previous release back on them.
+   */
+  default boolean touchesServices() {
+    return stopsServices();
+  }
+
+  /**
    * Whether the release's pending migrations may have run once this step has started: the step that
    * applies them, or the start of a product that migrates as it starts.
    */

@@ -6,9 +6,15 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import dev.lockstep.targets.Target;
+import dev.lockstep.targets.balancer.LoadBalancer;
 import java.time.Clock;
 
-/** What steps work with: the deployment's config and the real parts that act on it. */
+/**
+ * What steps work with: the deployment's config and the real parts that act on it.
+ *
+ * @param balancer the load balancer a rolling upgrade takes nodes out of rotation through; null
+ *     when the config has none
+ */
 public record Toolbox(
     DeploymentConfig config,
     Target target,
@@ -16,4 +22,18 @@ public record Toolbox(
     MigrationRunner migrations,
     CheckRunner checks,
     RunListener listener,
-    Clock clock) {}
+    Clock clock,
+    LoadBalancer balancer) {
+
+  /** Without a load balancer. */
+  public Toolbox(
+      DeploymentConfig config,
+      Target target,
+      BackupStore backups,
+      MigrationRunner migrations,
+      CheckRunner checks,
+      RunListener listener,
+      Clock clock) {
+    this(config, target, backups, migrations, checks, listener, clock, null);
+  }
+}

@@ -1,0 +1,216 @@
+package dev.lockstep.engine.rolling;
+
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.config.BalancerConfig;
+import dev.lockstep.core.config.Placeholders;
+import dev.lockstep.core.config.RolloutConfig;
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.targets.ServiceStatus.NodeStatus;
+import dev.lockstep.targets.balancer.DrainResult;
+import dev.lockstep.targets.balancer.LoadBalancer;
+import dev.lockstep.targets.balancer.ServerState;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replaces one node the careful way: out of rotation, in-flight work finished, stopped, the release
+ * installed, started, ready, back in rotation. A node that already runs the release is only made
+ * ready and put back, so that a resumed roll repeats no restart and leaves no node drained.
+ */
+final class NodeRoll {
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Toolbox tools;
+  private final RolloutConfig rollout;
+  private final RollProgress progress;
+  private final HttpClient http;
+
+  NodeRoll(Toolbox tools, RollProgress progress) {
+    this.tools = tools;
+    this.rollout = tools.config().rollout();
+    this.progress = progress;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(REQUEST_TIMEOUT)
+            .build();
+  }
+
+  /**
+   * Puts {@code release} on {@code node} of {@code service}.
+   *
+   * @return one line for the report: "web-1 drained in 0.4s, on 2.4.0 in 3.1s"
+   */
+  String replace(ServiceConfig service, String node, ReleaseManifest release) {
+    ServiceConfig one = service.onNodes(java.util.List.of(node));
+    String version = release.version().toString();
+    long started = System.nanoTime();
+    Optional<LoadBalancer> balancer = balancerOf(node);
+    String drained = "";
+    if (!runs(one, version)) {
+      if (balancer.isPresent()) {
+        drained = drain(service, node, balancer.get()) + ", ";
+      }
+      progress.phase(service.name(), node, "stopping");
+      tools.target().stop(one);
+      progress.phase(service.name(), node, "installing " + version);
+      tools.target().install(one, release);
+      progress.phase(service.name(), node, "starting " + version);
+      tools.target().start(one, release);
+    }
+    awaitReady(service, one, node, version, balancer);
+    progress.done(service.name(), node);
+    return drained
+        + node
+        + " on "
+        + version
+        + " in "
+        + Durations.format(Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The balancer, when it fronts {@code node}: all nodes, unless it names the ones it fronts. */
+  private Optional<LoadBalancer> balancerOf(String node) {
+    BalancerConfig config = tools.config().balancer();
+    if (tools.balancer() == null || config == null) {
+      return Optional.empty();
+    }
+    return config.nodes().isEmpty() || config.nodes().containsKey(node)
+        ? Optional.of(tools.balancer())
+        : Optional.empty();
+  }
+
+  private String drain(ServiceConfig service, String node, LoadBalancer balancer) {
+    progress.phase(service.name(), node, "draining");
+    balancer.drain(node);
+    DrainResult result = balancer.awaitDrained(node, tools.config().balancer().deadline());
+    if (!result.drained()) {
+      throw new LockstepException(
+          ErrorCode.TARGET_FAILED,
+          service.name()
+              + "@"
+              + node
+              + ": "
+              + result.describe()
+              + " ("
+              + balancer.describe()
+              + "). The node was not stopped. Fix: let its long-running work finish and resume,"
+              + " or raise balancer.deadline.");
+    }
+    balancer.maint(node);
+    return result.describe();
+  }
+
+  /**
+   * Waits until the node runs {@code version} (as far as the target can tell) and answers the ready
+   * URL, puts it back in rotation, and waits until the balancer has it up. A node that does not get
+   * there in {@code rollout.readyTimeout} is taken out of rotation again, and the roll stops naming
+   * the check that failed.
+   */
+  private void awaitReady(
+      ServiceConfig service,
+      ServiceConfig one,
+      String node,
+      String version,
+      Optional<LoadBalancer> balancer) {
+    progress.phase(service.name(), node, "waiting until ready");
+    long deadline = System.nanoTime() + rollout.readyTimeout().toNanos();
+    String lastProblem = null;
+    while (true) {
+      lastProblem = notReady(one, node, version);
+      if (lastProblem == null || System.nanoTime() > deadline) {
+        break;
+      }
+      pause();
+    }
+    if (lastProblem == null && balancer.isPresent()) {
+      progress.phase(service.name(), node, "back in rotation");
+      balancer.get().ready(node);
+      while (true) {
+        Optional<ServerState> state = balancer.get().state(node);
+        lastProblem =
+            state.isEmpty() || state.get().upAndReady()
+                ? null
+                : "the balancer says " + state.get().describe();
+        if (lastProblem == null || System.nanoTime() > deadline) {
+          break;
+        }
+        pause();
+      }
+      if (lastProblem != null) {
+        balancer.get().maint(node);
+      }
+    }
+    if (lastProblem != null) {
+      throw new LockstepException(
+          ErrorCode.CHECK_FAILED,
+          service.name()
+              + "@"
+              + node
+              + " did not become ready on "
+              + version
+              + " within "
+              + Durations.format(rollout.readyTimeout())
+              + ": "
+              + lastProblem
+              + ". It is out of rotation; the roll stops here.");
+    }
+  }
+
+  /** Why the node is not ready yet, or null when it is. */
+  private String notReady(ServiceConfig one, String node, String version) {
+    NodeStatus status = tools.target().status(one).nodes().get(0);
+    if (!status.running()) {
+      return "it is not running" + (status.detail() == null ? "" : " (" + status.detail() + ")");
+    }
+    if (status.version() != null && !status.version().equals(version)) {
+      return "it runs " + status.version();
+    }
+    if (rollout.ready() == null) {
+      return null;
+    }
+    BalancerConfig balancer = tools.config().balancer();
+    Map<String, String> values =
+        balancer == null ? Map.of("node", node) : balancer.node(node).placeholders();
+    String url = Placeholders.render(rollout.ready(), values);
+    try {
+      HttpResponse<Void> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() / 100 == 2
+          ? null
+          : "GET " + url + " answered " + response.statusCode();
+    } catch (IOException e) {
+      return "GET " + url + " failed: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + node, e);
+    }
+  }
+
+  /** Whether the node runs {@code version} already, as far as the target can tell. */
+  private boolean runs(ServiceConfig one, String version) {
+    NodeStatus status = tools.target().status(one).nodes().get(0);
+    return status.running() && version.equals(status.version());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a node", e);
+    }
+  }
+}
