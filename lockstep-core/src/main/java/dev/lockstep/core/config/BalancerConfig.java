@@ -47,6 +47,14 @@ public record BalancerConfig(
     nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
   }
 
+  /**
+   * Whether the balancer sends clients to {@code node}: every node when {@code nodes} is empty,
+   * else the nodes it lists (a worker behind no balancer is replaced without draining).
+   */
+  public boolean fronts(String node) {
+    return nodes.isEmpty() || nodes.containsKey(node);
+  }
+
   /** {@code node} as the balancer knows it: as configured, else the server and host named alike. */
   public BalancerNode node(String node) {
     return nodes.getOrDefault(node, new BalancerNode(node, node, node, null));

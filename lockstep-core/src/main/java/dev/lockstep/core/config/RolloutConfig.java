@@ -13,8 +13,9 @@ import java.util.Locale;
  * @param maxUnavailablePercent the share of a service's nodes replaced at once, 1 to 100; null when
  *     {@code batch} gives it
  * @param ready a URL template over the balancer's placeholders ({@code {node}}, {@code {server}},
- *     {@code {host}}, {@code {port}}) that answers 2xx once a restarted node is ready, asked before
- *     the node goes back in rotation; null to rely on the target and the balancer alone
+ *     {@code {host}}, {@code {port}}) that answers 2xx once a restarted node the balancer fronts is
+ *     ready, asked before the node goes back in rotation; null to rely on the target and the
+ *     balancer alone
  * @param readyTimeout how long a restarted node may take to be ready and back in rotation
  */
 public record RolloutConfig(

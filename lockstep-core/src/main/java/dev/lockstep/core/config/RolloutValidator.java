@@ -69,7 +69,7 @@ final class RolloutValidator {
       readyUrl(doc.ready());
       if (doc.ready().contains("{port}") && balancer != null) {
         serviceNodes.stream()
-            .filter(node -> balancer.node(node).port() == null)
+            .filter(node -> balancer.fronts(node) && balancer.node(node).port() == null)
             .forEach(
                 node ->
                     problems.add(

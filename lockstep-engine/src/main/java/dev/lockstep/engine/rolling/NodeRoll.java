@@ -85,9 +85,7 @@ final class NodeRoll {
     if (tools.balancer() == null || config == null) {
       return Optional.empty();
     }
-    return config.nodes().isEmpty() || config.nodes().containsKey(node)
-        ? Optional.of(tools.balancer())
-        : Optional.empty();
+    return config.fronts(node) ? Optional.of(tools.balancer()) : Optional.empty();
   }
 
   private String drain(ServiceConfig service, String node, LoadBalancer balancer) {
@@ -107,6 +105,7 @@ final class NodeRoll {
               + "). The node was not stopped. Fix: let its long-running work finish and resume,"
               + " or raise balancer.deadline.");
     }
+    progress.drained(service.name(), node);
     balancer.maint(node);
     return result.describe();
   }
@@ -176,10 +175,10 @@ final class NodeRoll {
     if (status.version() != null && !status.version().equals(version)) {
       return "it runs " + status.version();
     }
-    if (rollout.ready() == null) {
+    BalancerConfig balancer = tools.config().balancer();
+    if (rollout.ready() == null || balancer != null && !balancer.fronts(node)) {
       return null;
     }
-    BalancerConfig balancer = tools.config().balancer();
     Map<String, String> values =
         balancer == null ? Map.of("node", node) : balancer.node(node).placeholders();
     String url = Placeholders.render(rollout.ready(), values);

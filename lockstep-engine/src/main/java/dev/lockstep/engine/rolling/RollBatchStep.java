@@ -5,6 +5,7 @@ import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.engine.steps.AbstractStep;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.journal.Phase;
 import dev.lockstep.targets.Concurrently;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,14 @@ final class RollBatchStep extends AbstractStep {
     }
     ServiceConfig service = tools.config().services().get(batch.service());
     NodeRoll roll =
-        new NodeRoll(tools, new RollProgress(tools.listener(), batch.before(), batch.total()));
+        new NodeRoll(
+            tools,
+            new RollProgress(
+                tools.listener(),
+                batch.before(),
+                batch.total(),
+                forward ? Phase.FORWARD : Phase.ROLLBACK,
+                name()));
     List<String> done = Collections.synchronizedList(new ArrayList<>());
     List<Runnable> nodes = new ArrayList<>();
     for (String node : batch.nodes()) {

@@ -10,6 +10,7 @@ import dev.lockstep.targets.balancer.BalancerException;
 import dev.lockstep.targets.balancer.DrainResult;
 import dev.lockstep.targets.balancer.LoadBalancer;
 import dev.lockstep.targets.balancer.ServerState;
+import dev.lockstep.targets.testing.RealHaproxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class HaproxyBalancerTest {
 
   private static BackendServer web1;
   private static BackendServer web2;
-  private static HaproxyProcess haproxy;
+  private static RealHaproxy haproxy;
   private static LoadBalancer balancer;
 
   private final HttpClient client =
@@ -47,9 +48,9 @@ class HaproxyBalancerTest {
   static void startHaproxy() throws Exception {
     web1 = BackendServer.start("web1");
     web2 = BackendServer.start("web2");
-    int nobody = HaproxyProcess.freePort();
+    int nobody = RealHaproxy.freePort();
     haproxy =
-        HaproxyProcess.start(
+        RealHaproxy.start(
             dir, List.of("web1", "web2", "web3"), List.of(web1.port(), web2.port(), nobody));
     balancer = overUnixSocket(haproxy.adminSocket(), "app", Map.of());
     awaitUp("web1");
@@ -211,7 +212,7 @@ class HaproxyBalancerTest {
 
   @Test
   void state_tcpPortNobodyListensOn_saysConnectionRefused() throws IOException {
-    int nobody = HaproxyProcess.freePort();
+    int nobody = RealHaproxy.freePort();
     LoadBalancer tcp =
         HaproxyBalancer.of(
             new BalancerConfig(

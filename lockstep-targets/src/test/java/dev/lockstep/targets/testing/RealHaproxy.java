@@ -1,4 +1,4 @@
-package dev.lockstep.targets.balancer.haproxy;
+package dev.lockstep.targets.testing;
 
 import dev.lockstep.core.process.ProgramPath;
 import java.io.IOException;
@@ -12,15 +12,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HAProxy the test starts on loopback ports, with a throwaway config in {@code dir}: an
  * admin Unix socket, an admin TCP socket, a user-level Unix socket, and backend {@code app}
- * balancing round-robin over the given servers with HTTP checks every 100 ms.
+ * balancing round-robin over the given servers with HTTP checks every 100 ms. Needs haproxy ({@code
+ * .ci/run} installs it).
  */
-final class HaproxyProcess implements AutoCloseable {
+public final class RealHaproxy implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final int statsPort;
   private final int frontendPort;
 
-  private HaproxyProcess(Process process, Path dir, int statsPort, int frontendPort) {
+  private RealHaproxy(Process process, Path dir, int statsPort, int frontendPort) {
     this.process = process;
     this.dir = dir;
     this.statsPort = statsPort;
@@ -30,7 +31,16 @@ final class HaproxyProcess implements AutoCloseable {
   /**
    * @param servers each server's name and port; a port where nothing listens makes a DOWN server
    */
-  static HaproxyProcess start(Path dir, List<String> names, List<Integer> ports)
+  public static RealHaproxy start(Path dir, List<String> names, List<Integer> ports)
+      throws IOException, InterruptedException {
+    return start(dir, names, ports, "/health");
+  }
+
+  /**
+   * @param checkPath what HAProxy's health checks GET on each server
+   */
+  public static RealHaproxy start(
+      Path dir, List<String> names, List<Integer> ports, String checkPath)
       throws IOException, InterruptedException {
     Path haproxy =
         ProgramPath.fromEnvironment()
@@ -66,10 +76,10 @@ final class HaproxyProcess implements AutoCloseable {
               default_backend app
             backend app
               balance roundrobin
-              option httpchk GET /health
+              option httpchk GET %4$s
               default-server check inter 100ms fall 2 rise 1
             """
-                .formatted(dir, statsPort, frontendPort));
+                .formatted(dir, statsPort, frontendPort, checkPath));
     for (int i = 0; i < names.size(); i++) {
       config.append("  server ").append(names.get(i)).append(" 127.0.0.1:").append(ports.get(i));
       config.append('\n');
@@ -80,7 +90,7 @@ final class HaproxyProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("haproxy.log").toFile())
             .start();
-    HaproxyProcess started = new HaproxyProcess(process, dir, statsPort, frontendPort);
+    RealHaproxy started = new RealHaproxy(process, dir, statsPort, frontendPort);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(started.adminSocket())) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -94,7 +104,7 @@ final class HaproxyProcess implements AutoCloseable {
   }
 
   /** What HAProxy printed, for a failing test's message. */
-  String log() {
+  public String log() {
     try {
       return Files.readString(dir.resolve("haproxy.log"));
     } catch (IOException e) {
@@ -102,23 +112,23 @@ final class HaproxyProcess implements AutoCloseable {
     }
   }
 
-  Path adminSocket() {
+  public Path adminSocket() {
     return dir.resolve("admin.sock");
   }
 
-  Path userSocket() {
+  public Path userSocket() {
     return dir.resolve("user.sock");
   }
 
-  int statsPort() {
+  public int statsPort() {
     return statsPort;
   }
 
-  int frontendPort() {
+  public int frontendPort() {
     return frontendPort;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -1,0 +1,343 @@
+package dev.lockstep.examples;
+
+import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.HostConfig;
+import dev.lockstep.core.yaml.Variables;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import dev.lockstep.targets.testing.RealHaproxy;
+import dev.lockstep.targets.testing.RealSshd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sample product's api as a fleet: three nodes behind a real HAProxy, two on this machine and
+ * one ({@code web-3}) on a "host" that is a real sshd on a loopback port, all run by the command
+ * target through {@code node.sh}. The database is a fresh one on the tests' PostgreSQL server.
+ * Closing stops the nodes, HAProxy and sshd, and removes the folder.
+ */
+final class Fleet implements AutoCloseable {
+  static final List<String> NODES = List.of("web-1", "web-2", "web-3");
+  static final String REMOTE_NODE = "web-3";
+  static final String WORKER_NODE = "worker-1";
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  final SampleDeployment sample;
+  final RealSshd host;
+  final RealHaproxy haproxy;
+  final Path configFile;
+  private final Map<String, Integer> ports;
+
+  private Fleet(
+      SampleDeployment sample,
+      RealSshd host,
+      RealHaproxy haproxy,
+      Path configFile,
+      Map<String, Integer> ports) {
+    this.sample = sample;
+    this.host = host;
+    this.haproxy = haproxy;
+    this.configFile = configFile;
+    this.ports = ports;
+  }
+
+  /** A fleet whose config rolls with {@code strategy} and waits {@code readyTimeout} for a node. */
+  static Fleet create(String strategy, String readyTimeout) {
+    SampleDeployment sample =
+        TestSamples.create(
+            PostgresExtension.server(),
+            "fleet_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet(),
+            false);
+    RealSshd host = null;
+    RealHaproxy haproxy = null;
+    try {
+      Path folder = sample.folder();
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      for (String node : allNodes()) {
+        ports.put(node, LoopbackPorts.next());
+        Path dir = Files.createDirectories(folder.resolve("nodes").resolve(node));
+        Files.writeString(dir.resolve("port"), ports.get(node) + "\n");
+      }
+      writeNodeScript(folder, sample.environment());
+      host = RealSshd.start();
+      haproxy =
+          RealHaproxy.start(
+              Files.createDirectories(folder.resolve("haproxy")),
+              NODES,
+              NODES.stream().map(ports::get).toList(),
+              "/.status");
+      Path config =
+          Files.writeString(
+              folder.resolve("lockstep-fleet.yaml"),
+              config(folder, host.host(REMOTE_NODE), haproxy, ports, strategy, readyTimeout));
+      return new Fleet(sample, host, haproxy, config, ports);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      if (haproxy != null) {
+        haproxy.close();
+      }
+      if (host != null) {
+        host.close();
+      }
+      sample.close();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("cannot set up the fleet", e);
+    }
+  }
+
+  DeploymentConfig config() {
+    return new dev.lockstep.core.config.ConfigLoader(
+            Variables.fromEnvironment().with(sample.environment()))
+        .load(configFile);
+  }
+
+  /** The notes api through HAProxy, as users reach it. */
+  NotesClient throughBalancer() {
+    return new NotesClient(haproxy.frontendPort());
+  }
+
+  int frontendPort() {
+    return haproxy.frontendPort();
+  }
+
+  /** From now on, {@code node} starts {@code version} with a wrong database password: unhealthy. */
+  void breakNode(String node, String version) throws IOException {
+    Files.writeString(
+        sample.folder().resolve("nodes").resolve(node).resolve("broken-" + version), "");
+  }
+
+  /** {@code node} starts {@code version} healthy again. */
+  void repairNode(String node, String version) throws IOException {
+    Files.deleteIfExists(
+        sample.folder().resolve("nodes").resolve(node).resolve("broken-" + version));
+  }
+
+  /**
+   * The release {@code node} runs, as its own {@code /.status} says; "down" when it does not
+   * answer.
+   */
+  String versionOn(String node) {
+    try {
+      java.net.http.HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + ports.get(node) + "/.status"))
+                      .timeout(java.time.Duration.ofSeconds(5))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      return dev.lockstep.core.io.Json.mapper().readTree(response.body()).get("version").asText();
+    } catch (IOException e) {
+      return "down";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "down";
+    }
+  }
+
+  /** What HAProxy says of each node: its status word, e.g. UP or MAINT. */
+  String haproxyLog() {
+    return haproxy.log();
+  }
+
+  @Override
+  public void close() {
+    try {
+      for (String node : allNodes()) {
+        stopNode(node);
+      }
+    } finally {
+      haproxy.close();
+      host.close();
+      sample.close();
+    }
+  }
+
+  private static List<String> allNodes() {
+    List<String> all = new ArrayList<>(NODES);
+    all.add(WORKER_NODE);
+    return all;
+  }
+
+  private void stopNode(String node) {
+    try {
+      Process stop =
+          new ProcessBuilder(sample.folder().resolve("node.sh").toString(), "stop", node)
+              .redirectErrorStream(true)
+              .start();
+      stop.getInputStream().readAllBytes();
+      stop.waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void writeNodeScript(Path folder, Map<String, String> environment)
+      throws IOException {
+    String pg = environment.get("NOTES_PG_PORT");
+    String db = environment.get("NOTES_DB_NAME");
+    Path env =
+        Files.writeString(
+            folder.resolve("fleet.env"),
+            String.join(
+                "\n",
+                "export JAVA='" + environment.get("JAVA") + "'",
+                "export JDBC_DRIVER='" + environment.get("JDBC_DRIVER") + "'",
+                "export NOTES_DB_URL='jdbc:postgresql://127.0.0.1:" + pg + "/" + db + "'",
+                "export NOTES_DB_USER='" + environment.get("NOTES_DB_USER") + "'",
+                "export NOTES_DB_PASSWORD='" + environment.get("NOTES_DB_PASSWORD") + "'",
+                ""));
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
+    Path script =
+        Files.writeString(
+            folder.resolve("node.sh"),
+            """
+            #!/bin/sh
+            # One node of the sample api: node.sh install|start|stop|version NODE [ARTIFACT VERSION]
+            set -eu
+            here=$(cd "$(dirname "$0")" && pwd)
+            . "$here/fleet.env"
+            node=$2
+            dir="$here/nodes/$node"
+            port=$(cat "$dir/port")
+            alive() { [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; }
+            case "$1" in
+              install)
+                cp "$3" "$dir/$4-$(basename "$3")"
+                echo "$4" > "$dir/installed"
+                echo "$4-$(basename "$3")" > "$dir/installed-file" ;;
+              start)
+                if alive; then exit 0; fi
+                version=$(cat "$dir/installed")
+                if [ -f "$dir/broken-$version" ]; then NOTES_DB_PASSWORD=wrong; fi
+                setsid "$JAVA" -XX:TieredStopAtLevel=1 -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" "$dir/$(cat "$dir/installed-file")" \\
+                  --port "$port" >>"$dir/log" 2>&1 </dev/null &
+                echo $! > "$dir/pid"
+                echo "$version" > "$dir/running" ;;
+              stop)
+                if alive; then
+                  pid=$(cat "$dir/pid"); kill "$pid"; i=0
+                  while kill -0 "$pid" 2>/dev/null; do
+                    i=$((i+1)); if [ $i -gt 150 ]; then kill -9 "$pid"; fi; sleep 0.1
+                  done
+                fi
+                rm -f "$dir/pid" ;;
+              version)
+                if ! alive; then echo "$node is not running"; exit 3; fi
+                echo "notes $(cat "$dir/running")" ;;
+            esac
+            """);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static String config(
+      Path folder,
+      HostConfig host,
+      RealHaproxy haproxy,
+      Map<String, Integer> ports,
+      String strategy,
+      String readyTimeout) {
+    StringBuilder nodes = new StringBuilder();
+    for (String node : NODES) {
+      nodes.append("    ").append(node).append(": {host: 127.0.0.1, port: ");
+      nodes.append(ports.get(node)).append("}\n");
+    }
+    return """
+        environment: fleet
+        stateDir: state
+        releases: releases
+        database:
+          host: 127.0.0.1
+          port: ${NOTES_PG_PORT}
+          name: ${NOTES_DB_NAME}
+          user: ${NOTES_DB_USER}
+          password: {env: NOTES_DB_PASSWORD}
+        migrations:
+          historyTable: lockstep_schema_history
+        target:
+          type: command
+          hosts:
+            %1$s: {address: %2$s, port: %3$d, user: %4$s, keyFile: %5$s, knownHosts: %6$s}
+        services:
+          api:
+            component: api
+            nodes: [web-1, web-2, web-3]
+            stop: %7$s/node.sh stop {node}
+            install: %7$s/node.sh install {node} {artifact} {version}
+            start: %7$s/node.sh start {node}
+            version: %7$s/node.sh version {node}
+          worker:
+            component: worker
+            nodes: [worker-1]
+            stop: %7$s/node.sh stop {node}
+            install: %7$s/node.sh install {node} {artifact} {version}
+            start: %7$s/node.sh start {node}
+            version: %7$s/node.sh version {node}
+        balancer:
+          type: haproxy
+          deadline: 30s
+          haproxy: {socket: %8$s, backend: app}
+          nodes:
+        %9$s
+        rollout:
+          strategy: %10$s
+          ready: http://{host}:{port}/.status
+          readyTimeout: %11$s
+        checks:
+          - name: api through the balancer
+            http:
+              url: http://127.0.0.1:%12$d/.status
+              assertions:
+                - $.status == "ok"
+            deadline: 30s
+            retries: 60
+            interval: 250ms
+        backup:
+          format: custom
+        rehearsal:
+          database: ${NOTES_DB_NAME}_rehearsal
+          services:
+            api:
+              run: ["${JAVA}", "-XX:TieredStopAtLevel=1", "-cp", "${JDBC_DRIVER}", "{artifact}",
+                    "--port", "${NOTES_REHEARSAL_API_PORT}"]
+              ports: ["${NOTES_REHEARSAL_API_PORT}"]
+              env:
+                NOTES_DB_URL: jdbc:postgresql://127.0.0.1:${NOTES_PG_PORT}/${NOTES_DB_NAME}_rehearsal
+                NOTES_DB_USER: ${NOTES_DB_USER}
+                NOTES_DB_PASSWORD: ${NOTES_DB_PASSWORD}
+          checks:
+            - name: api health on the migrated copy
+              http:
+                url: http://127.0.0.1:${NOTES_REHEARSAL_API_PORT}/.status
+                assertions:
+                  - $.status == "ok"
+              deadline: 30s
+              retries: 60
+              interval: 500ms
+        """
+        .formatted(
+            host.name(),
+            host.address(),
+            host.port(),
+            host.user(),
+            host.keyFile(),
+            host.knownHosts(),
+            folder,
+            haproxy.adminSocket(),
+            nodes.toString().stripTrailing(),
+            strategy,
+            readyTimeout,
+            haproxy.frontendPort());
+  }
+}

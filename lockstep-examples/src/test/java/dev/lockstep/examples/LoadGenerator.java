@@ -1,0 +1,178 @@
+package dev.lockstep.examples;
+
+import dev.lockstep.core.io.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A steady stream of real requests to the notes api through the load balancer, from a few threads,
+ * until stopped (and at most {@code limit} requests or {@code maxTime}): writes (POST a note),
+ * reads of a written note, health reads, and now and then the list of every note, the slowest
+ * request there is. Every request that does not get its expected status is a failure, kept with its
+ * reason.
+ */
+final class LoadGenerator implements AutoCloseable {
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final AtomicInteger sent = new AtomicInteger();
+  private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+  private final Map<Long, String> written = new ConcurrentHashMap<>();
+  private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+  private final List<Thread> threads = new ArrayList<>();
+  private final int limit;
+  private final long deadline;
+
+  private LoadGenerator(int port, int limit, Duration maxTime) {
+    this.base = URI.create("http://127.0.0.1:" + port);
+    this.limit = limit;
+    this.deadline = System.nanoTime() + maxTime.toNanos();
+  }
+
+  /** Starts {@code threads} clients against the loopback {@code port}. */
+  static LoadGenerator start(int port, int threads, int limit, Duration maxTime) {
+    LoadGenerator load = new LoadGenerator(port, limit, maxTime);
+    for (int i = 0; i < threads; i++) {
+      int seed = i;
+      Thread thread = new Thread(() -> load.loop(seed), "load-" + i);
+      thread.setDaemon(true);
+      load.threads.add(thread);
+      thread.start();
+    }
+    return load;
+  }
+
+  /** Waits until at least {@code count} requests were sent (or the limits are reached). */
+  void awaitAtLeast(int count) throws InterruptedException {
+    while (sent.get() < count && !stop.get() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** Stops the clients and waits for the requests in flight. */
+  void stopNow() throws InterruptedException {
+    stop.set(true);
+    for (Thread thread : threads) {
+      thread.join(TIMEOUT.toMillis() + 5_000);
+    }
+  }
+
+  int sent() {
+    return sent.get();
+  }
+
+  List<String> failures() {
+    return List.copyOf(failures);
+  }
+
+  /** Every note written, by id, with its body. */
+  Map<Long, String> written() {
+    return Map.copyOf(written);
+  }
+
+  /** The latency at {@code percentile} (0 to 100) of every request sent, in milliseconds. */
+  double latencyMillis(double percentile) {
+    List<Long> sorted;
+    synchronized (latenciesMicros) {
+      sorted = new ArrayList<>(latenciesMicros);
+    }
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1000.0;
+  }
+
+  private void loop(int seed) {
+    long turn = seed;
+    while (!stop.get() && System.nanoTime() < deadline && sent.incrementAndGet() <= limit) {
+      turn++;
+      long started = System.nanoTime();
+      try {
+        switch ((int) (turn % 10)) {
+          case 0, 3, 6 -> write(turn);
+          case 9 -> expect(get("/notes"), 200);
+          case 1, 4 -> expect(get("/.status"), 200);
+          default -> readOne();
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.add(e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      latenciesMicros.add((System.nanoTime() - started) / 1_000);
+    }
+    if (sent.get() > limit) {
+      stop.set(true);
+    }
+  }
+
+  private void write(long turn) throws IOException, InterruptedException {
+    String body = "written during the roll #" + turn + " by " + Thread.currentThread().getName();
+    String form = "title=load&body=" + URLEncoder.encode(body, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/notes"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    expect(response, 201);
+    written.put(Json.mapper().readTree(response.body()).get("id").asLong(), body);
+  }
+
+  private void readOne() throws IOException, InterruptedException {
+    Long id = written.keySet().stream().findAny().orElse(null);
+    if (id == null) {
+      expect(get("/.status"), 200);
+      return;
+    }
+    expect(get("/notes/" + id), 200);
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void expect(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      failures.add(
+          response.request().method()
+              + " "
+              + response.request().uri().getPath()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body().strip());
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stopNow();
+  }
+}
