@@ -23,7 +23,10 @@ record ConfigDocument(
     Backup backup,
     Rehearsal rehearsal,
     Drift drift,
-    Balancer balancer) {
+    Balancer balancer,
+    Signatures signatures) {
+
+  record Signatures(List<String> trustedKeys) {}
 
   record Balancer(
       String type,

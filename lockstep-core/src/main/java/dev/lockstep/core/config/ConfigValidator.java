@@ -2,6 +2,7 @@ package dev.lockstep.core.config;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.config.TargetConfig.TargetType;
+import dev.lockstep.core.signing.TrustedKeys;
 import dev.lockstep.core.yaml.ProblemCollector;
 import dev.lockstep.core.yaml.Variables;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ final class ConfigValidator {
     DriftConfig drift = new DriftValidator(problems).validate(doc.drift());
     BalancerConfig balancer =
         new BalancerValidator(problems).validate(doc.balancer(), serviceNodes(services));
+    TrustedKeys trustedKeys =
+        new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -66,7 +69,8 @@ final class ConfigValidator {
         backup,
         rehearsal,
         drift,
-        balancer);
+        balancer,
+        trustedKeys);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

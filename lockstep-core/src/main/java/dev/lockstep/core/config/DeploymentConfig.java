@@ -1,5 +1,6 @@
 package dev.lockstep.core.config;
 
+import dev.lockstep.core.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.TreeSet;
  * @param rehearsal how to rehearse an upgrade beside production, or null
  * @param drift which schema changes count as drift
  * @param balancer the load balancer a rolling upgrade drains nodes through; null when there is none
+ * @param trustedKeys the keys every release manifest must be signed by; none: unsigned ones are
+ *     read
  */
 public record DeploymentConfig(
     Path file,
@@ -37,7 +40,42 @@ public record DeploymentConfig(
     BackupConfig backup,
     RehearsalConfig rehearsal,
     DriftConfig drift,
-    BalancerConfig balancer) {
+    BalancerConfig balancer,
+    TrustedKeys trustedKeys) {
+
+  /** Without required signatures. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        TrustedKeys.NONE);
+  }
 
   /** Without a load balancer. */
   public DeploymentConfig(
@@ -77,6 +115,7 @@ public record DeploymentConfig(
     checks = List.copyOf(checks);
     stores = List.copyOf(stores);
     drift = drift == null ? DriftConfig.everything() : drift;
+    trustedKeys = trustedKeys == null ? TrustedKeys.NONE : trustedKeys;
   }
 
   public Path journalFile() {

@@ -1,0 +1,158 @@
+package dev.lockstep.core.signing;
+
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.Problem;
+import dev.lockstep.core.io.FileFormat;
+import dev.lockstep.core.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The public keys a deployment (or {@code release verify}) accepts release manifests from. With
+ * none, manifests are read unsigned, as before signatures existed; with any, a manifest is read
+ * only once a signature by one of them verifies over its exact bytes.
+ *
+ * @param keys the keys, in the order they were given
+ * @param source where they were named, for messages: {@code signatures.trustedKeys in
+ *     /srv/lockstep.yaml}, {@code --key}
+ */
+public record TrustedKeys(List<TrustedKey> keys, String source) {
+  public static final TrustedKeys NONE = new TrustedKeys(List.of(), "");
+
+  /** One trusted key and the file it was read from. */
+  public record TrustedKey(Path file, PublicKey key, String keyId) {
+    public TrustedKey(Path file, PublicKey key) {
+      this(file, key, SigningKeys.keyId(key));
+    }
+  }
+
+  public TrustedKeys {
+    keys = List.copyOf(keys);
+  }
+
+  public boolean required() {
+    return !keys.isEmpty();
+  }
+
+  /**
+   * The trusted key that signed {@code manifest}; refused (exit 2, naming the file and the fix)
+   * when the signature file is missing or malformed, made by a key not trusted here, or does not
+   * match the manifest's bytes.
+   */
+  public TrustedKey verify(Path manifest) {
+    Path file = ManifestSignature.fileOf(manifest);
+    ManifestSignature signature = read(manifest, file);
+    if (!SigningKeys.ALGORITHM.equals(signature.algorithm())) {
+      throw refused(
+          file,
+          "algorithm",
+          "'" + signature.algorithm() + "' is not an algorithm Lockstep verifies.",
+          "sign the manifest again with `lockstep release sign`, which signs with "
+              + SigningKeys.ALGORITHM
+              + ".");
+    }
+    TrustedKey trusted =
+        keys.stream().filter(k -> k.keyId().equals(signature.keyId())).findFirst().orElse(null);
+    if (trusted == null) {
+      throw refused(
+          file,
+          "keyId",
+          "the manifest "
+              + manifest
+              + " is signed by key "
+              + signature.keyId()
+              + ", which is not trusted here (trusted: "
+              + ids()
+              + ", from "
+              + source
+              + ").",
+          "get the release signed by a trusted key; if the vendor's key changed, check the new"
+              + " key's id with the vendor before adding its public key to "
+              + source
+              + ".");
+    }
+    byte[] signed;
+    try {
+      signed =
+          Base64.getDecoder().decode(signature.signature() == null ? "" : signature.signature());
+    } catch (IllegalArgumentException e) {
+      signed = new byte[0];
+    }
+    if (!Signatures.verify(trusted.key(), bytes(manifest), signed)) {
+      throw refused(
+          manifest,
+          "signature",
+          "does not match its signature "
+              + file
+              + " by trusted key "
+              + trusted.keyId()
+              + ": the manifest changed after it was signed (or the signature is not this"
+              + " manifest's). Nothing was touched.",
+          "get the manifest and its signature again from the vendor; never edit a signed"
+              + " manifest (the vendor signs a changed one again with `lockstep release sign`).");
+    }
+    return trusted;
+  }
+
+  private ManifestSignature read(Path manifest, Path file) {
+    try {
+      ManifestSignature.FORMAT.readTree(file);
+      ManifestSignature signature = Json.read(file, ManifestSignature.class);
+      if (signature.keyId() == null || signature.signature() == null) {
+        throw new IOException("keyId and signature are required");
+      }
+      return signature;
+    } catch (NoSuchFileException e) {
+      throw refused(
+          manifest,
+          "signature",
+          "is not signed: there is no "
+              + file.getFileName()
+              + " beside it, and this deployment accepts only releases signed by a trusted key ("
+              + source
+              + "). Nothing was touched.",
+          "put the release's signature from the vendor at "
+              + file
+              + " (the vendor makes it with `lockstep release sign --key vendor.key "
+              + manifest.getParent()
+              + "`).");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadInputException bad) {
+        throw bad;
+      }
+      throw refused(
+          file,
+          FileFormat.FIELD,
+          "is not a manifest signature (" + e.getMessage() + ").",
+          "get the signature again from the vendor, or sign the manifest again with `lockstep"
+              + " release sign`.");
+    }
+  }
+
+  private static byte[] bytes(Path manifest) {
+    try {
+      return Files.readAllBytes(manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifest, e);
+    }
+  }
+
+  private String ids() {
+    return keys.stream()
+        .map(k -> k.keyId() + " (" + k.file().getFileName() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  private static BadInputException refused(Path file, String field, String message, String fix) {
+    return new BadInputException(
+        ErrorCode.SIGNATURE_INVALID, new Problem(file, field, message, fix));
+  }
+}
