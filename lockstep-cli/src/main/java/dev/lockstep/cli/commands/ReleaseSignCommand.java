@@ -2,7 +2,9 @@ package dev.lockstep.cli.commands;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.core.manifest.Artifact.FileArtifact;
 import dev.lockstep.core.manifest.ManifestLoader;
+import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.signing.ManifestSignature;
 import dev.lockstep.core.signing.ManifestSigner;
 import dev.lockstep.core.signing.SigningKeys;
@@ -10,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +27,10 @@ import picocli.CommandLine.Spec;
     name = "sign",
     description =
         "For the vendor: sign release manifests with an Ed25519 private key, writing"
-            + " release.yaml.sig beside each. The signature covers the manifest's exact bytes, and"
-            + " through their sha256 the file artifacts it lists. A manifest Lockstep would refuse"
-            + " is not signed (exit 2).")
+            + " release.yaml.sig beside each. The signature covers the manifest's exact bytes,"
+            + " every other file of the release folder (migrations, schema snapshot …), and"
+            + " through their sha256 the file artifacts the manifest pins. A manifest Lockstep"
+            + " would refuse is not signed (exit 2).")
 public final class ReleaseSignCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
@@ -44,7 +49,22 @@ public final class ReleaseSignCommand implements Callable<Integer> {
   List<Path> releases;
 
   /** One manifest signed. */
-  public record Signed(Path manifest, Path signature, String keyId) {}
+  public record Signed(Path manifest, Path signature, String keyId, Set<String> files) {}
+
+  /** The file artifacts, which the manifest pins by sha256: signing the manifest signs them. */
+  private static Set<Path> pinned(ReleaseManifest release) {
+    Set<Path> pinned = new HashSet<>();
+    release
+        .components()
+        .values()
+        .forEach(
+            component -> {
+              if (component.artifact() instanceof FileArtifact file) {
+                pinned.add(file.path());
+              }
+            });
+    return pinned;
+  }
 
   @Override
   public Integer call() {
@@ -53,11 +73,17 @@ public final class ReleaseSignCommand implements Callable<Integer> {
     List<Path> manifests = ReleaseArguments.manifests(releases);
     // Every manifest is checked before any is signed: a signature vouches for a valid release.
     ManifestLoader loader = new ManifestLoader();
-    manifests.forEach(loader::load);
+    List<ReleaseManifest> loaded = manifests.stream().map(loader::load).toList();
     List<Signed> signed = new ArrayList<>();
-    for (Path manifest : manifests) {
-      ManifestSignature signature = ManifestSigner.sign(manifest, privateKey);
-      signed.add(new Signed(manifest, ManifestSignature.fileOf(manifest), signature.keyId()));
+    for (ReleaseManifest release : loaded) {
+      Path manifest = release.file();
+      ManifestSignature signature = ManifestSigner.sign(manifest, pinned(release), privateKey);
+      signed.add(
+          new Signed(
+              manifest,
+              ManifestSignature.fileOf(manifest),
+              signature.keyId(),
+              signature.files().keySet()));
     }
     PrintWriter writer = spec.commandLine().getOut();
     if (output.json()) {

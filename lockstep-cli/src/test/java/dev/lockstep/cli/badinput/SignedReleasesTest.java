@@ -110,6 +110,18 @@ class SignedReleasesTest {
   }
 
   @Test
+  void upgrade_migrationChangedAfterSigning_exit2NamingTheMigrationAndTouchesNothing()
+      throws IOException {
+    sign("keys/vendor.key");
+    Path migration = folder.resolve("releases/1.0.0/migrations/V1__create_notes.sql");
+    Files.writeString(migration, "DROP TABLE users;\n");
+
+    refusedBeforeAnythingIsTouched(
+        migration + ": signature: does not match the release's signature",
+        "Fix: get the release again from the vendor");
+  }
+
+  @Test
   void upgrade_tamperedArtifactOfASignedRelease_exit2NamingTheArtifactAndTouchesNothing()
       throws IOException {
     sign("keys/vendor.key");

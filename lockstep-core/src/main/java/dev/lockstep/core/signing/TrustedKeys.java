@@ -5,20 +5,21 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.io.FileFormat;
 import dev.lockstep.core.io.Json;
+import dev.lockstep.core.io.Sha256;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The public keys a deployment (or {@code release verify}) accepts release manifests from. With
- * none, manifests are read unsigned, as before signatures existed; with any, a manifest is read
- * only once a signature by one of them verifies over its exact bytes.
+ * The public keys a deployment (or {@code release verify}) accepts releases from. With none,
+ * manifests are read unsigned, as before signatures existed; with any, a manifest is read only once
+ * a signature by one of them verifies, over its exact bytes and every other file it signed.
  *
  * @param keys the keys, in the order they were given
  * @param source where they were named, for messages: {@code signatures.trustedKeys in
@@ -26,6 +27,10 @@ import java.util.stream.Collectors;
  */
 public record TrustedKeys(List<TrustedKey> keys, String source) {
   public static final TrustedKeys NONE = new TrustedKeys(List.of(), "");
+
+  private static final String REFETCH =
+      "get the manifest and its signature again from the vendor; never edit a signed release"
+          + " (the vendor signs a changed one again with `lockstep release sign`).";
 
   /** One trusted key and the file it was read from. */
   public record TrustedKey(Path file, PublicKey key, String keyId) {
@@ -45,7 +50,7 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
   /**
    * The trusted key that signed {@code manifest}; refused (exit 2, naming the file and the fix)
    * when the signature file is missing or malformed, made by a key not trusted here, or does not
-   * match the manifest's bytes.
+   * match the manifest's bytes or those of a file it signed.
    */
   public TrustedKey verify(Path manifest) {
     Path file = ManifestSignature.fileOf(manifest);
@@ -81,12 +86,21 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
     }
     byte[] signed;
     try {
-      signed =
-          Base64.getDecoder().decode(signature.signature() == null ? "" : signature.signature());
+      signed = Base64.getDecoder().decode(signature.signature());
     } catch (IllegalArgumentException e) {
       signed = new byte[0];
     }
-    if (!Signatures.verify(trusted.key(), bytes(manifest), signed)) {
+    if (!Signatures.verify(trusted.key(), signature.statement(), signed)) {
+      throw refused(
+          file,
+          "signature",
+          "does not verify with trusted key "
+              + trusted.keyId()
+              + ": the signature file was changed after it was signed. Nothing was touched.",
+          REFETCH);
+    }
+    String actual = Sha256.of(manifest);
+    if (!actual.equals(signature.manifestSha256())) {
       throw refused(
           manifest,
           "signature",
@@ -94,20 +108,71 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
               + file
               + " by trusted key "
               + trusted.keyId()
-              + ": the manifest changed after it was signed (or the signature is not this"
-              + " manifest's). Nothing was touched.",
-          "get the manifest and its signature again from the vendor; never edit a signed"
-              + " manifest (the vendor signs a changed one again with `lockstep release sign`).");
+              + ": the manifest changed after it was signed (its sha256 is "
+              + actual
+              + ", the signed one "
+              + signature.manifestSha256()
+              + "). Nothing was touched.",
+          REFETCH);
     }
+    checkFiles(manifest.getParent(), file, signature);
     return trusted;
+  }
+
+  /** Every other file the signature covers holds what was signed. */
+  private static void checkFiles(Path folder, Path file, ManifestSignature signature) {
+    List<Problem> problems = new ArrayList<>();
+    signature
+        .files()
+        .forEach(
+            (name, signed) -> {
+              Path path = folder.resolve(name).normalize();
+              if (!path.startsWith(folder) || path.equals(folder)) {
+                problems.add(
+                    new Problem(
+                        file, "files", "names " + name + ", outside the release folder.", REFETCH));
+              } else if (!Files.isRegularFile(path)) {
+                problems.add(
+                    new Problem(
+                        path,
+                        "signature",
+                        "is missing, but the release's signature "
+                            + file
+                            + " covers it. Nothing was touched.",
+                        "get the release again from the vendor, whole."));
+              } else {
+                String actual = Sha256.of(path);
+                if (!actual.equals(signed)) {
+                  problems.add(
+                      new Problem(
+                          path,
+                          "signature",
+                          "does not match the release's signature "
+                              + file
+                              + ": the file changed after the release was signed (its sha256 is "
+                              + actual
+                              + ", the signed one "
+                              + signed
+                              + "). Nothing was touched.",
+                          "get the release again from the vendor; never edit a signed release's"
+                              + " files (the vendor signs a changed release again with `lockstep"
+                              + " release sign`)."));
+                }
+              }
+            });
+    if (!problems.isEmpty()) {
+      throw new BadInputException(ErrorCode.SIGNATURE_INVALID, problems);
+    }
   }
 
   private ManifestSignature read(Path manifest, Path file) {
     try {
       ManifestSignature.FORMAT.readTree(file);
       ManifestSignature signature = Json.read(file, ManifestSignature.class);
-      if (signature.keyId() == null || signature.signature() == null) {
-        throw new IOException("keyId and signature are required");
+      if (signature.keyId() == null
+          || signature.signature() == null
+          || signature.manifestSha256() == null) {
+        throw new IOException("keyId, manifestSha256 and signature are required");
       }
       return signature;
     } catch (NoSuchFileException e) {
@@ -134,14 +199,6 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
           "is not a manifest signature (" + e.getMessage() + ").",
           "get the signature again from the vendor, or sign the manifest again with `lockstep"
               + " release sign`.");
-    }
-  }
-
-  private static byte[] bytes(Path manifest) {
-    try {
-      return Files.readAllBytes(manifest);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + manifest, e);
     }
   }
 

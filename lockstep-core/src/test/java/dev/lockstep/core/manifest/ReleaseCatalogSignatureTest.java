@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class ReleaseCatalogSignatureTest {
 
   @Test
   void get_signedByATrustedKey_loadsTheManifest() {
-    ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(manifest.resolveSibling("api.jar")), vendor.getPrivate());
 
     assertThat(trusting().get(Version.parse("1.0.0")).version()).hasToString("1.0.0");
   }
@@ -67,7 +68,7 @@ class ReleaseCatalogSignatureTest {
 
   @Test
   void get_artifactDigestChangedInTheManifest_breaksTheSignature() throws IOException {
-    ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(manifest.resolveSibling("api.jar")), vendor.getPrivate());
     // Re-pointing the manifest at a tampered artifact means editing its sha256, which the
     // signature covers: the artifacts are signed through their digests.
     Path jar = manifest.resolveSibling("api.jar");

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class TrustedKeysTest {
 
   @Test
   void verify_manifestSignedByATrustedKey_returnsThatKey() {
-    ManifestSignature signature = ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSignature signature = ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
 
     TrustedKey signer = trusting(vendor).verify(manifest);
 
@@ -47,7 +48,7 @@ class TrustedKeysTest {
 
   @Test
   void verify_oneOfSeveralTrustedKeys_isEnough() {
-    ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
 
     assertThat(trusting(SigningKeys.generate(), vendor).verify(manifest).keyId())
         .isEqualTo(SigningKeys.keyId(vendor.getPublic()));
@@ -55,7 +56,7 @@ class TrustedKeysTest {
 
   @Test
   void verify_byteChangedAfterSigning_isRefusedNamingTheManifestAndTheFix() throws IOException {
-    ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
     byte[] bytes = Files.readAllBytes(manifest);
     bytes[bytes.length - 2] = (byte) '1'; // version: 1.0.1
     Files.write(manifest, bytes);
@@ -85,7 +86,7 @@ class TrustedKeysTest {
   @Test
   void verify_signedByAnUntrustedKey_isRefusedNamingBothKeys() {
     KeyPair stranger = SigningKeys.generate();
-    ManifestSigner.sign(manifest, stranger.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(), stranger.getPrivate());
 
     assertThatThrownBy(() -> trusting(vendor).verify(manifest))
         .isInstanceOf(BadInputException.class)
@@ -97,9 +98,8 @@ class TrustedKeysTest {
   }
 
   @Test
-  void verify_signatureClaimingATrustedKeyIdButMadeByAnother_isRefusedAsNotMatching()
-      throws IOException {
-    ManifestSigner.sign(manifest, SigningKeys.generate().getPrivate());
+  void verify_signatureClaimingATrustedKeyIdButMadeByAnother_doesNotVerify() throws IOException {
+    ManifestSigner.sign(manifest, Set.of(), SigningKeys.generate().getPrivate());
     Path sig = ManifestSignature.fileOf(manifest);
     String forged =
         Files.readString(sig)
@@ -108,7 +108,7 @@ class TrustedKeysTest {
 
     assertThatThrownBy(() -> trusting(vendor).verify(manifest))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("does not match its signature");
+        .hasMessageContaining(sig + ": signature: does not verify with trusted key");
   }
 
   @Test
@@ -124,7 +124,7 @@ class TrustedKeysTest {
 
   @Test
   void verify_signatureFromANewerLockstep_isRefusedAsTooNew() throws IOException {
-    ManifestSigner.sign(manifest, vendor.getPrivate());
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
     Path sig = ManifestSignature.fileOf(manifest);
     Files.writeString(
         sig, Files.readString(sig).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
@@ -135,6 +135,66 @@ class TrustedKeysTest {
             e ->
                 assertThat(((BadInputException) e).errorCode())
                     .isEqualTo(ErrorCode.FORMAT_TOO_NEW));
+  }
+
+  @Test
+  void verify_migrationChangedAfterSigning_isRefusedNamingThatFile() throws IOException {
+    Path migration = manifest.resolveSibling("migrations/V1__create_notes.sql");
+    Files.createDirectories(migration.getParent());
+    Files.writeString(migration, "CREATE TABLE notes (id bigint);\n");
+    ManifestSignature signature = ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
+    assertThat(signature.files()).containsOnlyKeys("migrations/V1__create_notes.sql");
+    Files.writeString(migration, "DROP TABLE users;\n");
+
+    assertThatThrownBy(() -> trusting(vendor).verify(manifest))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(migration + ": signature: does not match the release's signature")
+        .hasMessageContaining("the file changed after the release was signed")
+        .hasMessageContaining("Fix: get the release again from the vendor")
+        .satisfies(e -> assertThat(((BadInputException) e).exitCode()).isEqualTo(2));
+  }
+
+  @Test
+  void verify_signedFileDeleted_isRefusedNamingIt() throws IOException {
+    Path notes = manifest.resolveSibling("NOTES.md");
+    Files.writeString(notes, "what changed");
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
+    Files.delete(notes);
+
+    assertThatThrownBy(() -> trusting(vendor).verify(manifest))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(notes + ": signature: is missing, but the release's signature");
+  }
+
+  @Test
+  void sign_pinnedArtifacts_areLeftToTheManifestsDigests() throws IOException {
+    Path jar = manifest.resolveSibling("api.jar");
+    Files.writeString(jar, "the api");
+
+    ManifestSignature signature = ManifestSigner.sign(manifest, Set.of(jar), vendor.getPrivate());
+
+    assertThat(signature.files()).isEmpty();
+  }
+
+  @Test
+  void verify_signatureFileWithAnAlteredFileDigest_doesNotVerify() throws IOException {
+    Path migration = manifest.resolveSibling("V1.sql");
+    Files.writeString(migration, "CREATE TABLE notes (id bigint);\n");
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
+    Files.writeString(migration, "DROP TABLE users;\n");
+    // The forger writes the new digest into the signature file: the signature no longer holds.
+    Path sig = ManifestSignature.fileOf(manifest);
+    Files.writeString(
+        sig,
+        Files.readString(sig)
+            .replace(
+                dev.lockstep.core.io.Sha256.of("CREATE TABLE notes (id bigint);\n".getBytes()),
+                dev.lockstep.core.io.Sha256.of(migration)));
+
+    assertThatThrownBy(() -> trusting(vendor).verify(manifest))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(sig + ": signature: does not verify with trusted key")
+        .hasMessageContaining("the signature file was changed after it was signed");
   }
 
   @Test
