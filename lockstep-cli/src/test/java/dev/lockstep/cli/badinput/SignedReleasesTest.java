@@ -75,7 +75,11 @@ class SignedReleasesTest {
     // Signed, so the plan reads the release and goes on to the gates: only the database blocks.
     Result plan = run("plan", "--to", "1.0.0", "-c", config());
     assertThat(plan.code).as(plan.output).isEqualTo(1);
-    assertThat(plan.output).contains("[ok]      artifact digests", "[BLOCKED] state stores");
+    assertThat(plan.output)
+        .contains(
+            "[ok]      release signatures: signed by trusted keys: 1.0.0 by sha256:",
+            "[ok]      artifact digests",
+            "[BLOCKED] state stores");
   }
 
   @Test
