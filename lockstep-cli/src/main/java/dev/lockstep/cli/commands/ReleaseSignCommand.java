@@ -94,7 +94,10 @@ public final class ReleaseSignCommand implements Callable<Integer> {
               writer.println(
                   "Signed "
                       + s.manifest()
-                      + " with key "
+                      + " and the "
+                      + s.files().size()
+                      + " other files of its release (file artifacts through their sha256) with"
+                      + " key "
                       + s.keyId()
                       + ": wrote "
                       + s.signature()));
