@@ -37,7 +37,7 @@ public final class ReleaseKeygenCommand implements Callable<Integer> {
   Path out;
 
   /** What keygen wrote. */
-  public record KeygenResult(Path privateKey, Path publicKey, String keyId) {}
+  public record KeygenResult(String privateKey, String publicKey, String keyId) {}
 
   @Override
   public Integer call() {
@@ -64,7 +64,8 @@ public final class ReleaseKeygenCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot write the keys at " + out, e);
     }
     KeygenResult result =
-        new KeygenResult(privateKey, publicKey, SigningKeys.keyId(pair.getPublic()));
+        new KeygenResult(
+            privateKey.toString(), publicKey.toString(), SigningKeys.keyId(pair.getPublic()));
     PrintWriter writer = spec.commandLine().getOut();
     writer.println(
         output.json()

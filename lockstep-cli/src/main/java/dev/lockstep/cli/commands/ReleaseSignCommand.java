@@ -49,7 +49,7 @@ public final class ReleaseSignCommand implements Callable<Integer> {
   List<Path> releases;
 
   /** One manifest signed. */
-  public record Signed(Path manifest, Path signature, String keyId, Set<String> files) {}
+  public record Signed(String manifest, String signature, String keyId, Set<String> files) {}
 
   /** The file artifacts, which the manifest pins by sha256: signing the manifest signs them. */
   private static Set<Path> pinned(ReleaseManifest release) {
@@ -80,8 +80,8 @@ public final class ReleaseSignCommand implements Callable<Integer> {
       ManifestSignature signature = ManifestSigner.sign(manifest, pinned(release), privateKey);
       signed.add(
           new Signed(
-              manifest,
-              ManifestSignature.fileOf(manifest),
+              manifest.toString(),
+              ManifestSignature.fileOf(manifest).toString(),
               signature.keyId(),
               signature.files().keySet()));
     }

@@ -49,7 +49,7 @@ public final class ReleaseVerifyCommand implements Callable<Integer> {
   List<Path> releases;
 
   /** One manifest verified: the trusted key that signed it, and how many artifacts matched. */
-  public record Verified(Path manifest, String keyId, Path key, int artifacts) {}
+  public record Verified(String manifest, String keyId, String key, int artifacts) {}
 
   @Override
   public Integer call() {
@@ -67,7 +67,8 @@ public final class ReleaseVerifyCommand implements Callable<Integer> {
       try {
         TrustedKey key = trustedKeys.verify(manifest);
         int artifacts = checkArtifacts(new ManifestLoader().load(manifest));
-        verified.add(new Verified(manifest, key.keyId(), key.file(), artifacts));
+        verified.add(
+            new Verified(manifest.toString(), key.keyId(), key.file().toString(), artifacts));
       } catch (BadInputException e) {
         problems.addAll(e.problems());
       }
@@ -86,7 +87,7 @@ public final class ReleaseVerifyCommand implements Callable<Integer> {
                       + ": signed by trusted key "
                       + v.keyId()
                       + " ("
-                      + v.key().getFileName()
+                      + Path.of(v.key()).getFileName()
                       + "); "
                       + v.artifacts()
                       + " file artifacts match their sha256."));

@@ -72,6 +72,18 @@ class SignedReleasesTest {
     assertThat(verified.output)
         .contains(manifest + ": signed by trusted key sha256:", "1 file artifacts match");
 
+    Result json =
+        run(
+            "release",
+            "verify",
+            "--key",
+            key("keys/vendor.pub"),
+            manifest.toString(),
+            "--output",
+            "json");
+    assertThat(json.code).as(json.output).isZero();
+    assertThat(json.output).contains("\"manifest\" : \"" + manifest + "\"", "\"artifacts\" : 1");
+
     // Signed, so the plan reads the release and goes on to the gates: only the database blocks.
     Result plan = run("plan", "--to", "1.0.0", "-c", config());
     assertThat(plan.code).as(plan.output).isEqualTo(1);
