@@ -28,18 +28,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     description =
-        "Check that release manifests are signed by one of the given public keys and that their"
-            + " file artifacts match their sha256: exit 0 when all are, 2 naming each file that"
-            + " is not and the fix.")
+        "Check that releases are signed by one of the given public keys (or the config's"
+            + " signatures.trustedKeys) and unchanged since, and that their file artifacts match"
+            + " their sha256: exit 0 when all are, 2 naming each file that is not and the fix."
+            + " Reads only.")
 public final class ReleaseVerifyCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
+  @Mixin ConfigOption config;
+
   @Option(
       names = "--key",
-      required = true,
       paramLabel = "FILE",
-      description = "a trusted public key in PEM (PREFIX.pub); repeat for several")
+      description =
+          "a trusted public key in PEM (PREFIX.pub); repeat for several. Without --key, the"
+              + " config's signatures.trustedKeys")
   List<Path> keys;
 
   @Parameters(
@@ -53,14 +57,7 @@ public final class ReleaseVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<TrustedKey> trusted = new ArrayList<>();
-    for (Path file : keys) {
-      Path absolute = file.toAbsolutePath();
-      trusted.add(
-          new TrustedKey(
-              absolute, SigningKeys.readPublic(absolute, ErrorCode.USAGE, file, "--key")));
-    }
-    TrustedKeys trustedKeys = new TrustedKeys(trusted, "--key");
+    TrustedKeys trustedKeys = trustedKeys();
     List<Verified> verified = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Path manifest : ReleaseArguments.manifests(releases)) {
@@ -94,6 +91,33 @@ public final class ReleaseVerifyCommand implements Callable<Integer> {
     }
     writer.flush();
     return 0;
+  }
+
+  /** The keys given with --key, or else those the config trusts. */
+  private TrustedKeys trustedKeys() {
+    if (keys != null && !keys.isEmpty()) {
+      List<TrustedKey> trusted = new ArrayList<>();
+      for (Path file : keys) {
+        Path absolute = file.toAbsolutePath();
+        trusted.add(
+            new TrustedKey(
+                absolute, SigningKeys.readPublic(absolute, ErrorCode.USAGE, file, "--key")));
+      }
+      return new TrustedKeys(trusted, "the --key options");
+    }
+    // Verifying needs no secret: a config whose password is not set here still names its keys.
+    TrustedKeys configured = Configs.loadWithoutSecrets(spec, config.file()).config().trustedKeys();
+    if (!configured.required()) {
+      throw new BadInputException(
+          ErrorCode.USAGE,
+          new Problem(
+              config.file().toAbsolutePath(),
+              "signatures.trustedKeys",
+              "is not set, and no --key was given: there is no key to verify with.",
+              "give the vendor's public key with --key FILE, or list it in the config's"
+                  + " signatures.trustedKeys."));
+    }
+    return configured;
   }
 
   /** The file artifacts checked; refused when one is missing or differs. */

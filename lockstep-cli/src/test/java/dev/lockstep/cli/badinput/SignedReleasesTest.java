@@ -154,6 +154,31 @@ class SignedReleasesTest {
   }
 
   @Test
+  void verify_withoutKey_usesTheConfigsTrustedKeys() {
+    sign("keys/vendor.key");
+
+    Result verified = run("release", "verify", "-c", config(), manifest.toString());
+
+    assertThat(verified.code).as(verified.output).isZero();
+    assertThat(verified.output).contains("signed by trusted key sha256:", "(vendor.pub)");
+  }
+
+  @Test
+  void verify_noKeyAnywhere_exit2SayingHowToGiveOne() throws IOException {
+    Path bare = folder.resolve("bare.yaml");
+    Files.writeString(
+        bare,
+        Files.readString(folder.resolve("lockstep.yaml")).replaceAll("(?s)\nsignatures:.*", "\n"));
+
+    Result verified = run("release", "verify", "-c", bare.toString(), manifest.toString());
+
+    assertThat(verified.code).as(verified.output).isEqualTo(2);
+    assertThat(verified.output)
+        .contains(
+            bare + ": signatures.trustedKeys: is not set", "Fix: give the vendor's public key");
+  }
+
+  @Test
   void verify_forgedManifest_exit2() throws IOException {
     sign("keys/vendor.key");
     Files.writeString(manifest, "# a comment is a change too\n", StandardOpenOption.APPEND);
