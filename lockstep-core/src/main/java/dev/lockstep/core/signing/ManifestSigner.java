@@ -37,10 +37,14 @@ public final class ManifestSigner {
           continue;
         }
         String name = folder.relativize(path).toString().replace('\\', '/');
-        if (name.contains("\n")) {
+        if (name.chars().anyMatch(Character::isISOControl)) {
           throw new BadInputException(
               ErrorCode.USAGE,
-              new Problem(path, "", "has a line break in its name.", "rename the file."));
+              new Problem(
+                  path,
+                  "",
+                  "has a control character (a line break …) in its name; it cannot be signed.",
+                  "rename the file."));
         }
         files.put(name, Sha256.of(path));
       }

@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  */
 public record TrustedKeys(List<TrustedKey> keys, String source) {
   public static final TrustedKeys NONE = new TrustedKeys(List.of(), "");
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   private static final String REFETCH =
       "get the manifest and its signature again from the vendor; never edit a signed release"
@@ -173,6 +176,16 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
           || signature.signature() == null
           || signature.manifestSha256() == null) {
         throw new IOException("keyId, manifestSha256 and signature are required");
+      }
+      // The signed statement is one line per file: a digest or a name that could span lines
+      // would let one statement be read as another.
+      if (!SHA256.matcher(signature.manifestSha256()).matches()
+          || !signature.files().values().stream()
+              .allMatch(v -> v != null && SHA256.matcher(v).matches())
+          || signature.files().keySet().stream()
+              .anyMatch(k -> k.chars().anyMatch(Character::isISOControl))) {
+        throw new IOException(
+            "a digest that is not 64 hex digits, or a file name with a line break");
       }
       return signature;
     } catch (NoSuchFileException e) {

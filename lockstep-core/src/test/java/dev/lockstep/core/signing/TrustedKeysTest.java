@@ -198,6 +198,21 @@ class TrustedKeysTest {
   }
 
   @Test
+  void verify_fileNameSpanningLinesInTheSignature_isRefusedAsMalformed() throws IOException {
+    Path migration = manifest.resolveSibling("a.sql");
+    Files.writeString(migration, "SELECT 1;\n");
+    ManifestSigner.sign(manifest, Set.of(), vendor.getPrivate());
+    Path sig = ManifestSignature.fileOf(manifest);
+    // A name that makes the same signed statement while pointing at another file.
+    Files.writeString(sig, Files.readString(sig).replace("\"a.sql\"", "\"a.sql\\nfile x b.sql\""));
+
+    assertThatThrownBy(() -> trusting(vendor).verify(manifest))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(sig + ": formatVersion: is not a manifest signature")
+        .hasMessageContaining("a file name with a line break");
+  }
+
+  @Test
   void publicKeyOf_privateKey_isItsOwnPublicKey() {
     assertThat(SigningKeys.publicKeyOf(vendor.getPrivate()).getEncoded())
         .isEqualTo(vendor.getPublic().getEncoded());
