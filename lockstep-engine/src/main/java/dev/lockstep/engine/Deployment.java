@@ -79,7 +79,7 @@ public final class Deployment implements AutoCloseable {
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     journal.upgrade().ifPresent(upgrade -> options.listener().notice(upgrade.notice()));
-    this.catalog = new ReleaseCatalog(config.releases());
+    this.catalog = new ReleaseCatalog(config.releases(), config.trustedKeys());
     // A Lockstep killed while a child had a password file leaves it behind: remove it now.
     SecretFiles.forStateDir(config.stateDir()).sweep();
     this.tools = tools;

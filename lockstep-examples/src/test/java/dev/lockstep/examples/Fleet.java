@@ -73,7 +73,9 @@ final class Fleet implements AutoCloseable {
               Files.createDirectories(folder.resolve("haproxy")),
               NODES,
               NODES.stream().map(ports::get).toList(),
-              "/.status");
+              "/.status",
+              // Each check of the sample api opens a database connection, as each request does.
+              java.time.Duration.ofSeconds(1));
       Path config =
           Files.writeString(
               folder.resolve("lockstep-fleet.yaml"),

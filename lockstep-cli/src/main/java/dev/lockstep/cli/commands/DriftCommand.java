@@ -21,7 +21,8 @@ public final class DriftCommand extends DeploymentCommand {
     ReleaseManifest release =
         installed == null
             ? null
-            : new ReleaseCatalog(deployment.config().releases()).get(Version.parse(installed));
+            : new ReleaseCatalog(deployment.config().releases(), deployment.config().trustedKeys())
+                .get(Version.parse(installed));
     DriftReport report = new SchemaDrift(deployment.config(), release).measure();
     print(report, DriftText.render(report));
     return report.drifted() ? 1 : 0;

@@ -35,19 +35,56 @@ final class ReleaseArguments {
     return releases;
   }
 
+  /** The manifest files named: each {@code release.yaml}, in the order given, folders in order. */
+  static List<Path> manifests(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      Path absolute = path.toAbsolutePath().normalize();
+      Path manifest = absolute.resolve(ReleaseCatalog.MANIFEST_FILE);
+      if (!Files.isDirectory(absolute)) {
+        if (!Files.isRegularFile(absolute)) {
+          throw new BadInputException(
+              ErrorCode.USAGE,
+              new Problem(
+                  absolute,
+                  "",
+                  "does not exist.",
+                  "name a release folder, its release.yaml, or the folder that holds one folder"
+                      + " per release."));
+        }
+        files.add(absolute);
+      } else if (Files.isRegularFile(manifest)) {
+        files.add(manifest);
+      } else {
+        ReleaseCatalog catalog = new ReleaseCatalog(absolute);
+        List<Version> versions = catalog.versions();
+        if (versions.isEmpty()) {
+          throw empty(absolute);
+        }
+        versions.forEach(
+            v -> files.add(absolute.resolve(v.toString()).resolve(ReleaseCatalog.MANIFEST_FILE)));
+      }
+    }
+    return files;
+  }
+
   private static List<ReleaseManifest> catalog(Path folder) {
     ReleaseCatalog catalog = new ReleaseCatalog(folder);
     List<Version> versions = catalog.versions();
     if (versions.isEmpty()) {
-      throw new BadInputException(
-          ErrorCode.USAGE,
-          new Problem(
-              folder,
-              "",
-              "holds no " + ReleaseCatalog.MANIFEST_FILE + " and no <version>/release.yaml.",
-              "name a release folder, its release.yaml, or the folder that holds one folder per"
-                  + " release."));
+      throw empty(folder);
     }
     return versions.stream().map(catalog::get).toList();
+  }
+
+  private static BadInputException empty(Path folder) {
+    return new BadInputException(
+        ErrorCode.USAGE,
+        new Problem(
+            folder,
+            "",
+            "holds no " + ReleaseCatalog.MANIFEST_FILE + " and no <version>/release.yaml.",
+            "name a release folder, its release.yaml, or the folder that holds one folder per"
+                + " release."));
   }
 }

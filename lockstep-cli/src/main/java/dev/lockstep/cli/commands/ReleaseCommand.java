@@ -22,8 +22,16 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "release",
-    description = "For the vendor: check a release before publishing it.",
-    subcommands = {ReleaseCommand.Lint.class, ReleaseImportCommand.class})
+    description =
+        "For the vendor: check a release before publishing it, and sign it; for the operator:"
+            + " verify its signature.",
+    subcommands = {
+      ReleaseCommand.Lint.class,
+      ReleaseImportCommand.class,
+      ReleaseKeygenCommand.class,
+      ReleaseSignCommand.class,
+      ReleaseVerifyCommand.class
+    })
 public final class ReleaseCommand implements Runnable {
   @Spec CommandSpec spec;
 

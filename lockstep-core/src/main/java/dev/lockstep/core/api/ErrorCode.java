@@ -20,6 +20,11 @@ public enum ErrorCode {
   FORMAT_TOO_NEW(2),
   /** A host's SSH key is not the one its known-hosts file holds (unknown or changed). */
   HOST_KEY_REJECTED(2),
+  /**
+   * A release manifest without a valid signature from a key the deployment trusts, or a key file
+   * that is not an Ed25519 key.
+   */
+  SIGNATURE_INVALID(2),
 
   GATE_BLOCKED(1),
   RUN_IN_PROGRESS(1),

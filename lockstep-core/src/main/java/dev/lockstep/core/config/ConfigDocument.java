@@ -24,10 +24,13 @@ record ConfigDocument(
     Rehearsal rehearsal,
     Drift drift,
     Balancer balancer,
-    Rollout rollout) {
+    Rollout rollout,
+    Signatures signatures) {
 
   record Rollout(
       String strategy, Integer batch, String maxUnavailable, String ready, String readyTimeout) {}
+
+  record Signatures(List<String> trustedKeys) {}
 
   record Balancer(
       String type,

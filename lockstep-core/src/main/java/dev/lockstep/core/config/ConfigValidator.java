@@ -2,6 +2,7 @@ package dev.lockstep.core.config;
 
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.config.TargetConfig.TargetType;
+import dev.lockstep.core.signing.TrustedKeys;
 import dev.lockstep.core.yaml.ProblemCollector;
 import dev.lockstep.core.yaml.Variables;
 import java.nio.file.Path;
@@ -49,6 +50,8 @@ final class ConfigValidator {
         new BalancerValidator(problems).validate(doc.balancer(), serviceNodes(services));
     RolloutConfig rollout =
         new RolloutValidator(problems).validate(doc.rollout(), balancer, serviceNodes(services));
+    TrustedKeys trustedKeys =
+        new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -69,7 +72,8 @@ final class ConfigValidator {
         rehearsal,
         drift,
         balancer,
-        rollout);
+        rollout,
+        trustedKeys);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

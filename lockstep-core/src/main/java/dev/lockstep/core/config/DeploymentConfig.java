@@ -1,5 +1,6 @@
 package dev.lockstep.core.config;
 
+import dev.lockstep.core.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import java.util.TreeSet;
  * @param drift which schema changes count as drift
  * @param balancer the load balancer a rolling upgrade drains nodes through; null when there is none
  * @param rollout how an upgrade replaces the running nodes: with downtime, or rolling
+ * @param trustedKeys the keys every release manifest must be signed by; none: unsigned ones are
+ *     read
  */
 public record DeploymentConfig(
     Path file,
@@ -39,9 +42,10 @@ public record DeploymentConfig(
     RehearsalConfig rehearsal,
     DriftConfig drift,
     BalancerConfig balancer,
-    RolloutConfig rollout) {
+    RolloutConfig rollout,
+    TrustedKeys trustedKeys) {
 
-  /** With the default rollout for {@code balancer}. */
+  /** With the default rollout for {@code balancer}, and without required signatures. */
   public DeploymentConfig(
       Path file,
       String environment,
@@ -72,7 +76,8 @@ public record DeploymentConfig(
         rehearsal,
         drift,
         balancer,
-        RolloutConfig.defaults(balancer != null));
+        RolloutConfig.defaults(balancer != null),
+        TrustedKeys.NONE);
   }
 
   /** Without a load balancer. */
@@ -114,6 +119,7 @@ public record DeploymentConfig(
     stores = List.copyOf(stores);
     drift = drift == null ? DriftConfig.everything() : drift;
     rollout = rollout == null ? RolloutConfig.defaults(balancer != null) : rollout;
+    trustedKeys = trustedKeys == null ? TrustedKeys.NONE : trustedKeys;
   }
 
   public Path journalFile() {

@@ -4,6 +4,7 @@ import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Version;
+import dev.lockstep.core.signing.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +13,23 @@ import java.util.stream.Stream;
 
 /**
  * The releases available to a deployment: a folder holding one {@code <version>/release.yaml} per
- * release.
+ * release. When the deployment trusts signing keys, a manifest is read only once its signature by
+ * one of them verifies.
  */
 public final class ReleaseCatalog {
   public static final String MANIFEST_FILE = "release.yaml";
 
   private final Path dir;
+  private final TrustedKeys trustedKeys;
   private final ManifestLoader loader = new ManifestLoader();
 
   public ReleaseCatalog(Path dir) {
+    this(dir, TrustedKeys.NONE);
+  }
+
+  public ReleaseCatalog(Path dir, TrustedKeys trustedKeys) {
     this.dir = dir;
+    this.trustedKeys = trustedKeys;
   }
 
   public Path dir() {
@@ -55,7 +63,10 @@ public final class ReleaseCatalog {
     }
   }
 
-  /** Loads the manifest of {@code version}, refusing versions the folder does not hold. */
+  /**
+   * Loads the manifest of {@code version}, refusing versions the folder does not hold and, when
+   * keys are trusted, manifests no trusted key signed as they are.
+   */
   public ReleaseManifest get(Version version) {
     Path file = dir.resolve(version.toString()).resolve(MANIFEST_FILE);
     if (!Files.isRegularFile(file)) {
@@ -69,6 +80,10 @@ public final class ReleaseCatalog {
               known.isEmpty()
                   ? "put each release's manifest at <releases>/<version>/release.yaml."
                   : "pick one of the known releases: " + known + "."));
+    }
+    if (trustedKeys.required()) {
+      // Before the manifest is even parsed: nothing an unsigned file says is acted on.
+      trustedKeys.verify(file);
     }
     ReleaseManifest manifest = loader.load(file);
     if (!manifest.version().equals(version)) {

@@ -10,6 +10,7 @@ public final class Gates {
       List.of(
           new NoRunInProgressGate(),
           new UpgradePathGate(),
+          new ReleaseSignatureGate(),
           new UnrecordedDeploymentGate(),
           new SameReleaseGate(),
           new ArtifactDigestGate(),

@@ -1,6 +1,9 @@
 package dev.lockstep.engine.gates;
 
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.UpgradePath;
@@ -45,13 +48,24 @@ public final class UpgradePathGate implements Gate {
     }
     UpgradePath path;
     try {
-      ReleaseCatalog catalog = new ReleaseCatalog(context.config().releases());
+      ReleaseCatalog catalog =
+          new ReleaseCatalog(context.config().releases(), context.config().trustedKeys());
       path =
           UpgradePath.between(
               catalog,
               v -> v.equals(target) ? context.target() : catalog.get(v),
               installed,
               target);
+    } catch (BadInputException e) {
+      if (e.errorCode() == ErrorCode.SIGNATURE_INVALID) {
+        // A release on the way that no trusted key signed is bad input, as the target would be.
+        Problem problem = e.problems().get(0);
+        return GateResult.invalid(
+            NAME,
+            problem.file() + ": " + problem.field() + ": " + problem.message(),
+            problem.fix());
+      }
+      return GateResult.blocked(NAME, e.getMessage(), "complete the release catalog.");
     } catch (LockstepException e) {
       return GateResult.blocked(NAME, e.getMessage(), "complete the release catalog.");
     }

@@ -18,6 +18,7 @@ import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
+import dev.lockstep.core.signing.TrustedKeys;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Journal;
 import java.io.IOException;
@@ -54,6 +55,7 @@ final class GateFixture implements AutoCloseable {
   UpgradeOptions options = UpgradeOptions.defaults();
   DriftConfig drift = DriftConfig.everything();
   RunningServices running = RunningServices.notLooked();
+  TrustedKeys trustedKeys = TrustedKeys.NONE;
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -86,7 +88,10 @@ final class GateFixture implements AutoCloseable {
         new BackupConfig(
             dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, false, null),
         null,
-        drift);
+        drift,
+        null,
+        null,
+        trustedKeys);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.GateResult.Verdict;
+import dev.lockstep.core.signing.SigningKeys;
+import dev.lockstep.core.signing.TrustedKeys;
+import dev.lockstep.core.signing.TrustedKeys.TrustedKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,5 +110,26 @@ class UpgradePathGateTest {
                 + "; without it nothing could be rolled back.");
     assertThat(result.fix())
         .isEqualTo("put it back at " + releases.resolve("1.0.0") + "/release.yaml.");
+  }
+
+  @Test
+  void check_unsignedReleaseOnTheWayWhileKeysAreTrusted_isInvalidNamingItsManifest()
+      throws Exception {
+    KeyPair vendor = SigningKeys.generate();
+    fixture.trustedKeys =
+        new TrustedKeys(
+            List.of(new TrustedKey(dir.resolve("vendor.pub"), vendor.getPublic())),
+            "signatures.trustedKeys in lockstep.yaml");
+    Path between = Files.createDirectories(dir.resolve("releases/1.0.5"));
+    Files.writeString(
+        between.resolve("release.yaml"),
+        "product: notes\nversion: 1.0.5\ncomponents:\n  api:\n    image: acme/api:1.0.5\n");
+
+    GateResult result = fixture.check(new UpgradePathGate());
+
+    assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+    assertThat(result.message())
+        .startsWith(between.resolve("release.yaml") + ": signature: is not signed");
+    assertThat(result.fix()).startsWith("put the release's signature from the vendor at ");
   }
 }

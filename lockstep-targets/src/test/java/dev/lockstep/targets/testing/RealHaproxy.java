@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HAProxy the test starts on loopback ports, with a throwaway config in {@code dir}: an
  * admin Unix socket, an admin TCP socket, a user-level Unix socket, and backend {@code app}
- * balancing round-robin over the given servers with HTTP checks every 100 ms. Needs haproxy ({@code
- * .ci/run} installs it).
+ * balancing round-robin over the given servers with HTTP checks (every 100 ms unless told). Needs
+ * haproxy ({@code .ci/run} installs it).
  */
 public final class RealHaproxy implements AutoCloseable {
   private final Process process;
@@ -33,14 +33,15 @@ public final class RealHaproxy implements AutoCloseable {
    */
   public static RealHaproxy start(Path dir, List<String> names, List<Integer> ports)
       throws IOException, InterruptedException {
-    return start(dir, names, ports, "/health");
+    return start(dir, names, ports, "/health", Duration.ofMillis(100));
   }
 
   /**
    * @param checkPath what HAProxy's health checks GET on each server
+   * @param checkInterval how often it checks each server
    */
   public static RealHaproxy start(
-      Path dir, List<String> names, List<Integer> ports, String checkPath)
+      Path dir, List<String> names, List<Integer> ports, String checkPath, Duration checkInterval)
       throws IOException, InterruptedException {
     Path haproxy =
         ProgramPath.fromEnvironment()
@@ -77,9 +78,9 @@ public final class RealHaproxy implements AutoCloseable {
             backend app
               balance roundrobin
               option httpchk GET %4$s
-              default-server check inter 100ms fall 2 rise 1
+              default-server check inter %5$dms fall 2 rise 1
             """
-                .formatted(dir, statsPort, frontendPort, checkPath));
+                .formatted(dir, statsPort, frontendPort, checkPath, checkInterval.toMillis()));
     for (int i = 0; i < names.size(); i++) {
       config.append("  server ").append(names.get(i)).append(" 127.0.0.1:").append(ports.get(i));
       config.append('\n');
