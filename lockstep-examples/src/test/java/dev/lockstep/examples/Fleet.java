@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class Fleet implements AutoCloseable {
               NODES.stream().map(ports::get).toList(),
               "/.status",
               // Each check of the sample api opens a database connection, as each request does.
-              java.time.Duration.ofSeconds(1));
+              Duration.ofSeconds(1));
       Path config =
           Files.writeString(
               folder.resolve("lockstep-fleet.yaml"),
@@ -143,6 +144,46 @@ final class Fleet implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "down";
+    }
+  }
+
+  /**
+   * An api node's own restart, as an operator would do it by hand with the node out of rotation:
+   * its stop, a reinstall of the release it runs, its start, until its {@code /.status} answers 200
+   * (polled every 10 ms); then back in rotation.
+   */
+  Duration bareRestart(String node) throws IOException, InterruptedException {
+    dev.lockstep.targets.balancer.haproxy.HaproxyBalancer haproxy =
+        dev.lockstep.targets.balancer.haproxy.HaproxyBalancer.of(config().balancer());
+    haproxy.drain(node);
+    haproxy.awaitDrained(node, Duration.ofSeconds(30));
+    haproxy.maint(node);
+    Path dir = sample.folder().resolve("nodes").resolve(node);
+    String version = Files.readString(dir.resolve("installed")).strip();
+    Path file = sample.folder().resolve("releases").resolve(version).resolve("api.java");
+    long started = System.nanoTime();
+    nodeScript("stop", node);
+    nodeScript("install", node, file.toString(), version);
+    nodeScript("start", node);
+    while (!version.equals(versionOn(node))) {
+      Thread.sleep(10);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    haproxy.ready(node);
+    while (!haproxy.state(node).orElseThrow().upAndReady()) {
+      Thread.sleep(10);
+    }
+    return took;
+  }
+
+  private void nodeScript(String... args) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>();
+    argv.add(sample.folder().resolve("node.sh").toString());
+    argv.addAll(List.of(args));
+    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IOException("node.sh " + String.join(" ", args) + " failed: " + output);
     }
   }
 
@@ -223,7 +264,7 @@ final class Fleet implements AutoCloseable {
                 if alive; then exit 0; fi
                 version=$(cat "$dir/installed")
                 if [ -f "$dir/broken-$version" ]; then NOTES_DB_PASSWORD=wrong; fi
-                setsid "$JAVA" -XX:TieredStopAtLevel=1 -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" "$dir/$(cat "$dir/installed-file")" \\
+                setsid "$JAVA" -cp "$JDBC_DRIVER" "$dir/$(cat "$dir/installed-file")" \\
                   --port "$port" >>"$dir/log" 2>&1 </dev/null &
                 echo $! > "$dir/pid"
                 echo "$version" > "$dir/running" ;;

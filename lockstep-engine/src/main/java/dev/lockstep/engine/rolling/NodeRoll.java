@@ -34,17 +34,24 @@ final class NodeRoll {
   private final Toolbox tools;
   private final RolloutConfig rollout;
   private final RollProgress progress;
-  private final HttpClient http;
+  private HttpClient http;
 
   NodeRoll(Toolbox tools, RollProgress progress) {
     this.tools = tools;
     this.rollout = tools.config().rollout();
     this.progress = progress;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(REQUEST_TIMEOUT)
-            .build();
+  }
+
+  /** The client that asks the ready URL, made the first time it is needed. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(REQUEST_TIMEOUT)
+              .build();
+    }
+    return http;
   }
 
   /**
@@ -184,9 +191,10 @@ final class NodeRoll {
     String url = Placeholders.render(rollout.ready(), values);
     try {
       HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
+          http()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.discarding());
       return response.statusCode() / 100 == 2
           ? null
           : "GET " + url + " answered " + response.statusCode();

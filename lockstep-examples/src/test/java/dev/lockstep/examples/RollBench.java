@@ -1,0 +1,130 @@
+package dev.lockstep.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.core.api.Progress;
+import dev.lockstep.core.api.Version;
+import dev.lockstep.core.config.RolloutConfig.Strategy;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.EngineOptions;
+import dev.lockstep.engine.api.RunListener;
+import dev.lockstep.engine.api.UpgradeOptions;
+import dev.lockstep.engine.run.CrashPoints;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The rolling-upgrade benchmark ({@code bench/roll-bench.sh}) on the fleet of the rolling story:
+ * the same load through HAProxy with no upgrade and during a roll of 1.0.0 → 1.1.0 (failed
+ * requests, p50 and p99), and the time Lockstep spends per node beyond the node's own stop,
+ * install, start and start-up, measured bare on each node just before. Not part of the test suite:
+ * enabled by {@code -Dbench.roll=true}.
+ */
+@EnabledIfSystemProperty(named = "bench.roll", matches = "true")
+@ExtendWith(PostgresExtension.class)
+class RollBench {
+  private static final int THREADS = Integer.getInteger("bench.threads", 4);
+  private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady", 30));
+
+  @Test
+  void roll_againstTheSameLoadWithoutAnUpgrade() throws Exception {
+    Map<String, Long> drainingAt = new ConcurrentHashMap<>();
+    Map<String, Long> drainedAt = new ConcurrentHashMap<>();
+    Map<String, Long> doneAt = new ConcurrentHashMap<>();
+    RunListener timings =
+        new RunListener() {
+          @Override
+          public void nodeProgress(String service, String node, String phase, int done, int total) {
+            long now = System.nanoTime();
+            switch (phase) {
+              case "draining" -> drainingAt.put(node, now);
+              case "drained" -> drainedAt.put(node, now);
+              case "done" -> doneAt.put(node, now);
+              default -> {}
+            }
+          }
+        };
+    try (Fleet fleet = Fleet.create("rolling", "60s");
+        Deployment deployment =
+            Deployment.open(
+                fleet.config(),
+                new EngineOptions(timings, Progress.NONE, Clock.systemUTC(), CrashPoints.none()))) {
+      deployment.upgrade(
+          Version.parse("1.0.0"), new UpgradeOptions(null, false, false, Strategy.DOWNTIME));
+      assertThat(deployment.rehearse(Version.parse("1.1.0")).forwardCompatible()).isTrue();
+      Map<String, Duration> bare = new java.util.LinkedHashMap<>();
+      for (String node : Fleet.NODES) {
+        bare.put(node, fleet.bareRestart(node));
+      }
+
+      LoadGenerator steady =
+          LoadGenerator.start(fleet.frontendPort(), THREADS, Integer.MAX_VALUE, STEADY);
+      Thread.sleep(STEADY.toMillis());
+      steady.stopNow();
+
+      LoadGenerator rolling =
+          LoadGenerator.start(
+              fleet.frontendPort(), THREADS, Integer.MAX_VALUE, Duration.ofMinutes(10));
+      RunReport report;
+      try {
+        report = deployment.upgrade(Version.parse("1.1.0"));
+      } finally {
+        rolling.stopNow();
+      }
+      assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
+
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "| load (" + THREADS + " clients through HAProxy) | requests | failed | p50 | p99 |");
+      lines.add("|---|---|---|---|---|");
+      lines.add(row("no upgrade (" + STEADY.toSeconds() + " s)", steady));
+      lines.add(row("during the roll (" + report.duration().toSeconds() + " s)", rolling));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "p99 during the roll / steady: %.2f×",
+              rolling.latencyMillis(99) / steady.latencyMillis(99)));
+      lines.add("");
+      lines.add(
+          "| node | Lockstep: draining → back in rotation | in-flight wait | bare restart | Lockstep's own |");
+      lines.add("|---|---|---|---|---|");
+      for (String node : Fleet.NODES) {
+        double total = (doneAt.get(node) - drainingAt.get(node)) / 1e6;
+        double drain = (drainedAt.get(node) - drainingAt.get(node)) / 1e6;
+        double own = total - drain - bare.get(node).toNanos() / 1e6;
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
+                node,
+                node.equals(Fleet.REMOTE_NODE) ? " (SSH)" : "",
+                total,
+                drain,
+                bare.get(node).toNanos() / 1e6,
+                own));
+      }
+      System.out.println(String.join("\n", lines));
+    }
+  }
+
+  private static String row(String label, LoadGenerator load) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %,d | %d | %.1f ms | %.1f ms |",
+        label,
+        load.sent(),
+        load.failures().size(),
+        load.latencyMillis(50),
+        load.latencyMillis(99));
+  }
+}
