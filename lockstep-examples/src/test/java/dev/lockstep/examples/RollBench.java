@@ -41,15 +41,22 @@ class RollBench {
     Map<String, Long> drainingAt = new ConcurrentHashMap<>();
     Map<String, Long> drainedAt = new ConcurrentHashMap<>();
     Map<String, Long> doneAt = new ConcurrentHashMap<>();
+    Map<String, Long> rotationAt = new ConcurrentHashMap<>();
+    Map<String, List<String>> phases = new ConcurrentHashMap<>();
     RunListener timings =
         new RunListener() {
           @Override
           public void nodeProgress(String service, String node, String phase, int done, int total) {
             long now = System.nanoTime();
+            phases
+                .computeIfAbsent(
+                    node, n -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(now + " " + phase);
             switch (phase) {
               case "draining" -> drainingAt.put(node, now);
               case "drained" -> drainedAt.put(node, now);
               case "done" -> doneAt.put(node, now);
+              case "back in rotation" -> rotationAt.put(node, now);
               default -> {}
             }
           }
@@ -101,17 +108,38 @@ class RollBench {
       for (String node : Fleet.NODES) {
         double total = (doneAt.get(node) - drainingAt.get(node)) / 1e6;
         double drain = (drainedAt.get(node) - drainingAt.get(node)) / 1e6;
-        double own = total - drain - bare.get(node).toNanos() / 1e6;
+        double checks = (doneAt.get(node) - rotationAt.get(node)) / 1e6;
+        double own = total - drain - checks - bare.get(node).toNanos() / 1e6;
         lines.add(
             String.format(
                 Locale.ROOT,
-                "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
+                "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
                 node,
                 node.equals(Fleet.REMOTE_NODE) ? " (SSH)" : "",
                 total,
                 drain,
+                checks,
                 bare.get(node).toNanos() / 1e6,
                 own));
+      }
+      lines.add("");
+      lines.add("| node | each phase, from the previous one |");
+      lines.add("|---|---|");
+      for (String node : Fleet.NODES) {
+        List<String> seen = phases.get(node);
+        StringBuilder phaseTimes = new StringBuilder();
+        long previous = drainingAt.get(node);
+        for (String entry : seen) {
+          long at = Long.parseLong(entry.substring(0, entry.indexOf(' ')));
+          phaseTimes.append(
+              String.format(
+                  Locale.ROOT,
+                  "%s +%.0f ms; ",
+                  entry.substring(entry.indexOf(' ') + 1),
+                  (at - previous) / 1e6));
+          previous = at;
+        }
+        lines.add("| " + node + " | " + phaseTimes.toString().strip() + " |");
       }
       System.out.println(String.join("\n", lines));
     }

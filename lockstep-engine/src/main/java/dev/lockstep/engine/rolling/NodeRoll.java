@@ -28,7 +28,7 @@ import java.util.Optional;
  * ready and put back, so that a resumed roll repeats no restart and leaves no node drained.
  */
 final class NodeRoll {
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration POLL = Duration.ofMillis(50);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final Toolbox tools;

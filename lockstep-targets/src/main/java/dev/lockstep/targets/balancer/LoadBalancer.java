@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public interface LoadBalancer {
   /** How often {@link #awaitDrained} asks for the in-flight count. */
-  Duration POLL_INTERVAL = Duration.ofMillis(250);
+  Duration POLL_INTERVAL = Duration.ofMillis(100);
 
   /** What messages call this balancer: {@code HAProxy at /run/haproxy/admin.sock, backend app}. */
   String describe();
