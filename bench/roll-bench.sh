@@ -2,13 +2,14 @@
 # A rolling upgrade under load, against the same load with no upgrade, in one run, on the fleet of
 # the rolling story (RollingStoryTest): three nodes of the sample api behind a real HAProxy (one of
 # them on a host reached over real SSH) and a worker, on a throwaway PostgreSQL.
-#  1. 1.0.0 installed, a rehearsal of 1.1.0; each api node restarted bare (out of rotation: its own
-#     stop, install, start, until its /.status answers), timed.
+#  1. 1.0.0 installed, a rehearsal of 1.1.0.
 #  2. BENCH_THREADS clients (default 4) through HAProxy for BENCH_STEADY seconds (default 30), no
-#     upgrade: requests, failed, p50, p99.
+#     upgrade: requests, failed, p50, p99. Then, under the same load, each api node restarted bare
+#     (by hand, out of rotation: its own stop, install, start, until its /.status answers), timed.
 #  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99.
-#  4. Per node: Lockstep's time from draining to back in rotation, minus the in-flight wait and the
-#     node's bare restart: Lockstep's own time per node (its balancer calls, polls, SSH).
+#  4. Per node: Lockstep's time from draining until the balancer has the node up, minus the
+#     in-flight wait, the balancer's own health checks after `ready`, and the node's bare restart:
+#     Lockstep's own time per node (its balancer calls, polls, SSH).
 # Targets: 0 failed requests; p99 during the roll under 2x steady; Lockstep's own time < 200 ms per
 # node. Needs what the tests need (.ci/run installs it): PostgreSQL, haproxy, openssh-server, Java 17.
 set -euo pipefail

@@ -295,7 +295,11 @@ public final class Deployment implements AutoCloseable {
   /** This run's strategy: rolling or with downtime, from the options, the config and the plan. */
   private RolloutChoice rollout(GateContext context) {
     return RolloutChoice.of(
-        config, context.options().strategy(), RollingCheck.of(context), context.target());
+        config,
+        context.options().strategy(),
+        RollingCheck.of(context),
+        context.target(),
+        context.previous() == null);
   }
 
   /**

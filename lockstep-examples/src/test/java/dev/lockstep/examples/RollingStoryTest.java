@@ -30,14 +30,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The second seed's clustered upgrade, end to end on real parts: three nodes of the sample api
  * behind a real HAProxy, one of them on a host reached over real SSH, a worker behind no balancer,
  * and a steady stream of reads and writes through HAProxy during every roll: not one failed
- * request, and every write readable afterwards.
+ * request, and every write readable afterwards. Each test has its own fleet (database, folder,
+ * ports, HAProxy, sshd), so they run at once, beside the other story tests.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class RollingStoryTest {
   private static final int REQUESTS = 5_000;
   private static final UpgradeOptions DOWNTIME =
@@ -65,7 +69,7 @@ class RollingStoryTest {
   @Test
   void roll_underLoad_aNodeFailingItsHealthCheckReversesIt_thenTheRollSucceeds_noRequestFails()
       throws Exception {
-    open(Fleet.create("auto", "8s"));
+    open(Fleet.create("auto", "20s"));
     installAndRehearse();
     Plan plan = deployment.plan(V1_1);
     assertThat(plan.rolling().chosen()).as(plan.rolling().toString()).isTrue();

@@ -19,8 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Replaces one node the careful way: out of rotation, in-flight work finished, stopped, the release
@@ -60,7 +62,7 @@ final class NodeRoll {
    * @return one line for the report: "web-1 drained in 0.4s, on 2.4.0 in 3.1s"
    */
   String replace(ServiceConfig service, String node, ReleaseManifest release) {
-    ServiceConfig one = service.onNodes(java.util.List.of(node));
+    ServiceConfig one = service.onNodes(List.of(node));
     String version = release.version().toString();
     long started = System.nanoTime();
     Optional<LoadBalancer> balancer = balancerOf(node);
@@ -131,33 +133,16 @@ final class NodeRoll {
       Optional<LoadBalancer> balancer) {
     progress.phase(service.name(), node, "waiting until ready");
     long deadline = System.nanoTime() + rollout.readyTimeout().toNanos();
-    String lastProblem = null;
-    while (true) {
-      lastProblem = notReady(one, node, version);
-      if (lastProblem == null || System.nanoTime() > deadline) {
-        break;
-      }
-      pause();
-    }
-    if (lastProblem == null && balancer.isPresent()) {
+    String problem = pollUntil(deadline, () -> notReady(one, node, version));
+    if (problem == null && balancer.isPresent()) {
       progress.phase(service.name(), node, "back in rotation");
       balancer.get().ready(node);
-      while (true) {
-        Optional<ServerState> state = balancer.get().state(node);
-        lastProblem =
-            state.isEmpty() || state.get().upAndReady()
-                ? null
-                : "the balancer says " + state.get().describe();
-        if (lastProblem == null || System.nanoTime() > deadline) {
-          break;
-        }
-        pause();
-      }
-      if (lastProblem != null) {
+      problem = pollUntil(deadline, () -> notUp(balancer.get(), node));
+      if (problem != null) {
         balancer.get().maint(node);
       }
     }
-    if (lastProblem != null) {
+    if (problem != null) {
       throw new LockstepException(
           ErrorCode.CHECK_FAILED,
           service.name()
@@ -168,13 +153,39 @@ final class NodeRoll {
               + " within "
               + Durations.format(rollout.readyTimeout())
               + ": "
-              + lastProblem
-              + ". It is out of rotation; the roll stops here.");
+              + problem
+              + (balancer.isPresent() ? ". It is out of rotation; " : ". ")
+              + "the roll stops here.");
     }
+  }
+
+  /** Asks {@code problem} until it has none (null) or {@code deadline} has passed; the last one. */
+  private static String pollUntil(long deadline, Supplier<String> problem) {
+    while (true) {
+      String now = problem.get();
+      if (now == null || System.nanoTime() > deadline) {
+        return now;
+      }
+      pause();
+    }
+  }
+
+  /** Why the balancer does not have the node up, or null when it does (or cannot tell). */
+  private static String notUp(LoadBalancer balancer, String node) {
+    Optional<ServerState> state = balancer.state(node);
+    return state.isEmpty() || state.get().upAndReady()
+        ? null
+        : "the balancer says " + state.get().describe();
   }
 
   /** Why the node is not ready yet, or null when it is. */
   private String notReady(ServiceConfig one, String node, String version) {
+    // The ready URL first: one HTTP request, where asking the target may start a process (a
+    // version command) that competes with the node's own start-up.
+    String answer = readyUrlProblem(node);
+    if (answer != null) {
+      return answer;
+    }
     NodeStatus status = tools.target().status(one).nodes().get(0);
     if (!status.running()) {
       return "it is not running" + (status.detail() == null ? "" : " (" + status.detail() + ")");
@@ -182,6 +193,11 @@ final class NodeRoll {
     if (status.version() != null && !status.version().equals(version)) {
       return "it runs " + status.version();
     }
+    return null;
+  }
+
+  /** What the ready URL answered if not 2xx; null when it did, or when there is none to ask. */
+  private String readyUrlProblem(String node) {
     BalancerConfig balancer = tools.config().balancer();
     if (rollout.ready() == null || balancer != null && !balancer.fronts(node)) {
       return null;

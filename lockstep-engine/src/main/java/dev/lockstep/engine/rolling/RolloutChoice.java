@@ -29,14 +29,22 @@ public record RolloutChoice(RollingVerdict verdict, Optional<GateResult> gate, R
   /**
    * @param asked {@code --strategy}, or null for the config's
    * @param verdict whether this upgrade could roll, from the release and its migrations
+   * @param firstInstall nothing runs yet: there is nothing to roll, whatever was asked
    */
   public static RolloutChoice of(
-      DeploymentConfig config, Strategy asked, RollingVerdict verdict, ReleaseManifest target) {
+      DeploymentConfig config,
+      Strategy asked,
+      RollingVerdict verdict,
+      ReleaseManifest target,
+      boolean firstInstall) {
     RolloutConfig rollout = config.rollout();
     Strategy strategy = asked != null ? asked : rollout.strategy();
     String source = asked != null ? "--strategy" : "rollout.strategy";
     if (strategy == Strategy.DOWNTIME) {
       return downtime(verdict, source + " is downtime");
+    }
+    if (firstInstall) {
+      return downtime(verdict, "a first install has no running nodes to replace");
     }
     List<String> refused = new ArrayList<>(verdict.allowed() ? List.of() : verdict.reasons());
     refused.addAll(deploymentRefusals(config, target));

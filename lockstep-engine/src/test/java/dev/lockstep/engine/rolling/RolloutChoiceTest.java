@@ -45,7 +45,8 @@ class RolloutChoiceTest {
   @Test
   void auto_safe_rollsInBatches() {
     RolloutChoice choice =
-        RolloutChoice.of(config(Strategy.AUTO, TargetType.COMMAND, HAPROXY), null, SAFE, NEXT);
+        RolloutChoice.of(
+            config(Strategy.AUTO, TargetType.COMMAND, HAPROXY), null, SAFE, NEXT, false);
 
     assertThat(choice.verdict().chosen()).isTrue();
     assertThat(choice.verdict().choice())
@@ -60,7 +61,8 @@ class RolloutChoiceTest {
   @Test
   void auto_unsafe_stopsEveryService_sayingWhy() {
     RolloutChoice choice =
-        RolloutChoice.of(config(Strategy.AUTO, TargetType.COMMAND, HAPROXY), null, UNSAFE, NEXT);
+        RolloutChoice.of(
+            config(Strategy.AUTO, TargetType.COMMAND, HAPROXY), null, UNSAFE, NEXT, false);
 
     assertThat(choice.verdict().chosen()).isFalse();
     assertThat(choice.verdict().reasons()).containsExactly(UNSAFE.reasons().get(0));
@@ -76,7 +78,11 @@ class RolloutChoiceTest {
   void rollingAskedFor_unsafe_isABlockingGateWithTheReasons() {
     RolloutChoice choice =
         RolloutChoice.of(
-            config(Strategy.DOWNTIME, TargetType.COMMAND, HAPROXY), Strategy.ROLLING, UNSAFE, NEXT);
+            config(Strategy.DOWNTIME, TargetType.COMMAND, HAPROXY),
+            Strategy.ROLLING,
+            UNSAFE,
+            NEXT,
+            false);
 
     assertThat(choice.rolling()).isNull();
     assertThat(choice.gate())
@@ -96,9 +102,10 @@ class RolloutChoiceTest {
   void rolling_safeRelease_butNothingToRollWith_isRefusedNamingWhatIsMissing() {
     RolloutChoice noBalancer =
         RolloutChoice.of(
-            config(Strategy.AUTO, TargetType.COMMAND, null), Strategy.ROLLING, SAFE, NEXT);
+            config(Strategy.AUTO, TargetType.COMMAND, null), Strategy.ROLLING, SAFE, NEXT, false);
     RolloutChoice compose =
-        RolloutChoice.of(config(Strategy.ROLLING, TargetType.COMPOSE, HAPROXY), null, SAFE, NEXT);
+        RolloutChoice.of(
+            config(Strategy.ROLLING, TargetType.COMPOSE, HAPROXY), null, SAFE, NEXT, false);
 
     assertThat(noBalancer.gate().orElseThrow().message())
         .contains("no balancer is configured: a node cannot leave rotation");
@@ -110,7 +117,7 @@ class RolloutChoiceTest {
   void downtime_neverRolls_andSaysWhoChoseIt() {
     assertThat(
             RolloutChoice.of(
-                    config(Strategy.DOWNTIME, TargetType.COMMAND, HAPROXY), null, SAFE, NEXT)
+                    config(Strategy.DOWNTIME, TargetType.COMMAND, HAPROXY), null, SAFE, NEXT, false)
                 .verdict()
                 .choice())
         .isEqualTo("this run stops every service: rollout.strategy is downtime");
@@ -119,10 +126,27 @@ class RolloutChoiceTest {
                     config(Strategy.AUTO, TargetType.COMMAND, HAPROXY),
                     Strategy.DOWNTIME,
                     SAFE,
-                    NEXT)
+                    NEXT,
+                    false)
                 .verdict()
                 .choice())
         .isEqualTo("this run stops every service: --strategy is downtime");
+  }
+
+  @Test
+  void firstInstall_hasNothingToRoll_whateverWasAsked() {
+    RolloutChoice choice =
+        RolloutChoice.of(
+            config(Strategy.ROLLING, TargetType.COMMAND, HAPROXY),
+            Strategy.ROLLING,
+            UNSAFE,
+            NEXT,
+            true);
+
+    assertThat(choice.gate()).isEmpty();
+    assertThat(choice.rolling()).isNull();
+    assertThat(choice.verdict().choice())
+        .isEqualTo("this run stops every service: a first install has no running nodes to replace");
   }
 
   private static DeploymentConfig config(
