@@ -123,7 +123,7 @@ public final class Deployment implements AutoCloseable {
 
   /** The plan, with the gates judged under {@code options}; touches nothing. */
   public Plan plan(Version to, UpgradeOptions options) {
-    return plan(gateContext(catalog.get(to), options));
+    return plan(gateContext(catalog.get(to), options, false));
   }
 
   /**
@@ -147,8 +147,9 @@ public final class Deployment implements AutoCloseable {
     ReleaseManifest target = catalog.get(to);
     if (!Files.exists(config.stateDir())) {
       // The first run here: a refusal must not leave a state folder behind, and the lock would
-      // create one. Nobody else can be running in a folder that does not exist yet.
-      Plan plan = plan(gateContext(target, options));
+      // create one. Nobody else can be running in a folder that does not exist yet. Judged at
+      // once: the upgrade waits for running jobs under the lock, below.
+      Plan plan = plan(gateContext(target, options, false));
       if (plan.blocked()) {
         planned.accept(plan);
         throw new GateBlockedException(plan);
@@ -156,7 +157,7 @@ public final class Deployment implements AutoCloseable {
     }
     return locked(
         () -> {
-          GateContext context = gateContext(target, options);
+          GateContext context = gateContext(target, options, true);
           Plan plan = plan(context);
           planned.accept(plan);
           if (plan.blocked()) {
@@ -352,7 +353,9 @@ public final class Deployment implements AutoCloseable {
     return new Rehearsal(config, journal, catalog, tools, options.crashPoints());
   }
 
-  private GateContext gateContext(ReleaseManifest target, UpgradeOptions options) {
+  /** {@code upgrading}: the gates may wait (for running jobs), as a plan's never do. */
+  private GateContext gateContext(
+      ReleaseManifest target, UpgradeOptions options, boolean upgrading) {
     String installed = journal.installed().map(Installed::version).orElse(null);
     ReleaseManifest previous = installed == null ? null : findRelease(installed);
     return new GateContext(
@@ -365,7 +368,8 @@ public final class Deployment implements AutoCloseable {
         options,
         installed == null
             ? RunningServices.look(config, tools.target())
-            : RunningServices.notLooked());
+            : RunningServices.notLooked(),
+        upgrading);
   }
 
   private ReleaseManifest findRelease(String version) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param installedVersion the release the journal says is installed, or null
  * @param previous that release's manifest, or null when there is none or it cannot be found
  * @param running what of the services already runs; looked at only when no release is installed
+ * @param upgrading the gates judge for an upgrade about to start, which may wait for what it waits
+ *     for (running jobs); false for a plan, which judges at once
  */
 public record GateContext(
     DeploymentConfig config,
@@ -22,10 +24,30 @@ public record GateContext(
     ReleaseManifest target,
     DatabaseProbe database,
     UpgradeOptions options,
-    RunningServices running) {
+    RunningServices running,
+    boolean upgrading) {
 
   public GateContext {
     running = running == null ? RunningServices.notLooked() : running;
+  }
+
+  /** A context for a plan, which waits for nothing. */
+  public GateContext(
+      DeploymentConfig config,
+      Journal journal,
+      String installedVersion,
+      ReleaseManifest previous,
+      ReleaseManifest target,
+      DatabaseProbe database,
+      UpgradeOptions options,
+      RunningServices running) {
+    this(config, journal, installedVersion, previous, target, database, options, running, false);
+  }
+
+  /** This context for gates that judge at once, as for a plan. */
+  public GateContext atOnce() {
+    return new GateContext(
+        config, journal, installedVersion, previous, target, database, options, running, false);
   }
 
   /** The target release's migrations the database has not applied yet. */

@@ -6,6 +6,7 @@ import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.DriftConfig;
+import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.StoreConfig;
@@ -56,6 +57,8 @@ final class GateFixture implements AutoCloseable {
   DriftConfig drift = DriftConfig.everything();
   RunningServices running = RunningServices.notLooked();
   TrustedKeys trustedKeys = TrustedKeys.NONE;
+  JobsConfig jobs;
+  boolean upgrading;
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -69,7 +72,15 @@ final class GateFixture implements AutoCloseable {
 
   GateContext context() {
     return new GateContext(
-        config(), journal, installedVersion, previous, target, database, options, running);
+        config(),
+        journal,
+        installedVersion,
+        previous,
+        target,
+        database,
+        options,
+        running,
+        upgrading);
   }
 
   DeploymentConfig config() {
@@ -91,7 +102,8 @@ final class GateFixture implements AutoCloseable {
         drift,
         null,
         null,
-        trustedKeys);
+        trustedKeys,
+        jobs);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */
