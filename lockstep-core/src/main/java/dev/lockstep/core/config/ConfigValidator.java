@@ -56,6 +56,7 @@ final class ConfigValidator {
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
+        .command("jobs.command", jobs == null ? null : jobs.command())
         .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
     return new DeploymentConfig(

@@ -100,6 +100,16 @@ class JobsConfigTest {
         .hasMessageContaining("e.g. $.running");
   }
 
+  @Test
+  void load_commandWithThePassword_isRefused() throws IOException {
+    Path config =
+        write(REST + "jobs: {command: \"PGPASSWORD=pw psql -tAc 'SELECT name FROM jobs'\"}\n");
+
+    assertThatThrownBy(() -> loader.load(config))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("jobs.command: puts the database password on a command line");
+  }
+
   private Path write(String yaml) throws IOException {
     Path file = dir.resolve("lockstep.yaml");
     Files.writeString(file, yaml);

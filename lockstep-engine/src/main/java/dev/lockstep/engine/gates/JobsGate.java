@@ -22,7 +22,8 @@ public final class JobsGate implements Gate {
   @Override
   public GateResult check(GateContext context) {
     JobsConfig jobs = context.config().jobs();
-    if (jobs == null) {
+    if (jobs == null || context.installedVersion() == null) {
+      // Nothing installed, nothing of the product runs (another gate makes sure): no job either.
       return null;
     }
     JobsProbe probe = new JobsProbe(context.config());

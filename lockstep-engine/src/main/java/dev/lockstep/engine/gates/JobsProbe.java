@@ -66,14 +66,17 @@ final class JobsProbe {
   }
 
   private Reading command() {
-    ProcessResult result =
-        ProcessRunner.forDeployment(config)
-            .run(
-                ProcessSpec.of(
-                        "jobs.command", List.of(config.target().shell(), "-c", jobs.command()))
-                    .withDisplay(jobs.command())
-                    .in(config.file().getParent())
-                    .withDeadline(DEADLINE));
+    // stdout only: a warning on stderr is not a running job.
+    ProcessSpec spec =
+        ProcessSpec.of("jobs.command", List.of(config.target().shell(), "-c", jobs.command()))
+            .withDisplay(jobs.command())
+            .in(config.file().getParent())
+            .withDeadline(DEADLINE);
+    if (config.database() != null) {
+      // As every shell command of the config: psql -c 'SELECT … FROM jobs' needs no password.
+      spec = spec.withDatabase(config.database());
+    }
+    ProcessResult result = ProcessRunner.forDeployment(config).run(spec);
     if (!result.succeeded()) {
       return Reading.failed(result.describeFailure());
     }

@@ -72,6 +72,22 @@ class JobsGateTest {
   }
 
   @Test
+  void check_firstInstall_isLeftOut() {
+    fixture.installedVersion = null;
+    http("$.running", Duration.ZERO, "{\"running\": 3}");
+
+    assertThat(fixture.check(new JobsGate())).isNull();
+    assertThat(asked).hasValue(0);
+  }
+
+  @Test
+  void check_command_getsTheDatabaseAsEveryShellCommandDoes() {
+    fixture.jobs = JobsConfig.command("echo \"$PGDATABASE as $PGUSER\"", Duration.ZERO);
+
+    assertThat(fixture.check(new JobsGate()).message()).startsWith("1 job running: app as app;");
+  }
+
+  @Test
   void check_countOfZero_passes() {
     http("$.running", Duration.ZERO, "{\"running\": 0}");
 
