@@ -46,6 +46,15 @@ public final class JobsGate implements Gate {
               + text(limit)
               + " (jobs.wait) for them to finish, and blocks if they have not");
     }
+    context
+        .waiting()
+        .notice(
+            running(first)
+                + "; waiting up to "
+                + text(limit)
+                + " for them to finish (jobs.wait), asking every "
+                + text(POLL)
+                + ".");
     return waitFor(jobs, probe, first);
   }
 

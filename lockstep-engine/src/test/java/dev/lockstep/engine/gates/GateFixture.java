@@ -20,6 +20,7 @@ import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.signing.TrustedKeys;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Journal;
 import java.io.IOException;
@@ -59,6 +60,7 @@ final class GateFixture implements AutoCloseable {
   TrustedKeys trustedKeys = TrustedKeys.NONE;
   JobsConfig jobs;
   boolean upgrading;
+  final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -80,7 +82,17 @@ final class GateFixture implements AutoCloseable {
         database,
         options,
         running,
-        upgrading);
+        upgrading ? listener() : null);
+  }
+
+  /** What an upgrade's gates tell the operator, kept in {@link #notices}. */
+  private RunListener listener() {
+    return new RunListener() {
+      @Override
+      public void notice(String message) {
+        notices.add(message);
+      }
+    };
   }
 
   DeploymentConfig config() {

@@ -149,6 +149,10 @@ class JobsGateTest {
     assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
     assertThat(result.message()).startsWith("2 jobs finished while waiting ").endsWith(" s");
     assertThat(asked).hasValue(3);
+    assertThat(fixture.notices)
+        .containsExactly(
+            "2 jobs running: export-42, reindex; waiting up to 1m for them to finish (jobs.wait),"
+                + " asking every 1s.");
   }
 
   @Test
@@ -179,6 +183,7 @@ class JobsGateTest {
                 "1 job running: export-42; the upgrade waits up to 10m (jobs.wait) for them to"
                     + " finish, and blocks if they have not"));
     assertThat(asked).hasValue(1);
+    assertThat(fixture.notices).isEmpty();
   }
 
   @Test
