@@ -16,6 +16,7 @@ import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.secrets.SecretFiles;
 import dev.lockstep.engine.adopt.Adoption;
 import dev.lockstep.engine.adopt.AdoptionReport;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
 import dev.lockstep.engine.gates.GateContext;
@@ -123,7 +124,7 @@ public final class Deployment implements AutoCloseable {
 
   /** The plan, with the gates judged under {@code options}; touches nothing. */
   public Plan plan(Version to, UpgradeOptions options) {
-    return plan(gateContext(catalog.get(to), options));
+    return plan(gateContext(catalog.get(to), options, null));
   }
 
   /**
@@ -147,8 +148,9 @@ public final class Deployment implements AutoCloseable {
     ReleaseManifest target = catalog.get(to);
     if (!Files.exists(config.stateDir())) {
       // The first run here: a refusal must not leave a state folder behind, and the lock would
-      // create one. Nobody else can be running in a folder that does not exist yet.
-      Plan plan = plan(gateContext(target, options));
+      // create one. Nobody else can be running in a folder that does not exist yet. Judged at
+      // once: the upgrade waits for running jobs under the lock, below.
+      Plan plan = plan(gateContext(target, options, null));
       if (plan.blocked()) {
         planned.accept(plan);
         throw new GateBlockedException(plan);
@@ -156,7 +158,7 @@ public final class Deployment implements AutoCloseable {
     }
     return locked(
         () -> {
-          GateContext context = gateContext(target, options);
+          GateContext context = gateContext(target, options, this.options.listener());
           Plan plan = plan(context);
           planned.accept(plan);
           if (plan.blocked()) {
@@ -356,7 +358,12 @@ public final class Deployment implements AutoCloseable {
     return new Rehearsal(config, journal, catalog, tools, options.crashPoints());
   }
 
-  private GateContext gateContext(ReleaseManifest target, UpgradeOptions options) {
+  /**
+   * {@code waiting}: an upgrade's gates may wait (for running jobs), telling it what for; null for
+   * a plan's, which never wait.
+   */
+  private GateContext gateContext(
+      ReleaseManifest target, UpgradeOptions options, RunListener waiting) {
     String installed = journal.installed().map(Installed::version).orElse(null);
     ReleaseManifest previous = installed == null ? null : findRelease(installed);
     return new GateContext(
@@ -369,7 +376,8 @@ public final class Deployment implements AutoCloseable {
         options,
         installed == null
             ? RunningServices.look(config, tools.target())
-            : RunningServices.notLooked());
+            : RunningServices.notLooked(),
+        waiting);
   }
 
   private ReleaseManifest findRelease(String version) {

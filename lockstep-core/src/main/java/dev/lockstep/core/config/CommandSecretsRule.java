@@ -29,9 +29,16 @@ final class CommandSecretsRule {
 
   private final ProblemCollector problems;
   private final Map<String, Secret> secrets = new LinkedHashMap<>();
+  private final Map<String, String> extra = new LinkedHashMap<>();
 
   CommandSecretsRule(ProblemCollector problems) {
     this.problems = problems;
+  }
+
+  /** Also judges {@code command} (null: none), written at {@code field}. */
+  CommandSecretsRule command(String field, String command) {
+    put(extra, field, command);
+    return this;
   }
 
   /** Refuses commands containing {@code secret}, described as {@code what} ("the backup key"). */
@@ -75,6 +82,7 @@ final class CommandSecretsRule {
           .forEach((name, service) -> addService(commands, "rehearsal.services." + name, service));
       addChecks(commands, "rehearsal.checks", rehearsal.checks());
     }
+    commands.putAll(extra);
     commands.forEach(this::refuseSecretsIn);
   }
 

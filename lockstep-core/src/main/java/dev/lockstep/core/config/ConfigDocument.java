@@ -25,7 +25,16 @@ record ConfigDocument(
     Drift drift,
     Balancer balancer,
     Rollout rollout,
-    Signatures signatures) {
+    Signatures signatures,
+    Jobs jobs) {
+
+  record Jobs(
+      JobsHttp http,
+      String command,
+      // "wait" is Object's; the YAML key stays the word users type.
+      @JsonProperty("wait") String waitFor) {}
+
+  record JobsHttp(String url, String path) {}
 
   record Rollout(
       String strategy, Integer batch, String maxUnavailable, String ready, String readyTimeout) {}

@@ -52,9 +52,11 @@ final class ConfigValidator {
         new RolloutValidator(problems).validate(doc.rollout(), balancer, serviceNodes(services));
     TrustedKeys trustedKeys =
         new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
+    JobsConfig jobs = new JobsValidator(problems).validate(doc.jobs());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
+        .command("jobs.command", jobs == null ? null : jobs.command())
         .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
     return new DeploymentConfig(
@@ -73,7 +75,8 @@ final class ConfigValidator {
         drift,
         balancer,
         rollout,
-        trustedKeys);
+        trustedKeys,
+        jobs);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param rollout how an upgrade replaces the running nodes: with downtime, or rolling
  * @param trustedKeys the keys every release manifest must be signed by; none: unsigned ones are
  *     read
+ * @param jobs how to learn which long-running jobs run, so an upgrade waits for them; null when the
+ *     config does not say
  */
 public record DeploymentConfig(
     Path file,
@@ -43,7 +45,46 @@ public record DeploymentConfig(
     DriftConfig drift,
     BalancerConfig balancer,
     RolloutConfig rollout,
-    TrustedKeys trustedKeys) {
+    TrustedKeys trustedKeys,
+    JobsConfig jobs) {
+
+  /** Without a probe for long-running jobs. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer,
+      RolloutConfig rollout,
+      TrustedKeys trustedKeys) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        rollout,
+        trustedKeys,
+        null);
+  }
 
   /** With the default rollout for {@code balancer}, and without required signatures. */
   public DeploymentConfig(

@@ -1,8 +1,8 @@
 package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.plan.GateResult;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** The pre-flight gates of an upgrade, in the order they are reported. */
 public final class Gates {
@@ -24,12 +24,22 @@ public final class Gates {
           new DirtyMigrationsGate(),
           new SchemaDriftGate(),
           new RehearsalGate(),
-          new DiskSpaceGate());
+          new DiskSpaceGate(),
+          // Last: an upgrade may wait here, and does not once an earlier gate refused it.
+          new JobsGate());
 
   private Gates() {}
 
   /** Every gate's result; a gate that does not apply to the deployment (null) is left out. */
   public static List<GateResult> check(GateContext context) {
-    return ALL.stream().map(gate -> gate.check(context)).filter(Objects::nonNull).toList();
+    List<GateResult> results = new ArrayList<>();
+    for (Gate gate : ALL) {
+      boolean refused = results.stream().anyMatch(GateResult::blocked);
+      GateResult result = gate.check(refused ? context.atOnce() : context);
+      if (result != null) {
+        results.add(result);
+      }
+    }
+    return List.copyOf(results);
   }
 }

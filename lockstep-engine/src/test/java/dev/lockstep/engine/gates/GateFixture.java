@@ -6,6 +6,7 @@ import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.DriftConfig;
+import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.config.StoreConfig;
@@ -19,6 +20,7 @@ import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.signing.TrustedKeys;
+import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.journal.Journal;
 import java.io.IOException;
@@ -56,6 +58,9 @@ final class GateFixture implements AutoCloseable {
   DriftConfig drift = DriftConfig.everything();
   RunningServices running = RunningServices.notLooked();
   TrustedKeys trustedKeys = TrustedKeys.NONE;
+  JobsConfig jobs;
+  boolean upgrading;
+  final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   GateFixture(Path dir) {
     this.dir = dir;
@@ -69,7 +74,25 @@ final class GateFixture implements AutoCloseable {
 
   GateContext context() {
     return new GateContext(
-        config(), journal, installedVersion, previous, target, database, options, running);
+        config(),
+        journal,
+        installedVersion,
+        previous,
+        target,
+        database,
+        options,
+        running,
+        upgrading ? listener() : null);
+  }
+
+  /** What an upgrade's gates tell the operator, kept in {@link #notices}. */
+  private RunListener listener() {
+    return new RunListener() {
+      @Override
+      public void notice(String message) {
+        notices.add(message);
+      }
+    };
   }
 
   DeploymentConfig config() {
@@ -91,7 +114,8 @@ final class GateFixture implements AutoCloseable {
         drift,
         null,
         null,
-        trustedKeys);
+        trustedKeys,
+        jobs);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */

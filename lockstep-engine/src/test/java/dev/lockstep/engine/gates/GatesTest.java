@@ -2,8 +2,10 @@ package dev.lockstep.engine.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.plan.GateResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,5 +71,31 @@ class GatesTest {
             "no half-applied migration",
             "no schema drift",
             "disk space for the backup");
+  }
+
+  @Test
+  void check_jobsDeclared_isJudgedLast() {
+    fixture.jobs = JobsConfig.command("true", Duration.ZERO);
+
+    List<GateResult> results = Gates.check(fixture.context());
+
+    assertThat(results.get(results.size() - 1))
+        .isEqualTo(GateResult.passed("no long-running jobs", "no job running"));
+  }
+
+  @Test
+  void check_upgradeAnEarlierGateRefuses_doesNotWaitForJobs() {
+    fixture.upgrading = true;
+    fixture.database = DatabaseProbe.unreachable("connection refused");
+    fixture.jobs = JobsConfig.command("echo export-42", Duration.ofMinutes(10));
+
+    List<GateResult> results = Gates.check(fixture.context());
+
+    assertThat(results.get(results.size() - 1))
+        .isEqualTo(
+            GateResult.passed(
+                "no long-running jobs",
+                "1 job running: export-42; the upgrade waits up to 10m (jobs.wait) for them to"
+                    + " finish, and blocks if they have not"));
   }
 }
