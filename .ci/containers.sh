@@ -34,7 +34,9 @@ apt_update_once() {
 }
 
 install_engine() {
-  local wanted=(podman runc netavark aardvark-dns fuse-overlayfs curl) missing=() p
+  # iptables: netavark sets up each compose project's bridge network with it ("netavark: No such
+  # file or directory" without it); --no-install-recommends would leave it out.
+  local wanted=(podman runc netavark aardvark-dns iptables fuse-overlayfs curl) missing=() p
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
