@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -23,7 +24,12 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  * so that the error can name the host and the fingerprint.
  */
 final class KnownHostsCheck implements ServerKeyVerifier {
-  static final AttributeKey<HostKeyRejection> REJECTION = new AttributeKey<>();
+  /**
+   * Where a rejection is left for the one connecting, in the connection's context: it outlives a
+   * session closed so early that its connect call never returned it.
+   */
+  static final AttributeKey<AtomicReference<HostKeyRejection>> REJECTION = new AttributeKey<>();
+
   static final AttributeKey<HostConfig> HOST = new AttributeKey<>();
 
   @Override
@@ -38,9 +44,11 @@ final class KnownHostsCheck implements ServerKeyVerifier {
     if (known.stream().anyMatch(key -> KeyUtils.compareKeys(key, offered))) {
       return true;
     }
-    session.setAttribute(
-        REJECTION,
-        new HostKeyRejection(host, type, KeyUtils.getFingerPrint(offered), !known.isEmpty()));
+    AtomicReference<HostKeyRejection> sink = context.getAttribute(REJECTION);
+    if (sink != null) {
+      sink.set(
+          new HostKeyRejection(host, type, KeyUtils.getFingerPrint(offered), !known.isEmpty()));
+    }
     return false;
   }
 

@@ -6,7 +6,10 @@ import dev.lockstep.core.config.HostConfig;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -44,6 +47,10 @@ public final class SshHosts implements AutoCloseable {
   public SshSession connect(HostConfig host) {
     KeyPair key = key(host);
     ClientSession session = null;
+    AtomicReference<HostKeyRejection> rejection = new AtomicReference<>();
+    Map<AttributeRepository.AttributeKey<?>, Object> context = new HashMap<>();
+    context.put(KnownHostsCheck.HOST, host);
+    context.put(KnownHostsCheck.REJECTION, rejection);
     try {
       session =
           client
@@ -51,15 +58,14 @@ public final class SshHosts implements AutoCloseable {
                   host.user(),
                   host.address(),
                   host.port(),
-                  AttributeRepository.ofKeyValuePair(KnownHostsCheck.HOST, host))
+                  AttributeRepository.ofAttributesMap(context))
               .verify(CONNECT_TIMEOUT)
               .getSession();
       session.addPublicKeyIdentity(key);
       session.auth().verify(CONNECT_TIMEOUT);
       return new SshSession(host, session);
     } catch (IOException | RuntimeException e) {
-      HostKeyRejection rejected =
-          session == null ? null : session.getAttribute(KnownHostsCheck.REJECTION);
+      HostKeyRejection rejected = rejection.get();
       closeQuietly(session);
       if (rejected != null) {
         throw new LockstepException(
