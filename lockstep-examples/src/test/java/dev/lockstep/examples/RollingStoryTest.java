@@ -143,7 +143,7 @@ class RollingStoryTest {
   }
 
   @Test
-  void roll_killedWithANodeDrained_resumesAtThatNode_andLeavesNoNodeOutOfRotation()
+  void roll_killedWithANodeDrained_resumesAtThatNode_thenRollsBackNodeByNode_noRequestFails()
       throws Exception {
     open(Fleet.create("rolling", "30s"));
     installAndRehearse();
@@ -161,6 +161,17 @@ class RollingStoryTest {
       for (String node : Fleet.NODES) {
         assertThat(fleet.versionOn(node)).as(node).isEqualTo("1.1.0");
         assertThat(haproxy.state(node)).get().extracting(s -> s.status()).isEqualTo("UP");
+      }
+
+      RunReport rolledBack = deployment.rollback();
+
+      assertThat(rolledBack.status()).as(rolledBack.summary()).isEqualTo("succeeded");
+      assertThat(rolledBack.steps())
+          .extracting(StepReport::name)
+          .containsSubsequence("revert worker 1/1", "revert api 3/3", "revert api 1/3", "validate")
+          .doesNotContain("stop-services");
+      for (String node : Fleet.NODES) {
+        assertThat(fleet.versionOn(node)).as(node).isEqualTo("1.0.0");
       }
       load.awaitAtLeast(load.sent() + 100);
     } finally {

@@ -37,11 +37,7 @@ final class JournaledChecklists {
   /** Records the rollback checklist of {@code strategy}, starting at the run's next step. */
   void recordRollback(String runId, RunReleases releases, RollbackStrategy strategy) {
     ChecklistInputs inputs =
-        ChecklistInputs.rollback(
-            releases,
-            strategy,
-            currentConfig,
-            firstInputs(runId).map(ChecklistInputs::rolling).orElse(null));
+        ChecklistInputs.rollback(releases, strategy, currentConfig, rollingOf(runId));
     List<Step> steps = factory.rollback(releases, inputs);
     journal.recordChecklist(
         runId,
@@ -49,6 +45,23 @@ final class JournaledChecklists {
         journal.steps(runId).size() + 1,
         RecordedChecklist.names(steps),
         inputs.toJson());
+  }
+
+  /**
+   * How the upgrade that {@code runId} undoes cut its nodes into batches: that run's own (a failed
+   * upgrade rolling back), or, for {@code lockstep rollback}, the one of the upgrade it undoes;
+   * null when that upgrade had downtime.
+   */
+  private ChecklistInputs.Rolling rollingOf(String runId) {
+    return firstInputs(runId)
+        .map(ChecklistInputs::rolling)
+        .or(
+            () ->
+                new RunFacts(journal, runId)
+                    .get(RunFacts.ROLLS_BACK_RUN)
+                    .flatMap(this::firstInputs)
+                    .map(ChecklistInputs::rolling))
+        .orElse(null);
   }
 
   /** The run's upgrade checklist, as recorded. */
