@@ -159,7 +159,8 @@ public final class Deployment implements AutoCloseable {
     return locked(
         () -> {
           GateContext context = gateContext(target, options, this.options.listener());
-          Plan plan = plan(context);
+          RolloutChoice rollout = rollout(context);
+          Plan plan = plan(context, rollout);
           planned.accept(plan);
           if (plan.blocked()) {
             throw new GateBlockedException(plan);
@@ -170,7 +171,7 @@ public final class Deployment implements AutoCloseable {
               driver.startUpgrade(
                   config.environment(),
                   releases,
-                  inputs(releases, options, SnapshotNeed.of(context), rollout(context)),
+                  inputs(releases, options, SnapshotNeed.of(context), rollout),
                   facts(options));
           return driver.drive(runId, releases);
         });
@@ -279,9 +280,13 @@ public final class Deployment implements AutoCloseable {
   }
 
   private Plan plan(GateContext context) {
+    return plan(context, rollout(context));
+  }
+
+  /** The plan, with this run's strategy already chosen: the upgrade records the same choice. */
+  private Plan plan(GateContext context, RolloutChoice rollout) {
     RunReleases releases = new RunReleases(context.previous(), context.target());
     SnapshotNeed snapshot = SnapshotNeed.of(context);
-    RolloutChoice rollout = rollout(context);
     List<GateResult> gates = new ArrayList<>(Gates.check(context));
     rollout.gate().ifPresent(gates::add);
     return new Planner()
