@@ -69,7 +69,7 @@ class ComposeStoryTest {
 
     RunReport report = upgrade("1.1.0");
 
-    assertThat(report.status()).isEqualTo("succeeded");
+    assertThat(report.status()).as(report.toString()).isEqualTo("succeeded");
     assertThat(report.migrations()).extracting(m -> m.version()).containsExactly("2");
     StatusReport status = deployment.status();
     assertThat(status.installed()).isEqualTo("1.1.0");
@@ -97,7 +97,7 @@ class ComposeStoryTest {
 
     RunReport report = upgrade("2.0.0");
 
-    assertThat(report.status()).isEqualTo("rolled_back");
+    assertThat(report.status()).as(report.toString()).isEqualTo("rolled_back");
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(report.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(deployment.status().installed()).isEqualTo("1.1.0");

@@ -146,7 +146,7 @@ class SelfMigratingStoryTest {
 
     RunReport report = upgrade("1.2.0");
 
-    assertThat(report.status()).isEqualTo("rolled_back");
+    assertThat(report.status()).as(report.toString()).isEqualTo("rolled_back");
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(report.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(report.rollback().reason())
@@ -222,7 +222,7 @@ class SelfMigratingStoryTest {
 
     RunReport report = upgrade("2.1.0");
 
-    assertThat(report.status()).isEqualTo("rolled_back");
+    assertThat(report.status()).as(report.toString()).isEqualTo("rolled_back");
     assertThat(report.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(report.rollback().reason())
         .contains("server@local logged a failed migration: \"migrations: failed: " + TAGS_NOT_NULL)
@@ -245,7 +245,7 @@ class SelfMigratingStoryTest {
 
     RunReport report = upgrade("2.2.0");
 
-    assertThat(report.status()).isEqualTo("rolled_back");
+    assertThat(report.status()).as(report.toString()).isEqualTo("rolled_back");
     assertThat(report.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(report.rollback().reason())
         .contains("declares its migrations expand")

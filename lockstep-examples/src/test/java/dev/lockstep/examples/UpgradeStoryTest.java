@@ -54,7 +54,7 @@ class UpgradeStoryTest {
 
     RunReport report = upgrade("1.1.0");
 
-    assertThat(report.status()).isEqualTo("succeeded");
+    assertThat(report.status()).as(report.toString()).isEqualTo("succeeded");
     assertThat(report.exitCode()).isZero();
     assertThat(report.backupId()).isNotNull();
     assertThat(report.migrations())
@@ -90,7 +90,7 @@ class UpgradeStoryTest {
 
     RunReport report = upgrade("2.0.0");
 
-    assertThat(report.status()).isEqualTo("rolled_back");
+    assertThat(report.status()).as(report.toString()).isEqualTo("rolled_back");
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(report.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(report.rollback().backupId()).isEqualTo(report.backupId());
@@ -174,7 +174,7 @@ class UpgradeStoryTest {
 
     RunReport failed = run.deployment.rollback();
 
-    assertThat(failed.status()).isEqualTo("rollback_failed");
+    assertThat(failed.status()).as(failed.toString()).isEqualTo("rollback_failed");
     assertThat(failed.exitCode()).isEqualTo(4);
     assertThat(failed.rollback().strategy()).isEqualTo("restore_backup");
     assertThat(failed.summary())
