@@ -3,8 +3,8 @@
 # the rolling story (RollingStoryTest): three nodes of the sample api behind a real HAProxy (one of
 # them on a host reached over real SSH) and a worker, on a throwaway PostgreSQL.
 #  1. 1.0.0 installed, a rehearsal of 1.1.0.
-#  2. BENCH_THREADS clients (default 4) through HAProxy for BENCH_STEADY seconds (default 30), no
-#     upgrade: requests, failed, p50, p99. Then, under the same load, each api node restarted bare
+#  2. BENCH_RATE requests a second (default 100) from BENCH_THREADS clients (default 8) through
+#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. Then, under the same load, each api node restarted bare
 #     (by hand, out of rotation: its own stop, install, start, until its /.status answers), timed.
 #  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99.
 #  4. Per node: Lockstep's time from draining until the balancer has the node up, minus the
@@ -16,6 +16,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 ./mvnw -q -B test -pl lockstep-examples -am -Dtest=RollBench -Dbench.roll=true \
-  -Dbench.threads="${BENCH_THREADS:-4}" -Dbench.steady="${BENCH_STEADY:-30}" \
+  -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
   | grep -E '^\||^p99'

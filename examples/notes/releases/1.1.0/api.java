@@ -142,8 +142,38 @@ public class Api {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  /** A fresh connection per request: nothing to repair after a database restart or restore. */
+  /**
+   * Connections are reused: opening one costs more than most requests. Each is checked before it is
+   * handed out, so one broken by a database restart or restore is dropped, never used.
+   */
+  static final Queue<Connection> IDLE = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** A connection whose close() hands it back to IDLE. */
   static Connection db() throws SQLException {
+    Connection idle;
+    while ((idle = IDLE.poll()) != null) {
+      if (idle.isValid(2)) return lent(idle);
+      try { idle.close(); } catch (SQLException ignored) { }
+    }
+    return lent(open());
+  }
+
+  static Connection lent(Connection real) {
+    return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            if (!real.isClosed()) IDLE.offer(real);
+            return null;
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  static Connection open() throws SQLException {
     Properties props = new Properties();
     if (DB_USER != null) props.setProperty("user", DB_USER);
     if (DB_PASSWORD != null) props.setProperty("password", DB_PASSWORD);

@@ -75,7 +75,7 @@ final class Fleet implements AutoCloseable {
               NODES,
               NODES.stream().map(ports::get).toList(),
               "/.status",
-              // Each check of the sample api opens a database connection, as each request does.
+              // A check a second: a node is back in rotation within about a second of its start.
               Duration.ofSeconds(1));
       Path config =
           Files.writeString(

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A steady stream of real requests to the notes api through the load balancer, from a few threads,
- * until stopped (and at most {@code limit} requests or {@code maxTime}): writes (POST a note),
- * reads of a written note, health reads, and now and then the list of every note, the slowest
- * request there is. Every request that does not get its expected status is a failure, kept with its
- * reason.
+ * A steady stream of real requests to the notes api through the load balancer, from a few threads
+ * at a fixed rate, until stopped (and at most {@code limit} requests or {@code maxTime}): writes
+ * (POST a note), reads of a written note, health reads, and now and then the list of every note,
+ * the slowest request there is. Every request that does not get its expected status is a failure,
+ * kept with its reason.
  */
 final class LoadGenerator implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -40,17 +40,23 @@ final class LoadGenerator implements AutoCloseable {
   private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new ArrayList<>();
   private final int limit;
+  private final long startedAt = System.nanoTime();
+  private final long nanosApart;
   private final long deadline;
 
-  private LoadGenerator(int port, int limit, Duration maxTime) {
+  private LoadGenerator(int port, int perSecond, int limit, Duration maxTime) {
     this.base = URI.create("http://127.0.0.1:" + port);
+    this.nanosApart = 1_000_000_000L / perSecond;
     this.limit = limit;
-    this.deadline = System.nanoTime() + maxTime.toNanos();
+    this.deadline = startedAt + maxTime.toNanos();
   }
 
-  /** Starts {@code threads} clients against the loopback {@code port}. */
-  static LoadGenerator start(int port, int threads, int limit, Duration maxTime) {
-    LoadGenerator load = new LoadGenerator(port, limit, maxTime);
+  /**
+   * Starts {@code threads} clients against the loopback {@code port}, sending {@code perSecond}
+   * requests a second between them (fewer when every client waits on a slow answer).
+   */
+  static LoadGenerator start(int port, int threads, int perSecond, int limit, Duration maxTime) {
+    LoadGenerator load = new LoadGenerator(port, perSecond, limit, maxTime);
     for (int i = 0; i < threads; i++) {
       int seed = i;
       Thread thread = new Thread(() -> load.loop(seed), "load-" + i);
@@ -105,8 +111,17 @@ final class LoadGenerator implements AutoCloseable {
 
   private void loop(int seed) {
     long turn = seed;
-    while (!stop.get() && System.nanoTime() < deadline && sent.incrementAndGet() <= limit) {
+    int number;
+    while (!stop.get()
+        && System.nanoTime() < deadline
+        && (number = sent.incrementAndGet()) <= limit) {
       turn++;
+      try {
+        awaitTurn(number);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       long started = System.nanoTime();
       try {
         switch ((int) (turn % 10)) {
@@ -125,6 +140,14 @@ final class LoadGenerator implements AutoCloseable {
     }
     if (sent.get() > limit) {
       stop.set(true);
+    }
+  }
+
+  /** Sleeps until request {@code number} is due, keeping the rate whatever the threads do. */
+  private void awaitTurn(int number) throws InterruptedException {
+    long wait = startedAt + number * nanosApart - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }
   }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnabledIfSystemProperty(named = "bench.roll", matches = "true")
 @ExtendWith(PostgresExtension.class)
 class RollBench {
-  private static final int THREADS = Integer.getInteger("bench.threads", 4);
+  private static final int THREADS = Integer.getInteger("bench.threads", 8);
+  private static final int RATE = Integer.getInteger("bench.rate", 100);
   private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady", 30));
 
   @Test
@@ -70,14 +71,14 @@ class RollBench {
           Version.parse("1.0.0"), new UpgradeOptions(null, false, false, Strategy.DOWNTIME));
       assertThat(deployment.rehearse(Version.parse("1.1.0")).forwardCompatible()).isTrue();
       LoadGenerator steady =
-          LoadGenerator.start(fleet.frontendPort(), THREADS, Integer.MAX_VALUE, STEADY);
+          LoadGenerator.start(fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, STEADY);
       Thread.sleep(STEADY.toMillis());
       steady.stopNow();
 
       // Each api node restarted by hand, out of rotation, under the same load as the roll's.
       LoadGenerator byHand =
           LoadGenerator.start(
-              fleet.frontendPort(), THREADS, Integer.MAX_VALUE, Duration.ofMinutes(5));
+              fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, Duration.ofMinutes(5));
       Map<String, Duration> bare = new java.util.LinkedHashMap<>();
       try {
         for (String node : Fleet.NODES) {
@@ -90,7 +91,7 @@ class RollBench {
 
       LoadGenerator rolling =
           LoadGenerator.start(
-              fleet.frontendPort(), THREADS, Integer.MAX_VALUE, Duration.ofMinutes(10));
+              fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, Duration.ofMinutes(10));
       RunReport report;
       try {
         report = deployment.upgrade(Version.parse("1.1.0"));
@@ -101,7 +102,11 @@ class RollBench {
 
       List<String> lines = new ArrayList<>();
       lines.add(
-          "| load (" + THREADS + " clients through HAProxy) | requests | failed | p50 | p99 |");
+          "| load ("
+              + RATE
+              + " requests/s from "
+              + THREADS
+              + " clients through HAProxy) | requests | failed | p50 | p99 |");
       lines.add("|---|---|---|---|---|");
       lines.add(row("no upgrade (" + STEADY.toSeconds() + " s)", steady));
       lines.add(row("during the roll (" + report.duration().toSeconds() + " s)", rolling));

@@ -44,6 +44,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class RollingStoryTest {
   private static final int REQUESTS = 5_000;
+
+  /** Requests a second: 5,000 of them span the failed roll, its reversal and the roll after it. */
+  private static final int RATE = 100;
+
   private static final UpgradeOptions DOWNTIME =
       new UpgradeOptions(null, false, false, Strategy.DOWNTIME);
   private static final Version V1 = Version.parse("1.0.0");
@@ -79,7 +83,7 @@ class RollingStoryTest {
     RunReport reversed;
     RunReport rolled;
     LoadGenerator load =
-        LoadGenerator.start(fleet.frontendPort(), 4, 100_000, Duration.ofMinutes(8));
+        LoadGenerator.start(fleet.frontendPort(), 8, RATE, 100_000, Duration.ofMinutes(8));
     try {
       load.awaitAtLeast(300);
       reversed = deployment.upgrade(V1_1);
@@ -148,7 +152,7 @@ class RollingStoryTest {
     open(Fleet.create("rolling", "30s"));
     installAndRehearse();
     LoadGenerator load =
-        LoadGenerator.start(fleet.frontendPort(), 2, 100_000, Duration.ofMinutes(5));
+        LoadGenerator.start(fleet.frontendPort(), 2, 20, 100_000, Duration.ofMinutes(5));
     try {
       Process lockstep = killedWhenPaused("forward:roll api 2/3:web-2 drained");
       HaproxyBalancer haproxy = HaproxyBalancer.of(deployment.config().balancer());
