@@ -47,6 +47,51 @@ final class FlywayVersions {
     }
   }
 
+  /**
+   * Records a problem for every migration applied before the rollout whose version is higher than
+   * one held back until after it: Flyway applies in version order, so the held-back one could not
+   * wait.
+   */
+  static void refuseEarlierThanRollout(
+      List<MigrationScript> scripts, List<String> fields, ProblemCollector problems) {
+    for (int held = 0; held < scripts.size(); held++) {
+      if (!scripts.get(held).afterRollout()) {
+        continue;
+      }
+      for (int i = 0; i < scripts.size(); i++) {
+        MigrationScript before = scripts.get(i);
+        if (!before.afterRollout() && compare(before.version(), scripts.get(held).version()) > 0) {
+          problems.add(
+              fields.get(i),
+              "V"
+                  + before.version()
+                  + " runs before the rollout but has a higher version than V"
+                  + scripts.get(held).version()
+                  + " ("
+                  + fields.get(held)
+                  + "), which waits until after it; Flyway applies migrations in version order.",
+              "give the migrations held back with afterRollout: true the highest versions of the"
+                  + " release.");
+        }
+      }
+    }
+  }
+
+  /** Flyway's order of two versions. */
+  static int compare(String left, String right) {
+    List<BigInteger> a = key(left);
+    List<BigInteger> b = key(right);
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
+      BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
+      int order = x.compareTo(y);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
+  }
+
   /** The version's numbers without trailing zeros, which Flyway ignores. */
   static List<BigInteger> key(String version) {
     List<BigInteger> parts = new ArrayList<>();

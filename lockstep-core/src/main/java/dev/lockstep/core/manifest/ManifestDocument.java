@@ -38,5 +38,5 @@ record ManifestDocument(
 
   record History(String format, String table) {}
 
-  record Script(String file, String id, @JsonProperty("class") String type) {}
+  record Script(String file, String id, @JsonProperty("class") String type, Boolean afterRollout) {}
 }

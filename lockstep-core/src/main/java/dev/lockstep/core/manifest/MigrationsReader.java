@@ -142,6 +142,7 @@ final class MigrationsReader {
       }
     }
     FlywayVersions.refuseDuplicates(scripts, fields, dir, problems);
+    FlywayVersions.refuseEarlierThanRollout(scripts, fields, problems);
     for (String undeclared : undeclaredFiles(dir, declared)) {
       problems.add(
           "migrations.scripts",
@@ -173,7 +174,11 @@ final class MigrationsReader {
       problems.add(field + ".file", file + " does not exist.", "ship it.");
     }
     return new MigrationScript(
-        name.group(1).replace('_', '.'), name.group(2).replace('_', ' '), file, type(field, doc));
+        name.group(1).replace('_', '.'),
+        name.group(2).replace('_', ' '),
+        file,
+        type(field, doc),
+        Boolean.TRUE.equals(doc.afterRollout()));
   }
 
   private List<MigrationScript> declaredIds(List<ManifestDocument.Script> declared) {
@@ -181,6 +186,13 @@ final class MigrationsReader {
     for (int i = 0; i < declared.size(); i++) {
       String field = "migrations.scripts[" + i + "]";
       ManifestDocument.Script doc = declared.get(i);
+      if (doc != null && Boolean.TRUE.equals(doc.afterRollout())) {
+        problems.add(
+            field + ".afterRollout",
+            "is for Lockstep's own runner: a product that migrates itself applies all of its"
+                + " migrations at once.",
+            "remove it, or let Lockstep apply the SQL files (migrations.runner: lockstep).");
+      }
       if (doc == null || doc.id() == null || doc.id().isBlank()) {
         problems.add(
             field + ".id",

@@ -116,6 +116,25 @@ public record ReleaseManifest(
     return Optional.ofNullable(components.get(name));
   }
 
+  /** The migrations a rolling upgrade holds back until every node runs this release. */
+  public List<MigrationScript> afterRollout() {
+    return migrations.stream().filter(MigrationScript::afterRollout).toList();
+  }
+
+  /**
+   * The highest version applied before the rollout, when some are held back until after it (the
+   * Flyway target of the first of the two applications); empty when none is held back.
+   */
+  public Optional<String> lastBeforeRollout() {
+    if (afterRollout().isEmpty()) {
+      return Optional.empty();
+    }
+    return migrations.stream()
+        .filter(m -> !m.afterRollout())
+        .map(MigrationScript::version)
+        .max(FlywayVersions::compare);
+  }
+
   /** The migration declared for a Flyway version, such as {@code 2} for {@code V2__x.sql}. */
   public Optional<MigrationScript> migration(String migrationVersion) {
     return migrations.stream().filter(m -> m.version().equals(migrationVersion)).findFirst();

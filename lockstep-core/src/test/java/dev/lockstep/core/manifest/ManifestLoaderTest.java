@@ -104,6 +104,31 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void load_afterRollout_holdsTheMigrationBackUntilTheLastOneBeforeIt() throws IOException {
+    Files.writeString(release.resolve("migrations/V3__drop_c.sql"), "ALTER TABLE t DROP c;");
+    Path file = release.resolve("release.yaml");
+    Files.writeString(
+        file,
+        manifest + "    - file: V3__drop_c.sql\n      class: contract\n      afterRollout: true\n");
+
+    ReleaseManifest loaded = new ManifestLoader().load(file);
+
+    assertThat(loaded.afterRollout())
+        .extracting(MigrationScript::version, MigrationScript::type)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("3", MigrationClass.CONTRACT));
+    assertThat(loaded.lastBeforeRollout()).contains("2");
+    assertThat(loaded.migration("2").orElseThrow().afterRollout()).isFalse();
+  }
+
+  @Test
+  void load_nothingHeldBack_hasNoLastBeforeRollout() throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest);
+
+    assertThat(new ManifestLoader().load(file).lastBeforeRollout()).isEmpty();
+  }
+
+  @Test
   void get_unknownVersion_listsTheKnownOnes() throws IOException {
     Files.writeString(release.resolve("release.yaml"), manifest);
 
@@ -165,7 +190,12 @@ class ManifestLoaderTest {
             "product: notes",
             "product: notes\ncompatibleWith: [1.1.0]",
             "compatibleWith[0]",
-            "names this release itself"));
+            "names this release itself"),
+        Arguments.of(
+            "    - file: V1__create.sql\n      class: expand\n",
+            "    - file: V1__create.sql\n      class: contract\n      afterRollout: true\n",
+            "migrations.scripts[1]",
+            "V2 runs before the rollout but has a higher version than V1"));
   }
 
   @ParameterizedTest(name = "{3}")

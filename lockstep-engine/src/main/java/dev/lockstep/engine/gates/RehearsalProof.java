@@ -36,12 +36,28 @@ final class RehearsalProof {
    * pending} as expand.
    */
   static Optional<String> expand(GateContext context, List<MigrationScript> pending) {
+    return expand(context, pending, RehearsalFacts.MEASURED);
+  }
+
+  /**
+   * As {@link #expand(GateContext, List)}, for the migrations a rolling upgrade applies before its
+   * first node when the release holds others back until after the rollout: what the rehearsal
+   * measured of that part alone.
+   */
+  static Optional<String> expandBeforeRollout(GateContext context, List<MigrationScript> pending) {
+    return context.target().afterRollout().isEmpty()
+        ? expand(context, pending)
+        : expand(context, pending, RehearsalFacts.MEASURED_BEFORE_ROLLOUT);
+  }
+
+  private static Optional<String> expand(
+      GateContext context, List<MigrationScript> pending, String measuredFact) {
     Optional<RunRecord> latest = latest(context);
     if (latest.isEmpty() || latest.get().status() != RunStatus.SUCCEEDED) {
       return Optional.empty();
     }
     Map<String, String> facts = context.journal().facts(latest.get().id());
-    if (!MigrationClass.EXPAND.name().equals(facts.get(RehearsalFacts.MEASURED))
+    if (!MigrationClass.EXPAND.name().equals(facts.get(measuredFact))
         || facts.get(RehearsalFacts.APPLIED) == null) {
       return Optional.empty();
     }
@@ -51,9 +67,16 @@ final class RehearsalProof {
     return coversAll ? Optional.of(latest.get().id()) : Optional.empty();
   }
 
-  /** The contract changes rehearsal {@code runId} measured, in an operator's words. */
+  /**
+   * The contract changes rehearsal {@code runId} measured, in an operator's words: of the
+   * migrations before the rollout when the release holds others back until after it.
+   */
   static List<String> contractChanges(GateContext context, String runId) {
-    String json = context.journal().facts(runId).get(RehearsalFacts.CHANGES);
+    Map<String, String> facts = context.journal().facts(runId);
+    String json =
+        context.target().afterRollout().isEmpty()
+            ? facts.get(RehearsalFacts.CHANGES)
+            : facts.get(RehearsalFacts.CHANGES_BEFORE_ROLLOUT);
     if (json == null) {
       return List.of();
     }

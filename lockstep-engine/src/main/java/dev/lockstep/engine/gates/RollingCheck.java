@@ -36,7 +36,10 @@ public final class RollingCheck {
               + context.target().compatibleWith()
               + "), so nodes of both cannot serve side by side");
     }
-    List<MigrationScript> pending = context.pendingMigrations();
+    List<MigrationScript> held =
+        context.pendingMigrations().stream().filter(MigrationScript::afterRollout).toList();
+    List<MigrationScript> pending =
+        context.pendingMigrations().stream().filter(s -> !s.afterRollout()).toList();
     List<MigrationScript> contract =
         pending.stream().filter(s -> s.type() != MigrationClass.EXPAND).toList();
     contract.forEach(
@@ -48,19 +51,29 @@ public final class RollingCheck {
                     + from
                     + "'s nodes still serving could break on the changed schema"));
     if (pending.isEmpty()) {
-      allowed.add("no migration is pending");
+      allowed.add(held.isEmpty() ? "no migration is pending" : "no migration before the rollout");
     } else if (contract.isEmpty()) {
       String labels =
           pending.stream()
               .map(s -> MigrationScript.label(s.version(), s.description()))
               .collect(Collectors.joining(", "));
-      RehearsalProof.expand(context, pending)
+      RehearsalProof.expandBeforeRollout(context, pending)
           .ifPresentOrElse(
               rehearsal ->
                   allowed.add(
                       labels + " declared expand and measured expand by rehearsal " + rehearsal),
               () -> refused.add(measuredNot(context, labels)));
     }
+    held.forEach(
+        script ->
+            allowed.add(
+                "migration "
+                    + MigrationScript.label(script.version(), script.description())
+                    + " ("
+                    + script.type().label()
+                    + ") is held back until every node runs "
+                    + to
+                    + "; from then on a rollback restores the backup"));
     return refused.isEmpty() ? RollingVerdict.allowed(allowed) : RollingVerdict.refused(refused);
   }
 

@@ -11,7 +11,9 @@ import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.run.RollbackDecider;
 import dev.lockstep.engine.steps.Step;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes the plan from the installed release to a target: the steps, the migrations with their
@@ -46,17 +48,15 @@ public final class Planner {
     List<PlannedStep> planned = new ArrayList<>();
     boolean servicesDown = false;
     boolean touched = false;
-    boolean migrated = false;
+    Set<String> migrated = new LinkedHashSet<>();
     RollbackStrategy strategy = RollbackStrategy.NOTHING_TO_UNDO;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       servicesDown |= step.stopsServices();
       touched |= step.touchesServices();
-      migrated |= step.appliesMigrations();
+      step.migrationsApplied(pending).forEach(script -> migrated.add(script.version()));
       List<String> appliedAfter = new ArrayList<>(applied);
-      if (migrated) {
-        pending.forEach(script -> appliedAfter.add(script.version()));
-      }
+      appliedAfter.addAll(migrated);
       strategy =
           decider.decide(context.previous(), context.target(), touched, appliedAfter).strategy();
       planned.add(new PlannedStep(i + 1, step.name(), step.description(), servicesDown, strategy));
@@ -81,11 +81,21 @@ public final class Planner {
   }
 
   private static String rollingDowntime(List<MigrationScript> pending) {
+    long heldBack = pending.stream().filter(MigrationScript::afterRollout).count();
+    long first = pending.size() - heldBack;
     return "none: the nodes are replaced batch by batch while the others serve; "
         + (pending.isEmpty()
             ? "no migration to apply"
-            : pending.size()
-                + " expand migration(s) applied first, while the installed release serves");
+            : (first == 0
+                    ? "no migration before the first node"
+                    : first
+                        + " expand migration(s) applied first, while the installed release serves")
+                + (heldBack == 0
+                    ? ""
+                    : "; "
+                        + heldBack
+                        + " held back until every node runs the release (a rollback after them"
+                        + " restores the backup)"));
   }
 
   private static String downtime(List<MigrationScript> pending, String snapshotNote) {

@@ -10,6 +10,9 @@ import dev.lockstep.postgres.migrate.MigrationRunner;
 import dev.lockstep.schema.diff.SchemaDiff;
 import dev.lockstep.schema.diff.SchemaDiffer;
 import dev.lockstep.schema.snapshot.SchemaSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies the rehearsed release's migrations to the scratch copy, timed: the predicted migration
@@ -32,19 +35,31 @@ final class MigrateScratchStep extends AbstractStep {
     }
     facts.put(RehearsalFacts.MIGRATING, scratch.tools().clock().instant().toString());
     SchemaSnapshot before = SchemaRecords.live(scratch.scratch());
-    MigrationResult migrated =
-        new MigrationRunner(scratch.scratch(), scratch.tools().config().migrations())
-            .migrate(scratch.target());
+    MigrationRunner runner =
+        new MigrationRunner(scratch.scratch(), scratch.tools().config().migrations());
+    List<AppliedMigration> applied = new ArrayList<>();
+    Duration took = Duration.ZERO;
+    if (!scratch.target().afterRollout().isEmpty()) {
+      // As a rolling upgrade applies them: the part before the first node, measured on its own.
+      MigrationResult first = runner.migrateBeforeRollout(scratch.target());
+      SchemaDiff beforeRollout = SchemaDiffer.diff(before, SchemaRecords.live(scratch.scratch()));
+      facts.putAtStepEnd(RehearsalFacts.MEASURED_BEFORE_ROLLOUT, beforeRollout.type().name());
+      facts.putJsonAtStepEnd(RehearsalFacts.CHANGES_BEFORE_ROLLOUT, beforeRollout.changes());
+      applied.addAll(first.applied());
+      took = first.duration();
+    }
+    MigrationResult rest = runner.migrate(scratch.target());
+    applied.addAll(rest.applied());
+    Duration migrationTime = took.plus(rest.duration());
     SchemaDiff diff = SchemaDiffer.diff(before, SchemaRecords.live(scratch.scratch()));
     facts.putJsonAtStepEnd(
-        RehearsalFacts.APPLIED,
-        migrated.applied().stream().map(AppliedMigration::version).toList());
-    facts.putAtStepEnd(RehearsalFacts.MIGRATION_TIME, migrated.duration().toString());
+        RehearsalFacts.APPLIED, applied.stream().map(AppliedMigration::version).toList());
+    facts.putAtStepEnd(RehearsalFacts.MIGRATION_TIME, migrationTime.toString());
     facts.putAtStepEnd(RehearsalFacts.MEASURED, diff.type().name());
     facts.putJsonAtStepEnd(RehearsalFacts.CHANGES, diff.changes());
-    return migrated.applied().size()
+    return applied.size()
         + " migration(s) in "
-        + Durations.format(migrated.duration())
+        + Durations.format(migrationTime)
         + "; measured "
         + diff.type().label();
   }

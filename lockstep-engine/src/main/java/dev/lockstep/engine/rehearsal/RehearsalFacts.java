@@ -12,6 +12,14 @@ public final class RehearsalFacts {
   static final String MIGRATION_TIME = "rehearsal.migrationTime";
   public static final String MEASURED = "rehearsal.measured";
   public static final String CHANGES = "rehearsal.changes";
+
+  /**
+   * For a release that holds migrations back until after a rolling upgrade's rollout: the class and
+   * changes of the migrations applied before it, measured on their own.
+   */
+  public static final String MEASURED_BEFORE_ROLLOUT = "rehearsal.measuredBeforeRollout";
+
+  public static final String CHANGES_BEFORE_ROLLOUT = "rehearsal.changesBeforeRollout";
   static final String CHECKS = "rehearsal.checks";
 
   private RehearsalFacts() {}

@@ -5,6 +5,7 @@ import dev.lockstep.core.plan.RollbackStrategy;
 import dev.lockstep.engine.run.ChecklistInputs.Rolling;
 import dev.lockstep.engine.steps.BackupStep;
 import dev.lockstep.engine.steps.Checklists;
+import dev.lockstep.engine.steps.MigrateAfterRolloutStep;
 import dev.lockstep.engine.steps.MigrateCommandStep;
 import dev.lockstep.engine.steps.MigrateStep;
 import dev.lockstep.engine.steps.Step;
@@ -17,8 +18,9 @@ import java.util.List;
 /**
  * The rolling upgrade as a checklist, as the second seed's clustered deployments do it by hand:
  * back up and verify, apply the (expand) migrations while the old release serves, then replace the
- * nodes batch by batch behind the load balancer, and validate. Its rollback reverts the nodes the
- * same careful way, in reverse order, while the others keep serving.
+ * nodes batch by batch behind the load balancer, apply the migrations the release holds back until
+ * every node runs it, and validate. Its rollback reverts the nodes the same careful way, in reverse
+ * order, while the others keep serving.
  */
 public final class RollingChecklists {
   private RollingChecklists() {}
@@ -38,7 +40,7 @@ public final class RollingChecklists {
     steps.add(new BackupStep(tools, installed));
     steps.add(new VerifyBackupStep(tools, verificationOverride));
     switch (target.runner()) {
-      case LOCKSTEP -> steps.add(new MigrateStep(tools, target));
+      case LOCKSTEP -> steps.add(MigrateStep.beforeRollout(tools, target));
       case COMMAND -> steps.add(new MigrateCommandStep(tools, target));
       case STARTUP ->
           throw new IllegalStateException(
@@ -46,6 +48,9 @@ public final class RollingChecklists {
     }
     for (NodeBatch batch : batches(tools, rolling)) {
       steps.add(new RollBatchStep(tools, batch, target, true));
+    }
+    if (!target.afterRollout().isEmpty()) {
+      steps.add(new MigrateAfterRolloutStep(tools, target));
     }
     steps.add(new ValidateStep(tools, target, Checklists.FORWARD_CHECKS));
     return List.copyOf(steps);

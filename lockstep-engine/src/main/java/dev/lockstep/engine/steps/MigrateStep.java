@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Applies the release's pending migrations exactly once, under the migration lock, and measures
  * what they changed: the schema is read before and after, and the difference classed. When the
- * release says expand but the database says contract, the run stops before deploying.
+ * release says expand but the database says contract, the run stops before deploying. Before a
+ * rolling upgrade's first node it applies only the migrations not held back until after the rollout
+ * ({@link MigrateAfterRolloutStep} applies those).
  */
 public final class MigrateStep extends AbstractStep {
   public static final String NAME = "migrate";
@@ -20,11 +22,27 @@ public final class MigrateStep extends AbstractStep {
 
   private final Toolbox tools;
   private final ReleaseManifest release;
+  private final boolean beforeRollout;
 
+  /** Applies every pending migration, as an upgrade with downtime does. */
   public MigrateStep(Toolbox tools, ReleaseManifest release) {
-    super(NAME, DESCRIPTION);
+    this(tools, release, false);
+  }
+
+  private MigrateStep(Toolbox tools, ReleaseManifest release, boolean beforeRollout) {
+    super(
+        NAME,
+        beforeRollout && !release.afterRollout().isEmpty()
+            ? DESCRIPTION + " the installed release still runs on (the others wait for the rollout)"
+            : DESCRIPTION);
     this.tools = tools;
     this.release = release;
+    this.beforeRollout = beforeRollout;
+  }
+
+  /** Applies the pending migrations a rolling upgrade applies before its first node. */
+  public static MigrateStep beforeRollout(Toolbox tools, ReleaseManifest release) {
+    return new MigrateStep(tools, release, true);
   }
 
   @Override
@@ -33,10 +51,18 @@ public final class MigrateStep extends AbstractStep {
   }
 
   @Override
+  public List<MigrationScript> migrationsApplied(List<MigrationScript> pending) {
+    return beforeRollout ? pending.stream().filter(m -> !m.afterRollout()).toList() : pending;
+  }
+
+  @Override
   public String run(RunFacts facts) {
     SchemaMeasure measure = new SchemaMeasure(tools, release);
     measure.before(facts);
-    MigrationResult result = tools.migrations().migrate(release);
+    MigrationResult result =
+        beforeRollout
+            ? tools.migrations().migrateBeforeRollout(release)
+            : tools.migrations().migrate(release);
     facts.putAtStepEnd(RunFacts.MIGRATIONS_TOOK, result.duration().toString());
     List<MigrationReport> applied =
         SchemaMeasure.record(

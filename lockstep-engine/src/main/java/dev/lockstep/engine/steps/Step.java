@@ -1,5 +1,8 @@
 package dev.lockstep.engine.steps;
 
+import dev.lockstep.core.manifest.MigrationScript;
+import java.util.List;
+
 /**
  * One step of an upgrade or rollback, as on the operator's checklist. Each step is journaled before
  * it runs and after it ends, and is safe to run again: a run resumed after a crash repeats the step
@@ -32,6 +35,14 @@ public interface Step {
    */
   default boolean appliesMigrations() {
     return false;
+  }
+
+  /**
+   * Which of the release's {@code pending} migrations may have run once this step has started: all
+   * of them for a step that {@link #appliesMigrations()}, unless it applies only a part.
+   */
+  default List<MigrationScript> migrationsApplied(List<MigrationScript> pending) {
+    return appliesMigrations() ? pending : List.of();
   }
 
   /**

@@ -113,6 +113,54 @@ class RollingCheckTest {
   }
 
   @Test
+  void of_aContractMigrationHeldBackUntilAfterTheRollout_allowsWhenThePartBeforeIsMeasuredExpand() {
+    heldBackDropOfBody();
+    String id = fixture.journal.startRun(RunKind.REHEARSAL, "test", "1.0.0", "1.1.0").id();
+    fixture.journal.recordFact(id, "rehearsal.measured", "CONTRACT");
+    fixture.journal.recordFact(id, "rehearsal.measuredBeforeRollout", "EXPAND");
+    fixture.journal.recordFact(id, "rehearsal.applied", "[\"2\", \"3\"]");
+    fixture.journal.finishRun(id, RunStatus.SUCCEEDED, "done");
+
+    RollingVerdict verdict = RollingCheck.of(fixture.context());
+
+    assertThat(verdict.allowed()).as(verdict.reasons().toString()).isTrue();
+    assertThat(verdict.reasons())
+        .containsExactly(
+            "1.1.0 declares itself compatible with 1.0.0",
+            "V2 add note tags declared expand and measured expand by rehearsal " + id,
+            "migration V3 drop body (contract) is held back until every node runs 1.1.0; from"
+                + " then on a rollback restores the backup");
+  }
+
+  @Test
+  void of_aHeldBackMigration_theRehearsalOfThePartBeforeMeasuredContract_refuses() {
+    heldBackDropOfBody();
+    String id = fixture.journal.startRun(RunKind.REHEARSAL, "test", "1.0.0", "1.1.0").id();
+    fixture.journal.recordFact(id, "rehearsal.measured", "CONTRACT");
+    fixture.journal.recordFact(id, "rehearsal.measuredBeforeRollout", "CONTRACT");
+    fixture.journal.recordFact(id, "rehearsal.applied", "[\"2\", \"3\"]");
+    fixture.journal.recordFact(
+        id,
+        "rehearsal.changesBeforeRollout",
+        Json.write(
+            List.of(
+                new SchemaChange(
+                    ChangeKind.COLUMN_DROPPED,
+                    "public.notes.title",
+                    MigrationClass.CONTRACT,
+                    "column public.notes.title dropped: 1.0.0 still reads it"))));
+    fixture.journal.finishRun(id, RunStatus.SUCCEEDED, "done");
+
+    RollingVerdict verdict = RollingCheck.of(fixture.context());
+
+    assertThat(verdict.allowed()).isFalse();
+    assertThat(verdict.reasons())
+        .contains(
+            "V2 add note tags declared expand, but the rehearsal measured contract: column"
+                + " public.notes.title dropped: 1.0.0 still reads it");
+  }
+
+  @Test
   void of_nothingPending_allowsWhenCompatible() {
     fixture.database = new DatabaseProbe(null, "15.4", 2048, List.of("1", "2"));
 
@@ -128,6 +176,19 @@ class RollingCheckTest {
     fixture.installedVersion = null;
 
     assertThat(RollingCheck.of(fixture.context()).allowed()).isFalse();
+  }
+
+  /** 1.1.0 with V2 (add note tags, expand) and V3 (drop body, contract) held back. */
+  private void heldBackDropOfBody() {
+    fixture.target =
+        GateFixture.compatibleWith(
+            fixture.release(
+                "1.1.0",
+                List.of(
+                    GateFixture.V1,
+                    GateFixture.V2,
+                    new MigrationScript("3", "drop body", null, MigrationClass.CONTRACT, true))),
+            "1.0.0");
   }
 
   private String rehearsed(RunStatus status, String measured, List<SchemaChange> changes) {

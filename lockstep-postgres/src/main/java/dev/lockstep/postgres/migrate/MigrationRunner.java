@@ -63,6 +63,18 @@ public final class MigrationRunner {
    * that failed and Postgres's error.
    */
   public MigrationResult migrate(ReleaseManifest release) {
+    return migrate(release, "latest");
+  }
+
+  /**
+   * As {@link #migrate(ReleaseManifest)}, but only the migrations a rolling upgrade applies before
+   * its first node: those the release holds back until after the rollout stay pending.
+   */
+  public MigrationResult migrateBeforeRollout(ReleaseManifest release) {
+    return migrate(release, release.lastBeforeRollout().orElse("latest"));
+  }
+
+  private MigrationResult migrate(ReleaseManifest release, String target) {
     Instant start = Instant.now();
     Path dir = release.migrationsDir();
     if (dir == null || (Files.isDirectory(dir) && !holdsSql(dir))) {
@@ -93,7 +105,8 @@ public final class MigrationRunner {
     try {
       result =
           new MigrationLock(lockConnection, LOCK_PREFIX + config.historyTable(), config.lockWait())
-              .withLock(() -> apply(release, dir, start, lockConnection, flywayConnections));
+              .withLock(
+                  () -> apply(release, target, dir, start, lockConnection, flywayConnections));
     } catch (SQLException e) {
       throw closeAfterFailure(lockConnection, unreachable("take the migration lock", e));
     } catch (RuntimeException e) {
@@ -183,6 +196,7 @@ public final class MigrationRunner {
    */
   private MigrationResult apply(
       ReleaseManifest release,
+      String target,
       Path dir,
       Instant start,
       Connection session,
@@ -190,7 +204,7 @@ public final class MigrationRunner {
     // The history is read on the session that holds the lock: a new session per read would cost
     // a backend start and an authentication each, inside the downtime.
     int lastRank = onSession(session, connection -> history.lastRank(connection));
-    Flyway flyway = configure(dir).dataSource(flywayConnections).load();
+    Flyway flyway = configure(dir).dataSource(flywayConnections).target(target).load();
     int attempts = config.lockRetries() + 1;
     for (int attempt = 1; ; attempt++) {
       try {

@@ -8,6 +8,8 @@ import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.MigrationsConfig;
+import dev.lockstep.core.manifest.MigrationClass;
+import dev.lockstep.core.manifest.MigrationScript;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.testing.PostgresExtension;
@@ -63,6 +65,45 @@ class MigrationRunnerTest {
     assertThat(history.get(0).installedOn())
         .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
     assertThat(Sql.queryLong(db, "SELECT count(*) FROM notes")).isEqualTo(1);
+  }
+
+  @Test
+  void migrateBeforeRollout_leavesTheMigrationsHeldBackPending_migrateAppliesThem(DatabaseConfig db)
+      throws Exception {
+    write("V1__create_notes.sql", "CREATE TABLE notes (id int PRIMARY KEY, body text);");
+    write("V2__add_content.sql", "ALTER TABLE notes ADD COLUMN content text;");
+    write("V3__drop_body.sql", "ALTER TABLE notes DROP COLUMN body;");
+    ReleaseManifest release =
+        new ReleaseManifest(
+            migrations.resolve("lockstep.yaml"),
+            "notes",
+            Version.parse("1.2.0"),
+            Map.of(),
+            migrations,
+            List.of(
+                new MigrationScript("1", "create notes", null, MigrationClass.EXPAND),
+                new MigrationScript("2", "add content", null, MigrationClass.EXPAND),
+                new MigrationScript("3", "drop body", null, MigrationClass.CONTRACT, true)),
+            "");
+    MigrationRunner runner = new MigrationRunner(db, CONFIG);
+
+    MigrationResult before = runner.migrateBeforeRollout(release);
+    long bodyColumns =
+        Sql.queryLong(
+            db,
+            "SELECT count(*) FROM information_schema.columns"
+                + " WHERE table_name = 'notes' AND column_name = 'body'");
+    MigrationResult after = runner.migrate(release);
+
+    assertThat(before.applied()).extracting(AppliedMigration::version).containsExactly("1", "2");
+    assertThat(bodyColumns).isEqualTo(1);
+    assertThat(after.applied()).extracting(AppliedMigration::version).containsExactly("3");
+    assertThat(
+            Sql.queryLong(
+                db,
+                "SELECT count(*) FROM information_schema.columns"
+                    + " WHERE table_name = 'notes' AND column_name = 'body'"))
+        .isZero();
   }
 
   @Test
