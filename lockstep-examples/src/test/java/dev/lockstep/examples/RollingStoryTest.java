@@ -13,12 +13,17 @@ import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.run.CrashPoints;
+import dev.lockstep.postgres.Database;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import dev.lockstep.targets.balancer.haproxy.HaproxyBalancer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +188,64 @@ class RollingStoryTest {
       load.stopNow();
     }
     assertThat(load.failures()).as("failed requests of " + load.sent()).isEmpty();
+  }
+
+  @Test
+  void roll_withAContractMigrationHeldBack_appliesItAfterTheLastNode_thenARollbackRestores()
+      throws Exception {
+    open(Fleet.create("auto", "30s"));
+    TagsRequiredRelease.writeInto(fleet.sample.folder().resolve("releases"));
+    deployment.upgrade(V1, DOWNTIME);
+    long before = fleet.throughBalancer().write("before", "the roll", null);
+    assertThat(deployment.rehearse(TagsRequiredRelease.VERSION).forwardCompatible()).isTrue();
+    Plan plan = deployment.plan(TagsRequiredRelease.VERSION);
+    assertThat(plan.rolling().chosen()).as(plan.rolling().toString()).isTrue();
+    assertThat(plan.downtime())
+        .startsWith("none")
+        .contains("1 held back until every node runs the release");
+
+    RunReport rolled;
+    LoadGenerator load =
+        LoadGenerator.start(fleet.frontendPort(), 2, 20, 100_000, Duration.ofMinutes(5));
+    try {
+      rolled = deployment.upgrade(TagsRequiredRelease.VERSION);
+    } finally {
+      load.stopNow();
+    }
+
+    assertThat(load.failures()).as("failed requests of " + load.sent()).isEmpty();
+    assertThat(rolled.status()).as(rolled.summary()).isEqualTo("succeeded");
+    assertThat(rolled.steps())
+        .extracting(StepReport::name)
+        .containsSubsequence(
+            "migrate", "roll api 3/3", "roll worker 1/1", "migrate-after-rollout", "validate")
+        .doesNotContain("stop-services");
+    assertThat(rolled.migrations())
+        .extracting(m -> m.version() + " " + m.type())
+        .containsExactly("2 expand", "3 contract");
+    assertThat(tagsMayBeNull()).contains(false);
+    assertThat(deployment.rollbackPreview().strategy()).isEqualTo("restore_backup");
+
+    RunReport back = deployment.rollback();
+
+    assertThat(back.status()).as(back.summary()).isEqualTo("succeeded");
+    for (String node : Fleet.NODES) {
+      assertThat(fleet.versionOn(node)).as(node).isEqualTo("1.0.0");
+    }
+    assertThat(fleet.throughBalancer().list()).extracting(NotesClient.Note::id).contains(before);
+    assertThat(tagsMayBeNull()).as("1.0.0's schema, restored, has no tags").isEmpty();
+  }
+
+  /** Whether the database lets notes.tags be NULL; empty when there is no such column. */
+  private Optional<Boolean> tagsMayBeNull() throws SQLException {
+    try (Connection connection = new Database(deployment.config().database()).connect();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT NOT attnotnull FROM pg_attribute"
+                    + " WHERE attrelid = 'public.notes'::regclass AND attname = 'tags'")) {
+      return row.next() ? Optional.of(row.getBoolean(1)) : Optional.empty();
+    }
   }
 
   @Test
