@@ -70,7 +70,7 @@ public final class RunNotices {
     String text = summary == null ? "" : summary.strip();
     if (event == NoticeEvent.NEEDS_OPERATOR) {
       // The briefing's first line says what failed; the rest is for the console and the report.
-      return shortened(text.lines().findFirst().orElse(""))
+      return sentence(shortened(text.lines().findFirst().orElse("")))
           + " An operator is needed: `lockstep status` shows where everything stands; fix the"
           + " cause, then `lockstep resume` retries the rollback.";
     }
@@ -80,6 +80,10 @@ public final class RunNotices {
   private static String shortened(String text) {
     String line = oneLine(text);
     return line.length() <= LONGEST_MESSAGE ? line : line.substring(0, LONGEST_MESSAGE - 1) + "…";
+  }
+
+  private static String sentence(String text) {
+    return text.isEmpty() || text.matches("(?s).*[.!?…]$") ? text : text + ".";
   }
 
   private static String oneLine(String text) {
