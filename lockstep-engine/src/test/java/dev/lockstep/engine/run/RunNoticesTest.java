@@ -20,6 +20,7 @@ import dev.lockstep.engine.notices.NoticeListener;
 import dev.lockstep.engine.notices.NoticeReceiver;
 import dev.lockstep.engine.notices.NoticeSender;
 import dev.lockstep.engine.notices.RunNotices;
+import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunStatus;
 import java.time.Clock;
@@ -145,6 +146,26 @@ class RunNoticesTest {
     JsonNode rolledBack = Json.read(receiver.bodies().get(2), JsonNode.class);
     assertThat(rolledBack.path("runId").asText()).isEqualTo(runId);
     assertThat(rolledBack.path("message").asText()).startsWith("Rolled back from 1.1.0 to 1.0.0");
+  }
+
+  @Test
+  void drive_resumedRunWhoseServicesWereAlreadyStopped_doesNotNoticeTheDowntimeAgain() {
+    RunReleases releases = RunDriverTest.releases(MigrationRunnerKind.LOCKSTEP, EXPAND);
+    ModelDeployment model = installed(releases);
+    RunDriver driver = driver(model);
+    String runId =
+        driver.startUpgrade(
+            "test",
+            releases,
+            ChecklistInputs.upgrade(releases, true, null, RunDriverTest.shape(true)),
+            Map.of());
+    // As a Lockstep killed while it stopped the services left the run: the resume repeats the stop.
+    model.journal.recordFact(runId, RunFacts.SERVICES_STOPPED_AT, "2026-12-06T10:00:00Z");
+
+    RunReport report = driver.drive(runId, releases);
+
+    assertThat(report.exitCode()).isZero();
+    assertThat(received()).containsExactly("upgrade-done");
   }
 
   @Test
