@@ -14,6 +14,7 @@ import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.secrets.SecretFiles;
+import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.engine.adopt.Adoption;
 import dev.lockstep.engine.adopt.AdoptionReport;
 import dev.lockstep.engine.api.RunListener;
@@ -26,6 +27,10 @@ import dev.lockstep.engine.gates.RunningServices;
 import dev.lockstep.engine.gates.SnapshotNeed;
 import dev.lockstep.engine.migrations.MigrationsOverview;
 import dev.lockstep.engine.migrations.MigrationsReport;
+import dev.lockstep.engine.notices.NoticeAftermath;
+import dev.lockstep.engine.notices.NoticeListener;
+import dev.lockstep.engine.notices.NoticeSender;
+import dev.lockstep.engine.notices.RunNotices;
 import dev.lockstep.engine.path.PathPlanner;
 import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.plan.Planner;
@@ -73,6 +78,7 @@ public final class Deployment implements AutoCloseable {
 
   private final ReleaseCatalog catalog;
   private final Toolbox tools;
+  private final NoticeSender notices;
 
   Deployment(DeploymentConfig config, EngineOptions options, Toolbox tools) {
     this.config = config;
@@ -84,6 +90,12 @@ public final class Deployment implements AutoCloseable {
     // A Lockstep killed while a child had a password file leaves it behind: remove it now.
     SecretFiles.forStateDir(config.stateDir()).sweep();
     this.tools = tools;
+    this.notices =
+        new NoticeSender(
+            config.notices(),
+            SecretRegistry.of(config),
+            options.listener()::notice,
+            NoticeSender.DEFAULT_BACKOFF);
   }
 
   public static Deployment open(DeploymentConfig config, EngineOptions options) {
@@ -335,15 +347,17 @@ public final class Deployment implements AutoCloseable {
   }
 
   private RunDriver driver() {
+    // Built with the journal of now: locked() opens the real one on the first run.
+    RunNotices runNotices = new RunNotices(journal, notices, options.clock());
     return new RunDriver(
         new RunContext(
             journal,
             ConfigShape.of(config),
             new StepChecklists(tools),
             new LiveRollbackFacts(tools, journal),
-            new LiveAftermath(tools, journal),
+            new NoticeAftermath(new LiveAftermath(tools, journal), runNotices, options.listener()),
             new OperatorBriefing(tools),
-            options.listener(),
+            new NoticeListener(options.listener(), runNotices),
             options.clock(),
             options.crashPoints()));
   }
@@ -434,13 +448,18 @@ public final class Deployment implements AutoCloseable {
     }
   }
 
+  /** Waits a bounded time for the notices still on their way, then closes the journal. */
   @Override
   public void close() {
     try {
-      journal.close();
+      notices.close();
     } finally {
-      if (tools.target() != null) {
-        tools.target().close();
+      try {
+        journal.close();
+      } finally {
+        if (tools.target() != null) {
+          tools.target().close();
+        }
       }
     }
   }

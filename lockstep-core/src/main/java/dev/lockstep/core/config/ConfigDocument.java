@@ -26,7 +26,16 @@ record ConfigDocument(
     Balancer balancer,
     Rollout rollout,
     Signatures signatures,
-    Jobs jobs) {
+    Jobs jobs,
+    List<Notice> notices) {
+
+  record Notice(
+      String name,
+      JsonNode url,
+      String format,
+      List<String> events,
+      String timeout,
+      Integer retries) {}
 
   record Jobs(
       JobsHttp http,

@@ -53,6 +53,7 @@ final class ConfigValidator {
     TrustedKeys trustedKeys =
         new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
     JobsConfig jobs = new JobsValidator(problems).validate(doc.jobs());
+    List<NoticeConfig> notices = new NoticesValidator(problems, secrets).validate(doc.notices());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -76,7 +77,8 @@ final class ConfigValidator {
         balancer,
         rollout,
         trustedKeys,
-        jobs);
+        jobs,
+        notices);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

@@ -28,6 +28,7 @@ import java.util.TreeSet;
  *     read
  * @param jobs how to learn which long-running jobs run, so an upgrade waits for them; null when the
  *     config does not say
+ * @param notices the webhooks told when downtime starts and how a run ends; none when empty
  */
 public record DeploymentConfig(
     Path file,
@@ -46,7 +47,48 @@ public record DeploymentConfig(
     BalancerConfig balancer,
     RolloutConfig rollout,
     TrustedKeys trustedKeys,
-    JobsConfig jobs) {
+    JobsConfig jobs,
+    List<NoticeConfig> notices) {
+
+  /** Without notices. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer,
+      RolloutConfig rollout,
+      TrustedKeys trustedKeys,
+      JobsConfig jobs) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        rollout,
+        trustedKeys,
+        jobs,
+        List.of());
+  }
 
   /** Without a probe for long-running jobs. */
   public DeploymentConfig(
@@ -161,6 +203,7 @@ public record DeploymentConfig(
     drift = drift == null ? DriftConfig.everything() : drift;
     rollout = rollout == null ? RolloutConfig.defaults(balancer != null) : rollout;
     trustedKeys = trustedKeys == null ? TrustedKeys.NONE : trustedKeys;
+    notices = notices == null ? List.of() : List.copyOf(notices);
   }
 
   public Path journalFile() {

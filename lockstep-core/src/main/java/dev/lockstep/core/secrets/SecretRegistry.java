@@ -2,6 +2,7 @@ package dev.lockstep.core.secrets;
 
 import dev.lockstep.core.api.Secret;
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.config.NoticeConfig;
 import dev.lockstep.core.config.StoreConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,10 @@ public final class SecretRegistry {
     return new SecretRegistry(withoutEmpty(secrets));
   }
 
-  /** The database password, every store's password and the backup encryption key. */
+  /**
+   * The database password, every store's password, the backup encryption key and every notice's URL
+   * (a webhook's path is its password).
+   */
   public static SecretRegistry of(DeploymentConfig config) {
     List<Secret> found = new ArrayList<>();
     if (config.database() != null) {
@@ -69,6 +73,9 @@ public final class SecretRegistry {
     }
     if (config.backup() != null) {
       found.add(config.backup().encryptionKey());
+    }
+    for (NoticeConfig notice : config.notices()) {
+      found.add(notice.url());
     }
     return of(found);
   }

@@ -19,6 +19,12 @@ public interface RunListener {
    */
   default void nodeProgress(String service, String node, String phase, int done, int total) {}
 
+  /**
+   * An upgrade is about to stop the services of the deployment: run {@code runId}'s downtime
+   * starts. Told once per run, not again when a resumed run repeats its stop.
+   */
+  default void downtimeStarts(String runId) {}
+
   /** Something the operator must see now: a rollback decision, a data-loss window. */
   default void notice(String message) {}
 

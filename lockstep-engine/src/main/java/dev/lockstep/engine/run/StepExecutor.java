@@ -66,6 +66,11 @@ public final class StepExecutor {
     int seq = journal.stepStarted(runId, step.name(), phase);
     crashPoints.reached(phase, step.name(), "started");
     listener.stepStarted(phase, number, total, step.description());
+    if (phase == Phase.FORWARD
+        && step.stopsServices()
+        && facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
+      listener.downtimeStarts(runId);
+    }
     Instant started = clock.instant();
     String detail;
     try {
