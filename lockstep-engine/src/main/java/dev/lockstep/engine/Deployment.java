@@ -34,6 +34,7 @@ import dev.lockstep.engine.notices.RunNotices;
 import dev.lockstep.engine.path.PathPlanner;
 import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.plan.Planner;
+import dev.lockstep.engine.promotion.PromotionAftermath;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
 import dev.lockstep.engine.rolling.RolloutChoice;
@@ -343,6 +344,9 @@ public final class Deployment implements AutoCloseable {
     if (options.allowDrift()) {
       facts.put(RunFacts.DRIFT_ALLOWED, "true");
     }
+    if (options.skipStaging() != null) {
+      facts.put(RunFacts.STAGING_SKIPPED, options.skipStaging());
+    }
     return facts;
   }
 
@@ -355,7 +359,15 @@ public final class Deployment implements AutoCloseable {
             ConfigShape.of(config),
             new StepChecklists(tools),
             new LiveRollbackFacts(tools, journal),
-            new NoticeAftermath(new LiveAftermath(tools, journal), runNotices, options.listener()),
+            new NoticeAftermath(
+                new PromotionAftermath(
+                    new LiveAftermath(tools, journal),
+                    config.promotion(),
+                    config.environment(),
+                    journal,
+                    options.listener()),
+                runNotices,
+                options.listener()),
             new OperatorBriefing(tools),
             new NoticeListener(options.listener(), runNotices),
             options.clock(),

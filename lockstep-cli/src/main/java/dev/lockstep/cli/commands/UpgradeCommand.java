@@ -33,6 +33,15 @@ public final class UpgradeCommand extends DeploymentCommand {
   @Mixin StrategyOption strategy;
 
   @Option(
+      names = "--skip-staging",
+      paramLabel = "REASON",
+      description =
+          "take the release although the environment this one comes after (promotion.after) has"
+              + " not run it for the bake time; the reason is recorded in the journal and the"
+              + " report")
+  String skipStaging;
+
+  @Option(
       names = "--require-rehearsal",
       description = "refuse unless `lockstep rehearse` passed for this upgrade")
   boolean requireRehearsal;
@@ -56,6 +65,6 @@ public final class UpgradeCommand extends DeploymentCommand {
 
   private UpgradeOptions options() {
     return new UpgradeOptions(
-        acceptUnverifiedBackup, allowDrift, requireRehearsal, strategy.strategy());
+        acceptUnverifiedBackup, allowDrift, requireRehearsal, strategy.strategy(), skipStaging);
   }
 }

@@ -48,6 +48,9 @@ public final class RunReportText {
     if (report.backupId() != null) {
       text.append("  backup: ").append(report.backupId()).append('\n');
     }
+    for (String override : report.overrides()) {
+      text.append("  override: ").append(override).append('\n');
+    }
     for (MigrationReport migration : report.migrations()) {
       text.append(
           String.format(

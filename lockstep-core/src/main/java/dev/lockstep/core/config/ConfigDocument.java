@@ -27,7 +27,10 @@ record ConfigDocument(
     Rollout rollout,
     Signatures signatures,
     Jobs jobs,
-    List<Notice> notices) {
+    List<Notice> notices,
+    Promotion promotion) {
+
+  record Promotion(String shared, String after, String bake) {}
 
   record Notice(
       String name,

@@ -54,6 +54,9 @@ final class ConfigValidator {
         new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
     JobsConfig jobs = new JobsValidator(problems).validate(doc.jobs());
     List<NoticeConfig> notices = new NoticesValidator(problems, secrets).validate(doc.notices());
+    PromotionConfig promotion =
+        new PromotionValidator(problems, this::resolve)
+            .validate(doc.promotion(), doc.environment());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
@@ -78,7 +81,8 @@ final class ConfigValidator {
         rollout,
         trustedKeys,
         jobs,
-        notices);
+        notices,
+        promotion);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * @param jobs how to learn which long-running jobs run, so an upgrade waits for them; null when the
  *     config does not say
  * @param notices the webhooks told when downtime starts and how a run ends; none when empty
+ * @param promotion where the product's environments record their runs, and which one must run a
+ *     release before this one; null when environments do not know of each other
  */
 public record DeploymentConfig(
     Path file,
@@ -48,7 +50,50 @@ public record DeploymentConfig(
     RolloutConfig rollout,
     TrustedKeys trustedKeys,
     JobsConfig jobs,
-    List<NoticeConfig> notices) {
+    List<NoticeConfig> notices,
+    PromotionConfig promotion) {
+
+  /** Without promotion between environments. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer,
+      RolloutConfig rollout,
+      TrustedKeys trustedKeys,
+      JobsConfig jobs,
+      List<NoticeConfig> notices) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        rollout,
+        trustedKeys,
+        jobs,
+        notices,
+        null);
+  }
 
   /** Without notices. */
   public DeploymentConfig(

@@ -10,12 +10,24 @@ import dev.lockstep.core.config.RolloutConfig;
  * @param requireRehearsal refuse unless a rehearsal of this upgrade passed
  * @param strategy {@code --strategy}: how the nodes are replaced; null for the config's {@code
  *     rollout.strategy}
+ * @param skipStaging why this environment takes the release before the one it comes after has run
+ *     it for the bake time ({@code --skip-staging}), or null to wait
  */
 public record UpgradeOptions(
     String acceptUnverifiedBackup,
     boolean allowDrift,
     boolean requireRehearsal,
-    RolloutConfig.Strategy strategy) {
+    RolloutConfig.Strategy strategy,
+    String skipStaging) {
+
+  /** Waiting for staging. */
+  public UpgradeOptions(
+      String acceptUnverifiedBackup,
+      boolean allowDrift,
+      boolean requireRehearsal,
+      RolloutConfig.Strategy strategy) {
+    this(acceptUnverifiedBackup, allowDrift, requireRehearsal, strategy, null);
+  }
 
   /** With the config's strategy. */
   public UpgradeOptions(

@@ -10,6 +10,7 @@ public final class Gates {
       List.of(
           new NoRunInProgressGate(),
           new UpgradePathGate(),
+          new StagingFirstGate(),
           new ReleaseSignatureGate(),
           new UnrecordedDeploymentGate(),
           new SameReleaseGate(),

@@ -64,7 +64,21 @@ public final class ReportBuilder {
         split.lockstepOwn(),
         Optional.ofNullable(facts.get(RunFacts.ROLLBACK_NOW))
             .map(json -> Json.read(json, RollbackNow.class))
-            .orElse(null));
+            .orElse(null),
+        overrides(facts));
+  }
+
+  /** What the operator let the run do against a gate or a check, with the reasons. */
+  private static List<String> overrides(Map<String, String> facts) {
+    List<String> overrides = new ArrayList<>();
+    Optional.ofNullable(facts.get(RunFacts.STAGING_SKIPPED))
+        .ifPresent(reason -> overrides.add("skipped staging: " + reason));
+    Optional.ofNullable(facts.get(RunFacts.ACCEPT_UNVERIFIED))
+        .ifPresent(reason -> overrides.add("accepted an unverified backup: " + reason));
+    if (facts.containsKey(RunFacts.DRIFT_ALLOWED)) {
+      overrides.add("allowed schema drift (--allow-drift)");
+    }
+    return overrides;
   }
 
   /**

@@ -32,6 +32,8 @@ import java.util.List;
  * @param lockstepOwnTime Lockstep's own time inside the downtime (added in version 1, optional)
  * @param rollbackNow after a successful upgrade, the rollback that would undo it, as decided when
  *     it ended (added in version 1, optional)
+ * @param overrides what the operator let the run do against a gate or a check, with the reasons
+ *     (added in version 1, optional)
  */
 public record RunReportFile(
     int formatVersion,
@@ -54,7 +56,8 @@ public record RunReportFile(
     String summary,
     Duration downtimeToHealthy,
     Duration lockstepOwnTime,
-    RollbackNow rollbackNow) {
+    RollbackNow rollbackNow,
+    List<String> overrides) {
 
   public static final FileFormat FORMAT =
       new FileFormat("run report", 1, ErrorCode.MANIFEST_INVALID);
@@ -184,7 +187,8 @@ public record RunReportFile(
         report.summary(),
         report.downtimeToHealthy(),
         report.lockstepOwnTime(),
-        nowOf(report.rollbackNow()));
+        nowOf(report.rollbackNow()),
+        report.overrides());
   }
 
   private static RollbackNow nowOf(dev.lockstep.core.report.RollbackNow now) {
@@ -270,7 +274,8 @@ public record RunReportFile(
                 rollbackNow.inferred(),
                 rollbackNow.restoreFrom(),
                 rollbackNow.backupId(),
-                rollbackNow.dataLossSince()));
+                rollbackNow.dataLossSince()),
+        listOf(overrides));
   }
 
   private static <T> List<T> listOf(List<T> list) {

@@ -16,6 +16,10 @@ public final class RunFacts {
   public static final String BACKUP_ID = "backup.id";
   public static final String BACKUP_CREATED_AT = "backup.createdAt";
   public static final String BACKUP_VERIFIED = "backup.verified";
+
+  /** Why the operator took the release before staging ran it long enough (--skip-staging). */
+  public static final String STAGING_SKIPPED = "promotion.stagingSkipped";
+
   public static final String VERIFICATION_OVERRIDE = "backup.verificationOverride";
   public static final String ACCEPT_UNVERIFIED = "backup.acceptUnverified";
   public static final String DRIFT_ALLOWED = "schema.driftAllowed";

@@ -59,6 +59,7 @@ final class GateFixture implements AutoCloseable {
   RunningServices running = RunningServices.notLooked();
   TrustedKeys trustedKeys = TrustedKeys.NONE;
   JobsConfig jobs;
+  dev.lockstep.core.config.PromotionConfig promotion;
   boolean upgrading;
   final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -115,7 +116,9 @@ final class GateFixture implements AutoCloseable {
         null,
         null,
         trustedKeys,
-        jobs);
+        jobs,
+        List.of(),
+        promotion);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */
