@@ -10,8 +10,8 @@ import dev.lockstep.journal.RunStatus;
 
 /**
  * What follows a run's end, with the run shared first with the product's other environments (an
- * upgrade, a rollback or an adoption, once finished). A folder that cannot be written is said, and
- * never changes how the run ended.
+ * upgrade or a rollback, once finished). A folder that cannot be written is said, and never changes
+ * how the run ended.
  */
 public final class PromotionAftermath implements RunAftermath {
   private final RunAftermath aftermath;

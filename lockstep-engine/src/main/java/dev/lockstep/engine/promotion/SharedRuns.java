@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The folder the environments of a product share: each records there the upgrades, rollbacks and
- * adoptions it finished, one file per run, written whole (through a temporary file) so that a
- * reader never sees half of one.
+ * The folder the environments of a product share: each records there the upgrades and rollbacks it
+ * finished, one file per run, written whole (through a temporary file) so that a reader never sees
+ * half of one.
  */
 public final class SharedRuns {
   static final FileFormat FORMAT =
