@@ -4,8 +4,9 @@
 # them on a host reached over real SSH) and a worker, on a throwaway PostgreSQL.
 #  1. 1.0.0 installed, a rehearsal of 1.1.0.
 #  2. BENCH_RATE requests a second (default 100) from BENCH_THREADS clients (default 8) through
-#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. Then, under the same load, each api node restarted bare
-#     (by hand, out of rotation: its own stop, install, start, until its /.status answers), timed.
+#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. Then,
+#     under the same load, each api node restarted bare three times (by hand, out of rotation: its
+#     own stop, install, start, until its /.status answers), timed; the median is kept.
 #  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99.
 #  4. Per node: Lockstep's time from draining until the balancer has the node up, minus the
 #     in-flight wait, the balancer's own health checks after `ready`, and the node's bare restart:
