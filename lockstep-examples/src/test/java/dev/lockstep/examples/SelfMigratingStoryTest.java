@@ -124,7 +124,7 @@ class SelfMigratingStoryTest {
   @Test
   void upgrade_byTheProductsMigrateCommandWithNothingPending_doesNotRunTheCommand()
       throws Exception {
-    assertThat(upgrade("1.1.0").exitCode()).isZero();
+    succeeded(upgrade("1.1.0"));
     Path log = deployment.config().logsDir().resolve("migrate.log");
     Files.setLastModifiedTime(log, FileTime.fromMillis(0));
 
@@ -142,7 +142,7 @@ class SelfMigratingStoryTest {
   @Test
   void upgrade_whoseMigrateCommandFails_isRolledBackWithTheFailedMigrationUndone()
       throws Exception {
-    assertThat(upgrade("1.1.0").exitCode()).isZero();
+    succeeded(upgrade("1.1.0"));
 
     RunReport report = upgrade("1.2.0");
 
@@ -169,7 +169,7 @@ class SelfMigratingStoryTest {
 
   @Test
   void upgrade_whoseMigrationIsAContractDeclaredExpand_isStoppedBeforeDeploying() throws Exception {
-    assertThat(upgrade("1.1.0").exitCode()).isZero();
+    succeeded(upgrade("1.1.0"));
 
     RunReport report = upgrade("1.3.0");
 
@@ -188,7 +188,7 @@ class SelfMigratingStoryTest {
 
   @Test
   void upgrade_migratingOnStartup_watchesTheHistoryAndTheLogUntilDone() throws Exception {
-    assertThat(upgrade("1.1.0").exitCode()).isZero();
+    succeeded(upgrade("1.1.0"));
 
     RunReport report = upgrade("2.0.0");
 
@@ -241,7 +241,7 @@ class SelfMigratingStoryTest {
   @Test
   void upgrade_whoseServerMakesAContractChangeDeclaredExpand_failsAfterTheFactAndRestores()
       throws Exception {
-    assertThat(upgrade("2.0.0").exitCode()).isZero();
+    succeeded(upgrade("2.0.0"));
 
     RunReport report = upgrade("2.2.0");
 
@@ -298,5 +298,10 @@ class SelfMigratingStoryTest {
       }
     }
     return columns;
+  }
+
+  /** {@code report}'s run must have succeeded; the whole report is shown when it has not. */
+  private static void succeeded(RunReport report) {
+    assertThat(report.exitCode()).as(report.toString()).isZero();
   }
 }

@@ -49,7 +49,7 @@ class UpgradeStoryTest {
 
   @Test
   void upgrade_expandRelease_succeedsWithAVerifiedBackupAndMeasuredDowntime() {
-    assertThat(upgrade("1.0.0").exitCode()).isZero();
+    succeeded(upgrade("1.0.0"));
     long id = run.sample.notes().write("first", "one two three", null);
 
     RunReport report = upgrade("1.1.0");
@@ -142,7 +142,7 @@ class UpgradeStoryTest {
   void rollback_afterASuccessfulContractUpgrade_restoresThatUpgradesBackup() throws SQLException {
     upgrade("1.1.0");
     long before = run.sample.notes().write("tagged", "2.0.0 lists it", "ok");
-    assertThat(upgrade("2.0.0").exitCode()).isZero();
+    succeeded(upgrade("2.0.0"));
 
     RunReport report = run.deployment.rollback();
 
@@ -259,5 +259,10 @@ class UpgradeStoryTest {
       }
     }
     return columns;
+  }
+
+  /** {@code report}'s run must have succeeded; the whole report is shown when it has not. */
+  private static void succeeded(RunReport report) {
+    assertThat(report.exitCode()).as(report.toString()).isZero();
   }
 }
