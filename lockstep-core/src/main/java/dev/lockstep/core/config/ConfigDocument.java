@@ -27,7 +27,17 @@ record ConfigDocument(
     Rollout rollout,
     Signatures signatures,
     Jobs jobs,
-    List<Notice> notices) {
+    List<Notice> notices,
+    Clients clients,
+    Extensions extensions) {
+
+  record Clients(HttpProbe http, Prometheus prometheus, String policy) {}
+
+  record Prometheus(String url, String query, String label) {}
+
+  record Extensions(HttpProbe http, String command, String policy) {}
+
+  record HttpProbe(String url, String path) {}
 
   record Notice(
       String name,

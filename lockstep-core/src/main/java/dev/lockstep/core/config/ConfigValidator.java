@@ -54,10 +54,13 @@ final class ConfigValidator {
         new SignaturesValidator(file, problems, this::resolve).validate(doc.signatures());
     JobsConfig jobs = new JobsValidator(problems).validate(doc.jobs());
     List<NoticeConfig> notices = new NoticesValidator(problems, secrets).validate(doc.notices());
+    ClientsConfig clients = new ClientsValidator(problems).validate(doc.clients());
+    ExtensionsConfig extensions = new ExtensionsValidator(problems).validate(doc.extensions());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
         .command("jobs.command", jobs == null ? null : jobs.command())
+        .command("extensions.command", extensions == null ? null : extensions.command())
         .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
     return new DeploymentConfig(
@@ -78,7 +81,9 @@ final class ConfigValidator {
         rollout,
         trustedKeys,
         jobs,
-        notices);
+        notices,
+        clients,
+        extensions);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

@@ -29,6 +29,10 @@ import java.util.TreeSet;
  * @param jobs how to learn which long-running jobs run, so an upgrade waits for them; null when the
  *     config does not say
  * @param notices the webhooks told when downtime starts and how a run ends; none when empty
+ * @param clients how to learn which client protocol versions are connected; null when the config
+ *     does not say
+ * @param extensions how to learn which extensions are installed and what they support; null when
+ *     the config does not say
  */
 public record DeploymentConfig(
     Path file,
@@ -48,7 +52,52 @@ public record DeploymentConfig(
     RolloutConfig rollout,
     TrustedKeys trustedKeys,
     JobsConfig jobs,
-    List<NoticeConfig> notices) {
+    List<NoticeConfig> notices,
+    ClientsConfig clients,
+    ExtensionsConfig extensions) {
+
+  /** Without sources for connected clients and installed extensions. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer,
+      RolloutConfig rollout,
+      TrustedKeys trustedKeys,
+      JobsConfig jobs,
+      List<NoticeConfig> notices) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        rollout,
+        trustedKeys,
+        jobs,
+        notices,
+        null,
+        null);
+  }
 
   /** Without notices. */
   public DeploymentConfig(
