@@ -6,7 +6,7 @@ import dev.lockstep.core.manifest.Protocols;
 import dev.lockstep.core.plan.GateResult;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /**
  * No connected client loses service: every protocol version the deployment's {@code clients} source
@@ -36,19 +36,24 @@ public final class ClientsGate implements Gate {
     }
     ClientsProbe.Reading reading = new ClientsProbe(clients).read();
     if (reading.failed()) {
-      return refuse(
+      return PolicyVerdict.of(
           context,
+          NAME,
+          "clients",
           clients.policy(),
           "cannot tell which clients are connected: " + reading.error(),
           "make the source answer (the clients section), or remove the clients section to"
               + " upgrade without asking.");
     }
-    Map<String, Long> lost =
-        reading.counts().entrySet().stream()
-            .filter(e -> e.getValue() > 0 && !protocols.serves(e.getKey()))
-            .collect(
-                Collectors.toMap(
-                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+    Map<String, Long> lost = new TreeMap<>();
+    reading
+        .counts()
+        .forEach(
+            (protocol, count) -> {
+              if (count > 0 && !protocols.serves(protocol)) {
+                lost.put(protocol, count);
+              }
+            });
     String serves = release + " serves " + String.join(", ", protocols.clients());
     if (lost.isEmpty()) {
       String connected = counts(reading.counts());
@@ -59,8 +64,10 @@ public final class ClientsGate implements Gate {
               + serves
               + ")");
     }
-    return refuse(
+    return PolicyVerdict.of(
         context,
+        NAME,
+        "clients",
         clients.policy(),
         counts(lost) + " would lose service (" + serves + ")",
         "move those clients to a protocol "
@@ -69,18 +76,6 @@ public final class ClientsGate implements Gate {
             + (clients.policy() == GatePolicy.BLOCK
                 ? "; clients.policy: warn lets the upgrade go on anyway."
                 : "."));
-  }
-
-  private static GateResult refuse(
-      GateContext context, GatePolicy policy, String message, String fix) {
-    if (policy == GatePolicy.BLOCK) {
-      return GateResult.blocked(NAME, message + ".", fix);
-    }
-    String warned = message + "; the upgrade goes on (clients.policy: warn).";
-    if (context.upgrading()) {
-      context.waiting().notice("warning: " + warned);
-    }
-    return GateResult.warned(NAME, warned, fix);
   }
 
   /** "14 clients on protocol 2 and 1 client on protocol 1"; "no client connected" for none. */

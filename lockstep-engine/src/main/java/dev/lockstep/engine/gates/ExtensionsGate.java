@@ -31,8 +31,10 @@ public final class ExtensionsGate implements Gate {
     }
     ExtensionsReport report = ExtensionsReport.ask(context.config(), context.target());
     if (report.failed()) {
-      return refuse(
+      return PolicyVerdict.of(
           context,
+          NAME,
+          "extensions",
           extensions.policy(),
           "cannot tell which extensions are installed: " + report.error(),
           "make the source answer (the extensions section), or remove the extensions section to"
@@ -51,8 +53,10 @@ public final class ExtensionsGate implements Gate {
               + offers
               + ")");
     }
-    return refuse(
+    return PolicyVerdict.of(
         context,
+        NAME,
+        "extensions",
         extensions.policy(),
         incompatible.size()
             + (incompatible.size() == 1 ? " extension does" : " extensions do")
@@ -67,18 +71,6 @@ public final class ExtensionsGate implements Gate {
             + (extensions.policy() == GatePolicy.BLOCK
                 ? "; extensions.policy: warn lets the upgrade go on anyway."
                 : "."));
-  }
-
-  private static GateResult refuse(
-      GateContext context, GatePolicy policy, String message, String fix) {
-    if (policy == GatePolicy.BLOCK) {
-      return GateResult.blocked(NAME, message + ".", fix);
-    }
-    String warned = message + "; the upgrade goes on (extensions.policy: warn).";
-    if (context.upgrading()) {
-      context.waiting().notice("warning: " + warned);
-    }
-    return GateResult.warned(NAME, warned, fix);
   }
 
   /** "search-mcp (>=2 <3), legacy-plugin (1.x)". */
