@@ -5,6 +5,7 @@ import dev.lockstep.cli.commands.BackupCommand;
 import dev.lockstep.cli.commands.DemoCommand;
 import dev.lockstep.cli.commands.DoctorCommand;
 import dev.lockstep.cli.commands.DriftCommand;
+import dev.lockstep.cli.commands.ExtensionsCommand;
 import dev.lockstep.cli.commands.HistoryCommand;
 import dev.lockstep.cli.commands.KeptCommand;
 import dev.lockstep.cli.commands.MigrationsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlanCommand.class,
       PathCommand.class,
+      ExtensionsCommand.class,
       UpgradeCommand.class,
       AdoptCommand.class,
       RehearseCommand.class,

@@ -3,8 +3,10 @@ package dev.lockstep.engine;
 import dev.lockstep.backup.BackupStore;
 import dev.lockstep.checks.CheckListener;
 import dev.lockstep.checks.CheckRunner;
+import dev.lockstep.core.api.BadInputException;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.manifest.ReleaseCatalog;
@@ -20,6 +22,7 @@ import dev.lockstep.engine.adopt.AdoptionReport;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.gates.DatabaseProbe;
+import dev.lockstep.engine.gates.ExtensionsReport;
 import dev.lockstep.engine.gates.GateContext;
 import dev.lockstep.engine.gates.Gates;
 import dev.lockstep.engine.gates.RollingCheck;
@@ -256,6 +259,25 @@ public final class Deployment implements AutoCloseable {
   /** The releases an upgrade from {@code from} (null: nothing) to {@code to} installs in turn. */
   public PathReport path(Version from, Version to) {
     return new PathPlanner(catalog).report(from, to);
+  }
+
+  /**
+   * Which installed extensions support release {@code to}'s extension protocol; asks the config's
+   * extensions source, touches nothing.
+   */
+  public ExtensionsReport extensions(Version to) {
+    ReleaseManifest target = catalog.get(to);
+    if (config.extensions() == null) {
+      throw new BadInputException(
+          ErrorCode.CONFIG_INVALID,
+          new Problem(
+              config.file(),
+              "extensions",
+              "is not configured, so Lockstep does not know which extensions are installed.",
+              "add an extensions section: {http: {url, path}} or {command: …} giving the JSON"
+                  + " list [{\"name\": …, \"protocols\": \">=2 <4\"}] (see the README)."));
+    }
+    return ExtensionsReport.ask(config, target);
   }
 
   public StatusReport status() {

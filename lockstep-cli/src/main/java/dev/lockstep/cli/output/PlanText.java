@@ -31,8 +31,10 @@ public final class PlanText {
       text.append(
           String.format(
               "  %-9s %s: %s%n",
-              gate.blocked() ? "[BLOCKED]" : "[ok]", gate.gate(), gate.message()));
-      if (gate.blocked() && gate.fix() != null) {
+              gate.blocked() ? "[BLOCKED]" : gate.warned() ? "[WARN]" : "[ok]",
+              gate.gate(),
+              gate.message()));
+      if (gate.verdict() != GateResult.Verdict.PASSED && gate.fix() != null) {
         text.append("            fix: ").append(gate.fix()).append('\n');
       }
     }

@@ -116,6 +116,42 @@ class TextRenderingTest {
   }
 
   @Test
+  void render_planWithAWarning_marksItWarnWithItsFixAndIsReady() {
+    Plan plan =
+        new Plan(
+            "production",
+            "1.1.0",
+            "2.0.0",
+            List.of(
+                step(
+                    1,
+                    "stop-services",
+                    "Stop the services",
+                    true,
+                    RollbackStrategy.REVERT_SERVICES)),
+            List.of(),
+            List.of(
+                GateResult.passed("upgrade path", "1.1.0 → 2.0.0"),
+                GateResult.warned(
+                    "connected clients served",
+                    "14 clients on protocol 2 would lose service (2.0.0 serves 3); the upgrade"
+                        + " goes on (clients.policy: warn).",
+                    "move those clients to a protocol 2.0.0 serves before upgrading.")),
+            RollbackStrategy.REVERT_SERVICES,
+            "services are down from 'stop-services' until 'validate' passes",
+            RollingVerdict.allowed(List.of()),
+            null);
+
+    assertThat(PlanText.render(plan))
+        .contains(
+            "  [WARN]    connected clients served: 14 clients on protocol 2 would lose service"
+                + " (2.0.0 serves 3); the upgrade goes on (clients.policy: warn).\n"
+                + "            fix: move those clients to a protocol 2.0.0 serves before"
+                + " upgrading.\n")
+        .contains("\nReady.\n");
+  }
+
+  @Test
   void render_rolledBackRun_matchesGoldenFile() {
     RunReport report =
         new RunReport(

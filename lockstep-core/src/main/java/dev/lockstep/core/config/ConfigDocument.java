@@ -28,9 +28,19 @@ record ConfigDocument(
     Signatures signatures,
     Jobs jobs,
     List<Notice> notices,
-    Promotion promotion) {
+    Promotion promotion,
+    Clients clients,
+    Extensions extensions) {
 
   record Promotion(String shared, String after, String bake) {}
+
+  record Clients(HttpProbe http, Prometheus prometheus, String policy) {}
+
+  record Prometheus(String url, String query, String label) {}
+
+  record Extensions(HttpProbe http, String command, String policy) {}
+
+  record HttpProbe(String url, String path) {}
 
   record Notice(
       String name,

@@ -57,10 +57,13 @@ final class ConfigValidator {
     PromotionConfig promotion =
         new PromotionValidator(problems, this::resolve)
             .validate(doc.promotion(), doc.environment());
+    ClientsConfig clients = new ClientsValidator(problems).validate(doc.clients());
+    ExtensionsConfig extensions = new ExtensionsValidator(problems).validate(doc.extensions());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret("the backup encryption key", backup.encryptionKey())
         .command("jobs.command", jobs == null ? null : jobs.command())
+        .command("extensions.command", extensions == null ? null : extensions.command())
         .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
     return new DeploymentConfig(
@@ -82,7 +85,9 @@ final class ConfigValidator {
         trustedKeys,
         jobs,
         notices,
-        promotion);
+        promotion,
+        clients,
+        extensions);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

@@ -31,6 +31,10 @@ import java.util.TreeSet;
  * @param notices the webhooks told when downtime starts and how a run ends; none when empty
  * @param promotion where the product's environments record their runs, and which one must run a
  *     release before this one; null when environments do not know of each other
+ * @param clients how to learn which client protocol versions are connected; null when the config
+ *     does not say
+ * @param extensions how to learn which extensions are installed and what they support; null when
+ *     the config does not say
  */
 public record DeploymentConfig(
     Path file,
@@ -51,9 +55,14 @@ public record DeploymentConfig(
     TrustedKeys trustedKeys,
     JobsConfig jobs,
     List<NoticeConfig> notices,
-    PromotionConfig promotion) {
+    PromotionConfig promotion,
+    ClientsConfig clients,
+    ExtensionsConfig extensions) {
 
-  /** Without promotion between environments. */
+  /**
+   * Without promotion between environments, nor sources for connected clients and installed
+   * extensions.
+   */
   public DeploymentConfig(
       Path file,
       String environment,
@@ -92,6 +101,8 @@ public record DeploymentConfig(
         trustedKeys,
         jobs,
         notices,
+        null,
+        null,
         null);
   }
 

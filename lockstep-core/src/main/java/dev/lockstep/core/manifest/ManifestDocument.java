@@ -15,7 +15,10 @@ record ManifestDocument(
     List<String> compatibleWith,
     Boolean requiredStop,
     String minimumFrom,
-    Requires requires) {
+    Requires requires,
+    ProtocolsDocument protocols) {
+
+  record ProtocolsDocument(List<String> clients, String extensions) {}
 
   record Requires(String postgres, List<RuntimeRequirement> runtimes) {}
 

@@ -44,6 +44,7 @@ public final class ManifestLoader {
     List<Version> compatibleWith = compatibleWith(doc, absolute, version, problems);
     ReleaseManifest.PathRules stops = stops(doc, absolute, version, problems);
     Requirements requires = requires(doc.requires(), problems);
+    Protocols protocols = new ProtocolsReader(problems).read(doc.protocols());
     problems.throwIfAny();
     return new ReleaseManifest(
         absolute,
@@ -58,7 +59,8 @@ public final class ManifestLoader {
         schema,
         compatibleWith,
         stops,
-        requires);
+        requires,
+        protocols);
   }
 
   private static Requirements requires(ManifestDocument.Requires doc, ProblemCollector problems) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  *     protocol); empty when it makes no such promise
  * @param stops how this release may be reached on the way from older ones
  * @param requires what it needs of the machine, checked before an upgrade
+ * @param protocols the client protocol versions it serves and the extension protocol it offers
  */
 public record ReleaseManifest(
     Path file,
@@ -36,7 +37,8 @@ public record ReleaseManifest(
     Path schemaFile,
     List<Version> compatibleWith,
     PathRules stops,
-    Requirements requires) {
+    Requirements requires,
+    Protocols protocols) {
 
   public ReleaseManifest {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
@@ -44,6 +46,39 @@ public record ReleaseManifest(
     compatibleWith = compatibleWith == null ? List.of() : List.copyOf(compatibleWith);
     stops = stops == null ? PathRules.NONE : stops;
     requires = requires == null ? Requirements.NONE : requires;
+    protocols = protocols == null ? Protocols.NONE : protocols;
+  }
+
+  /** A release that says nothing of the protocols it speaks. */
+  public ReleaseManifest(
+      Path file,
+      String product,
+      Version version,
+      Map<String, Component> components,
+      Path migrationsDir,
+      List<MigrationScript> migrations,
+      String notes,
+      MigrationRunnerKind runner,
+      HistoryRef history,
+      Path schemaFile,
+      List<Version> compatibleWith,
+      PathRules stops,
+      Requirements requires) {
+    this(
+        file,
+        product,
+        version,
+        components,
+        migrationsDir,
+        migrations,
+        notes,
+        runner,
+        history,
+        schemaFile,
+        compatibleWith,
+        stops,
+        requires,
+        Protocols.NONE);
   }
 
   /**

@@ -104,6 +104,26 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void load_protocols_readsTheClientVersionsServedAndTheExtensionProtocol() throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest + "protocols:\n  clients: [\"2\", 3]\n  extensions: \"3\"\n");
+
+    Protocols protocols = new ManifestLoader().load(file).protocols();
+
+    assertThat(protocols).isEqualTo(new Protocols(java.util.List.of("2", "3"), "3"));
+    assertThat(protocols.serves("3")).isTrue();
+    assertThat(protocols.serves("1")).isFalse();
+  }
+
+  @Test
+  void load_noProtocols_declaresNone() throws IOException {
+    Path file = release.resolve("release.yaml");
+    Files.writeString(file, manifest);
+
+    assertThat(new ManifestLoader().load(file).protocols()).isEqualTo(Protocols.NONE);
+  }
+
+  @Test
   void load_afterRollout_holdsTheMigrationBackUntilTheLastOneBeforeIt() throws IOException {
     Files.writeString(release.resolve("migrations/V3__drop_c.sql"), "ALTER TABLE t DROP c;");
     Path file = release.resolve("release.yaml");
@@ -195,7 +215,27 @@ class ManifestLoaderTest {
             "    - file: V1__create.sql\n      class: expand\n",
             "    - file: V1__create.sql\n      class: contract\n      afterRollout: true\n",
             "migrations.scripts[1]",
-            "V2 runs before the rollout but has a higher version than V1"));
+            "V2 runs before the rollout but has a higher version than V1"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nprotocols: {clients: [\"2\", \"3\", \"2\"]}",
+            "protocols.clients[2]",
+            "names '2' twice"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nprotocols: {clients: []}",
+            "protocols.clients",
+            "would serve no client at all"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nprotocols: {extensions: three}",
+            "protocols.extensions",
+            "'three' is not a version"),
+        Arguments.of(
+            "product: notes",
+            "product: notes\nprotocols: {serves: [\"3\"]}",
+            "",
+            "unknown field 'serves'"));
   }
 
   @ParameterizedTest(name = "{3}")

@@ -26,6 +26,8 @@ public final class Gates {
           new SchemaDriftGate(),
           new RehearsalGate(),
           new DiskSpaceGate(),
+          new ClientsGate(),
+          new ExtensionsGate(),
           // Last: an upgrade may wait here, and does not once an earlier gate refused it.
           new JobsGate());
 

@@ -2,10 +2,12 @@ package dev.lockstep.engine.gates;
 
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.BackupConfig;
+import dev.lockstep.core.config.ClientsConfig;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.DriftConfig;
+import dev.lockstep.core.config.ExtensionsConfig;
 import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.config.MigrationsConfig;
 import dev.lockstep.core.config.ServiceConfig;
@@ -17,6 +19,7 @@ import dev.lockstep.core.manifest.Component;
 import dev.lockstep.core.manifest.MigrationClass;
 import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.MigrationScript;
+import dev.lockstep.core.manifest.Protocols;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.signing.TrustedKeys;
@@ -60,6 +63,8 @@ final class GateFixture implements AutoCloseable {
   TrustedKeys trustedKeys = TrustedKeys.NONE;
   JobsConfig jobs;
   dev.lockstep.core.config.PromotionConfig promotion;
+  ClientsConfig clients;
+  ExtensionsConfig extensions;
   boolean upgrading;
   final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -118,7 +123,9 @@ final class GateFixture implements AutoCloseable {
         trustedKeys,
         jobs,
         List.of(),
-        promotion);
+        promotion,
+        clients,
+        extensions);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */
@@ -165,6 +172,24 @@ final class GateFixture implements AutoCloseable {
         java.util.Arrays.stream(versions).map(Version::parse).toList(),
         release.stops(),
         release.requires());
+  }
+
+  static ReleaseManifest withProtocols(ReleaseManifest release, Protocols protocols) {
+    return new ReleaseManifest(
+        release.file(),
+        release.product(),
+        release.version(),
+        release.components(),
+        release.migrationsDir(),
+        release.migrations(),
+        release.notes(),
+        release.runner(),
+        release.history(),
+        release.schemaFile(),
+        release.compatibleWith(),
+        release.stops(),
+        release.requires(),
+        protocols);
   }
 
   static ReleaseManifest withRunner(ReleaseManifest release, MigrationRunnerKind runner) {

@@ -1,9 +1,14 @@
 package dev.lockstep.engine.gates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.lockstep.core.config.ClientsConfig;
+import dev.lockstep.core.config.ExtensionsConfig;
+import dev.lockstep.core.config.GatePolicy;
 import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.plan.GateResult;
+import dev.lockstep.core.plan.GateResult.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +86,30 @@ class GatesTest {
 
     assertThat(results.get(results.size() - 1))
         .isEqualTo(GateResult.passed("no long-running jobs", "no job running"));
+  }
+
+  @Test
+  void check_clientsAndExtensionsThatOnlyWarn_comeBeforeJobsAndRefuseNothing() {
+    fixture.target =
+        GateFixture.withProtocols(
+            fixture.target, new dev.lockstep.core.manifest.Protocols(List.of("3"), "3"));
+    fixture.jobs = JobsConfig.command("true", Duration.ZERO);
+    fixture.extensions =
+        ExtensionsConfig.command(
+            "echo '[{\"name\": \"old-mcp\", \"protocols\": \"1.x\"}]'", GatePolicy.WARN);
+    try (JsonEndpoint endpoint = new JsonEndpoint().answer("{\"2\": 5, \"3\": 9}")) {
+      fixture.clients = ClientsConfig.http(endpoint.root() + "/clients", "$", GatePolicy.WARN);
+
+      List<GateResult> results = Gates.check(fixture.context());
+
+      assertThat(results.subList(results.size() - 3, results.size()))
+          .extracting(GateResult::gate, GateResult::verdict)
+          .containsExactly(
+              tuple("connected clients served", Verdict.WARNED),
+              tuple("extensions compatible", Verdict.WARNED),
+              tuple("no long-running jobs", Verdict.PASSED));
+      assertThat(results).noneMatch(GateResult::blocked);
+    }
   }
 
   @Test

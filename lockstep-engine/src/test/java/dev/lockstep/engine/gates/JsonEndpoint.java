@@ -1,0 +1,63 @@
+package dev.lockstep.engine.gates;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP server on a free loopback port answering every GET with the body and status a test
+ * sets, and keeping the requests it was sent (path and query).
+ */
+final class JsonEndpoint implements AutoCloseable {
+  private final HttpServer server;
+  private volatile String body = "{}";
+  private volatile int status = 200;
+  final List<URI> asked = new CopyOnWriteArrayList<>();
+
+  JsonEndpoint() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/",
+        exchange -> {
+          asked.add(exchange.getRequestURI());
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    server.start();
+  }
+
+  JsonEndpoint answer(int status, String body) {
+    this.status = status;
+    this.body = body;
+    return this;
+  }
+
+  JsonEndpoint answer(String body) {
+    return answer(200, body);
+  }
+
+  /** The server's root, {@code http://127.0.0.1:port}. */
+  String root() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
