@@ -24,6 +24,9 @@ import org.apache.sshd.client.session.ClientSession;
 public final class SshSession implements AutoCloseable {
   private static final int OUTPUT_LIMIT = 64 * 1024;
 
+  /** The exit status of an upload whose copy has another sha256 (EX_DATAERR). */
+  private static final int DIGEST_DIFFERS = 65;
+
   private final HostConfig host;
   private final ClientSession session;
 
@@ -44,12 +47,16 @@ public final class SshSession implements AutoCloseable {
   /**
    * Copies {@code local} to {@code remotePath} on the host and checks the copy's sha256 there
    * before putting it in place (written beside it, then renamed): a copy that differs is removed
-   * and never installed.
+   * and never installed. One command on the host does all of it: one round trip.
    *
    * @return the sha256 both sides agree on
    */
   public String upload(Path local, String remotePath, Duration deadline) {
-    String expected = Sha256.of(local);
+    return upload(local, Sha256.of(local), remotePath, deadline);
+  }
+
+  /** As {@link #upload(Path, String, Duration)}, with the sha256 the copy must have. */
+  String upload(Path local, String expected, String remotePath, Duration deadline) {
     String target = ShellQuote.ifNeeded(remotePath);
     String partial = ShellQuote.ifNeeded(remotePath + ".lockstep-partial");
     RemoteResult copied;
@@ -60,22 +67,27 @@ public final class SshSession implements AutoCloseable {
                   + target
                   + ")\" && cat > "
                   + partial
-                  + " && sha256sum "
-                  + partial,
+                  + " && actual=$(sha256sum "
+                  + partial
+                  + ") && actual=${actual%% *} && echo \"$actual\" && if [ \"$actual\" = "
+                  + expected
+                  + " ]; then mv -f "
+                  + partial
+                  + " "
+                  + target
+                  + "; else rm -f "
+                  + partial
+                  + "; exit "
+                  + DIGEST_DIFFERS
+                  + "; fi",
               in,
               deadline);
     } catch (IOException e) {
       throw new LockstepException(
           ErrorCode.TARGET_FAILED, "Cannot read " + local + ": " + e.getMessage(), e);
     }
-    if (!copied.succeeded()) {
-      throw new LockstepException(
-          ErrorCode.TARGET_FAILED,
-          "Copying " + local + " to " + host.name() + " failed: " + copied.describeFailure());
-    }
     String actual = copied.output().strip().split("\\s+")[0];
-    if (!actual.equals(expected)) {
-      run("rm -f " + partial, Duration.ofSeconds(30));
+    if (copied.exitCode() == DIGEST_DIFFERS) {
       throw new LockstepException(
           ErrorCode.DIGEST_MISMATCH,
           "The copy of "
@@ -88,11 +100,10 @@ public final class SshSession implements AutoCloseable {
               + expected
               + "; it was removed and not installed. Check the host's disk and the network.");
     }
-    RemoteResult moved = run("mv -f " + partial + " " + target, Duration.ofSeconds(30));
-    if (!moved.succeeded()) {
+    if (!copied.succeeded()) {
       throw new LockstepException(
           ErrorCode.TARGET_FAILED,
-          "Installing the copy on " + host.name() + " failed: " + moved.describeFailure());
+          "Copying " + local + " to " + host.name() + " failed: " + copied.describeFailure());
     }
     return expected;
   }

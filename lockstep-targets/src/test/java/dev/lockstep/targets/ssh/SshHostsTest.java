@@ -71,6 +71,24 @@ class SshHostsTest {
   }
 
   @Test
+  void upload_aCopyWhoseSha256Differs_isRemovedAndNeverPutInPlace() throws Exception {
+    Path artifact = Files.writeString(dir.resolve("api.jar"), "api 1.1.0");
+    Path remote = sshd.dir().resolve("releases/1.1.0/api.jar");
+    String other = "0".repeat(64);
+
+    try (SshSession session = hosts.connect(sshd.host("web-1"))) {
+      assertThatThrownBy(() -> session.upload(artifact, other, remote.toString(), timeout()))
+          .isInstanceOfSatisfying(
+              LockstepException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DIGEST_MISMATCH))
+          .hasMessageContaining("has sha256 " + Sha256.of(artifact) + ", not " + other)
+          .hasMessageContaining("it was removed and not installed");
+    }
+    assertThat(remote).doesNotExist();
+    assertThat(remote.resolveSibling("api.jar.lockstep-partial")).doesNotExist();
+  }
+
+  @Test
   void connect_unknownHostKey_isRefusedNamingTheHostAndTheFingerprint() throws Exception {
     HostConfig host = sshd.host("web-1");
     Path empty = Files.writeString(dir.resolve("known_hosts"), "");
