@@ -195,6 +195,7 @@ class RollingStoryTest {
       throws Exception {
     open(Fleet.create("auto", "30s"));
     TagsRequiredRelease.writeInto(fleet.sample.folder().resolve("releases"));
+    TestSamples.compileReleases(fleet.sample);
     deployment.upgrade(V1, DOWNTIME);
     long before = fleet.throughBalancer().write("before", "the roll", null);
     assertThat(deployment.rehearse(TagsRequiredRelease.VERSION).forwardCompatible()).isTrue();

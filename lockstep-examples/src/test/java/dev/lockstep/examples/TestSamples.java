@@ -16,8 +16,14 @@ public final class TestSamples {
     CompiledServices services = CompiledServices.shared();
     SampleDeployment sample =
         SampleDeployment.create(postgres, name, keepFolder, services.environment());
-    services.compileAll(
-        sample.folder().resolve("releases"), Path.of(sample.environment().get("JDBC_DRIVER")));
+    compileReleases(sample);
     return sample;
+  }
+
+  /** Compiles the services of releases a test wrote into {@code sample}'s catalog after it. */
+  public static void compileReleases(SampleDeployment sample) {
+    CompiledServices.shared()
+        .compileAll(
+            sample.folder().resolve("releases"), Path.of(sample.environment().get("JDBC_DRIVER")));
   }
 }
