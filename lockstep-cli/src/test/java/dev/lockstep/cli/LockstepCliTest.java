@@ -48,7 +48,7 @@ class LockstepCliTest {
         .contains("1. 1.5.0 (required stop)")
         .contains("   | Moves uploads to the new store.")
         .contains("2. 2.0.0 (target)")
-        .contains("`lockstep upgrade --to 1.5.0` first");
+        .contains("`lockstep upgrade --to 2.0.0` installs each in turn");
   }
 
   private void release(String version, String extra) throws Exception {

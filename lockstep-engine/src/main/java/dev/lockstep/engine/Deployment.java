@@ -36,6 +36,8 @@ import dev.lockstep.engine.notices.NoticeSender;
 import dev.lockstep.engine.notices.RunNotices;
 import dev.lockstep.engine.path.PathPlanner;
 import dev.lockstep.engine.path.PathReport;
+import dev.lockstep.engine.path.PathRunReport;
+import dev.lockstep.engine.path.PathUpgrade;
 import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.promotion.PromotionAftermath;
 import dev.lockstep.engine.rehearsal.Rehearsal;
@@ -172,25 +174,67 @@ public final class Deployment implements AutoCloseable {
         throw new GateBlockedException(plan);
       }
     }
+    return locked(() -> upgradeLocked(target, options, planned, Map.of()));
+  }
+
+  /**
+   * The path to {@code to} when reaching it takes more than one upgrade (a required stop, a
+   * release's {@code minimumFrom}); empty when {@link #upgrade} goes there directly, and when the
+   * path cannot be worked out (the upgrade's own gate then says why).
+   */
+  public Optional<PathReport> pathWithStops(Version to) {
+    Optional<Version> installed = journal().installed().map(i -> Version.parse(i.version()));
+    if (installed.isEmpty() || to.compareTo(installed.get()) <= 0) {
+      return Optional.empty();
+    }
+    try {
+      PathReport path = path(installed.get(), to);
+      return path.hops().size() > 1 ? Optional.of(path) : Optional.empty();
+    } catch (LockstepException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Upgrades along {@code path} ({@link #pathWithStops}), one hop after the other under one lock,
+   * each hop a journaled upgrade of its own; stops at the first hop that does not succeed, on the
+   * release before it.
+   */
+  public PathRunReport upgradeAlong(
+      PathReport path, UpgradeOptions options, PathUpgrade.Listener listener) {
     return locked(
-        () -> {
-          GateContext context = gateContext(target, options, this.options.listener());
-          RolloutChoice rollout = rollout(context);
-          Plan plan = plan(context, rollout);
-          planned.accept(plan);
-          if (plan.blocked()) {
-            throw new GateBlockedException(plan);
-          }
-          RunReleases releases = new RunReleases(context.previous(), target);
-          RunDriver driver = driver();
-          String runId =
-              driver.startUpgrade(
-                  config.environment(),
-                  releases,
-                  inputs(releases, options, SnapshotNeed.of(context), rollout),
-                  facts(options));
-          return driver.drive(runId, releases);
-        });
+        () ->
+            new PathUpgrade(
+                    catalog::get,
+                    (release, facts, hopListener) ->
+                        upgradeLocked(catalog.get(release), options, hopListener::planned, facts))
+                .upgrade(path, listener));
+  }
+
+  /** One upgrade, the state folder locked; {@code pathFacts} tie it to its path, if any. */
+  private RunReport upgradeLocked(
+      ReleaseManifest target,
+      UpgradeOptions options,
+      Consumer<Plan> planned,
+      Map<String, String> pathFacts) {
+    GateContext context = gateContext(target, options, this.options.listener());
+    RolloutChoice rollout = rollout(context);
+    Plan plan = plan(context, rollout);
+    planned.accept(plan);
+    if (plan.blocked()) {
+      throw new GateBlockedException(plan);
+    }
+    RunReleases releases = new RunReleases(context.previous(), target);
+    RunDriver driver = driver();
+    Map<String, String> facts = facts(options);
+    facts.putAll(pathFacts);
+    String runId =
+        driver.startUpgrade(
+            config.environment(),
+            releases,
+            inputs(releases, options, SnapshotNeed.of(context), rollout),
+            facts);
+    return driver.drive(runId, releases);
   }
 
   /** Finishes the run a crash interrupted, or, with {@code rollBack}, undoes it. */

@@ -1,11 +1,16 @@
 package dev.lockstep.cli.commands;
 
+import dev.lockstep.cli.output.PathText;
 import dev.lockstep.cli.output.PlanText;
 import dev.lockstep.cli.output.RunReportText;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.api.UpgradeOptions;
+import dev.lockstep.engine.path.PathReport;
+import dev.lockstep.engine.path.PathRunReport;
+import dev.lockstep.engine.path.PathUpgrade;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "upgrade",
     description =
-        "Back up, verify, migrate, deploy and validate a release; roll back from facts if it fails.")
+        "Back up, verify, migrate, deploy and validate a release (each release on the way, in"
+            + " turn, when the path has required stops); roll back from facts if it fails.")
 public final class UpgradeCommand extends DeploymentCommand {
   @Mixin TargetVersionOption to;
 
@@ -48,12 +54,53 @@ public final class UpgradeCommand extends DeploymentCommand {
 
   @Override
   int run(Deployment deployment) {
+    Optional<PathReport> path = deployment.pathWithStops(to.version());
+    if (path.isPresent()) {
+      return upgradeAlong(deployment, path.get());
+    }
     // The plan is made once the state folder is locked: a second Lockstep refused at the lock
     // prints no plan that it will not carry out.
     RunReport report = deployment.upgrade(to.version(), options(), this::show);
     // The report says which rollback would undo a successful upgrade, as decided at its end.
     print(report, RunReportText.render(report));
     return report.exitCode();
+  }
+
+  /** Across required stops: the path first, then each hop's plan and report as it goes. */
+  private int upgradeAlong(Deployment deployment, PathReport path) {
+    if (!output.json()) {
+      out().println(PathText.render(path));
+      out().flush();
+    }
+    PathRunReport report = deployment.upgradeAlong(path, options(), new HopsShown());
+    print(report, report.summary());
+    return report.exitCode();
+  }
+
+  /** Each hop under its own heading, with its plan and its report (text only). */
+  private final class HopsShown implements PathUpgrade.Listener {
+    @Override
+    public void hopStarts(int number, int count, String from, PathReport.Hop hop) {
+      if (!output.json()) {
+        out()
+            .printf(
+                "── Hop %d of %d: %s → %s (%s)%n%n", number, count, from, hop.version(), hop.why());
+        out().flush();
+      }
+    }
+
+    @Override
+    public void planned(Plan plan) {
+      show(plan);
+    }
+
+    @Override
+    public void finished(RunReport report) {
+      if (!output.json()) {
+        out().println(RunReportText.render(report));
+        out().flush();
+      }
+    }
   }
 
   private void show(Plan plan) {

@@ -42,9 +42,10 @@ public final class PathText {
     }
     if (path.hops().size() > 1) {
       text.append(
-          "\nUpgrade to each in turn (`lockstep upgrade --to "
-              + path.hops().get(0).version()
-              + "` first): an upgrade that skips one is refused.\n");
+          "\n`lockstep upgrade --to "
+              + path.to()
+              + "` installs each in turn, each with its own verified backup and checks, and stops"
+              + " on the last good release if one fails.\n");
     }
     return text.toString();
   }

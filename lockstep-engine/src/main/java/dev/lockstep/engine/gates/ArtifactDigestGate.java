@@ -3,6 +3,7 @@ package dev.lockstep.engine.gates;
 import dev.lockstep.core.io.Sha256;
 import dev.lockstep.core.manifest.Artifact.FileArtifact;
 import dev.lockstep.core.manifest.Component;
+import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,9 +20,14 @@ public final class ArtifactDigestGate implements Gate {
 
   @Override
   public GateResult check(GateContext context) {
+    return of(context.target());
+  }
+
+  /** The verdict on {@code release}'s file artifacts (an upgrade path checks every hop's). */
+  public static GateResult of(ReleaseManifest release) {
     List<String> mismatches = new ArrayList<>();
     int checked = 0;
-    for (Component component : context.target().components().values()) {
+    for (Component component : release.components().values()) {
       if (component.artifact() instanceof FileArtifact file) {
         checked++;
         if (!Files.isRegularFile(file.path())) {
@@ -45,9 +51,9 @@ public final class ArtifactDigestGate implements Gate {
     if (!mismatches.isEmpty()) {
       return GateResult.invalid(
           NAME,
-          String.join("; ", mismatches) + " (" + context.target().file() + ").",
+          String.join("; ", mismatches) + " (" + release.file() + ").",
           "the artifact is not the one published for "
-              + context.target().version()
+              + release.version()
               + ": download it again from the vendor; never edit the manifest to match.");
     }
     return GateResult.passed(NAME, checked + " file artifacts match their sha256");

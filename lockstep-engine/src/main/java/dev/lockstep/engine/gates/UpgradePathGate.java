@@ -78,11 +78,13 @@ public final class UpgradePathGate implements Gate {
               + " must stop at "
               + path.stops().stream().map(Version::toString).collect(Collectors.joining(", "))
               + " on the way (a required stop, or a release's minimumFrom).",
-          "upgrade to "
-              + path.hops().get(0)
-              + " first, then on, one release at a time; `lockstep path --to "
+          "`lockstep upgrade --to "
               + target
-              + "` lists every hop.");
+              + "` takes every hop in turn (`lockstep path --to "
+              + target
+              + "` lists them); `lockstep plan --to "
+              + path.hops().get(0)
+              + "` plans the first.");
     }
     return GateResult.passed(NAME, installed + " → " + target);
   }

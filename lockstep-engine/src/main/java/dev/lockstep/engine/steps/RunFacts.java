@@ -20,6 +20,12 @@ public final class RunFacts {
   /** Why the operator took the release before staging ran it long enough (--skip-staging). */
   public static final String STAGING_SKIPPED = "promotion.stagingSkipped";
 
+  /** The release an upgrade across required stops goes to, when this run is one of its hops. */
+  public static final String PATH_TO = "path.to";
+
+  /** Which hop of that path this run is, as {@code 2/3}. */
+  public static final String PATH_HOP = "path.hop";
+
   public static final String VERIFICATION_OVERRIDE = "backup.verificationOverride";
   public static final String ACCEPT_UNVERIFIED = "backup.acceptUnverified";
   public static final String DRIFT_ALLOWED = "schema.driftAllowed";

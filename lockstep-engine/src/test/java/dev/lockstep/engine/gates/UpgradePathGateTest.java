@@ -54,8 +54,8 @@ class UpgradePathGateTest {
                 + " minimumFrom).");
     assertThat(result.fix())
         .isEqualTo(
-            "upgrade to 1.0.5 first, then on, one release at a time; `lockstep path --to 1.1.0`"
-                + " lists every hop.");
+            "`lockstep upgrade --to 1.1.0` takes every hop in turn (`lockstep path --to 1.1.0`"
+                + " lists them); `lockstep plan --to 1.0.5` plans the first.");
   }
 
   @Test

@@ -1,0 +1,117 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.core.io.Json;
+import dev.lockstep.core.yaml.Variables;
+import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.EngineOptions;
+import dev.lockstep.examples.PathReleases;
+import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code lockstep upgrade --to 2.0.0} from 1.0.0 across a required stop (1.1.0) and 2.0.0's {@code
+ * minimumFrom} (1.5.0), on the sample product: a tampered artifact of the last hop stops the whole
+ * path before its first hop (exit 2, nothing touched); put back, one command takes all three hops.
+ */
+@ExtendWith(PostgresExtension.class)
+class PathUpgradeCliTest {
+  private SampleDeployment sample;
+
+  @BeforeEach
+  void onOneZeroZero() throws IOException {
+    sample = TestSamples.create(PostgresExtension.server(), "path_upgrade", false);
+    PathReleases.writeInto(sample.folder().resolve("releases"), false);
+    TestSamples.compileReleases(sample);
+    succeeds("upgrade", "--to", "1.0.0");
+  }
+
+  @AfterEach
+  void stop() {
+    try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+      deployment.stopServices();
+    }
+    sample.close();
+  }
+
+  @Test
+  void upgrade_aTamperedHopRefusesThePath_thenOneCommandTakesEveryHop() throws IOException {
+    Path artifact = sample.folder().resolve("releases/2.0.0/api.java");
+    String published = Files.readString(artifact);
+    Files.writeString(artifact, published + "// not the published api\n");
+
+    Result refused = run("upgrade", "--to", "2.0.0");
+
+    assertThat(refused.code).as(refused.output).isEqualTo(2);
+    assertThat(refused.output)
+        .contains("The upgrade path is refused before its first hop; nothing was touched.")
+        .contains("Release 2.0.0 on the way: components.api.sha256 says")
+        .contains("download it again from the vendor")
+        .doesNotContain("── Hop 1", "internal error", "\tat ");
+    assertThat(installed()).isEqualTo("1.0.0");
+    assertThat(runs()).as("no run recorded").isEqualTo(1);
+
+    Files.writeString(artifact, published);
+    String upgraded = succeeds("upgrade", "--to", "2.0.0");
+
+    assertThat(upgraded)
+        .contains("Path from 1.0.0 to 2.0.0: 3 upgrades, one after the other")
+        .contains("── Hop 1 of 3: 1.0.0 → 1.1.0 (required stop)")
+        .contains("── Hop 2 of 3: 1.1.0 → 1.5.0 (minimumFrom of 2.0.0)")
+        .contains("── Hop 3 of 3: 1.5.0 → 2.0.0 (target)")
+        .endsWith(
+            "Upgraded 1.0.0 → 2.0.0 in 3 hops (1.1.0, 1.5.0, 2.0.0), each backed up, verified"
+                + " and validated on its own.\n");
+    assertThat(installed()).isEqualTo("2.0.0");
+    assertThat(runs()).isEqualTo(4);
+  }
+
+  private String installed() {
+    return status().get("installed").asText();
+  }
+
+  private JsonNode status() {
+    return Json.read(succeeds("status", "--output", "json"), JsonNode.class);
+  }
+
+  private int runs() {
+    return Json.read(succeeds("history", "--output", "json"), JsonNode.class).size();
+  }
+
+  private String succeeds(String... args) {
+    Result result = run(args);
+    assertThat(result.code).as(result.output).isZero();
+    return result.stdout;
+  }
+
+  private Result run(String... args) {
+    String[] withConfig = new String[args.length + 2];
+    System.arraycopy(args, 0, withConfig, 0, args.length);
+    withConfig[args.length] = "-c";
+    withConfig[args.length + 1] = sample.configFile().toString();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        LockstepCli.run(
+            withConfig,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Variables.fromEnvironment().with(sample.environment()),
+            Terminal.none());
+    return new Result(code, out.toString(), out + "\n" + err);
+  }
+
+  private record Result(int code, String stdout, String output) {}
+}
