@@ -4,26 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockstep.core.api.Version;
+import dev.lockstep.core.config.DatabaseConfig;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.GateBlockedException;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
+import dev.lockstep.engine.promotion.SharedRuns;
 import dev.lockstep.postgres.testing.PostgresExtension;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Staging first, on two real deployments of the sample product sharing one folder: production
- * refuses a release staging has not run for the bake time, and takes it with a written reason,
- * which its report keeps.
+ * Staging first, on two real deployments of the sample product sharing one folder, or one
+ * PostgreSQL database that is not the product's: production refuses a release staging has not run
+ * for the bake time, and takes it with a written reason, which its report keeps.
  */
 @ExtendWith(PostgresExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
@@ -36,18 +40,37 @@ class StagingFirstStoryTest {
   void deploy() {
     staging = new SampleRun();
     production = new SampleRun();
+  }
+
+  /**
+   * Both environments share {@code place}: the folder, or a database of the tests' PostgreSQL
+   * server that is not the product's (its password in a file, as an operator would give it).
+   */
+  private void share(String place) throws IOException {
+    String where;
+    if (place.equals("folder")) {
+      where = "shared: " + shared;
+    } else {
+      DatabaseConfig database = PostgresExtension.freshDatabase("shared_runs");
+      Path password =
+          Files.writeString(shared.resolve("shared-password"), database.password().reveal());
+      where =
+          "sharedDatabase: {host: %s, port: %d, name: %s, user: %s, password: {file: %s}}"
+              .formatted(
+                  database.host(), database.port(), database.name(), database.user(), password);
+    }
     staging.reconfigure(
         config ->
             config.replace("environment: demo", "environment: staging")
-                + "\npromotion: {shared: "
-                + shared
+                + "\npromotion: {"
+                + where
                 + "}\n",
         RunListener.NONE);
     production.reconfigure(
         config ->
             config.replace("environment: demo", "environment: production")
-                + "\npromotion: {shared: "
-                + shared
+                + "\npromotion: {"
+                + where
                 + ", after: staging, bake: 1h}\n",
         RunListener.NONE);
   }
@@ -61,8 +84,11 @@ class StagingFirstStoryTest {
     }
   }
 
-  @Test
-  void production_waitsForStagingsBakeTime_orTakesTheReleaseWithAReason() throws Exception {
+  @ParameterizedTest(name = "sharing a {0}")
+  @ValueSource(strings = {"folder", "database"})
+  void production_waitsForStagingsBakeTime_orTakesTheReleaseWithAReason(String place)
+      throws Exception {
+    share(place);
     assertThat(staging.deployment.upgrade(Version.parse("1.0.0")).status()).isEqualTo("succeeded");
     RunReport production100 =
         production.deployment.upgrade(
@@ -93,10 +119,8 @@ class StagingFirstStoryTest {
     assertThat(recorded("production")).isEqualTo(2);
   }
 
-  /** How many runs {@code environment} recorded in the shared folder. */
-  private long recorded(String environment) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(shared.resolve(environment))) {
-      return files.filter(file -> file.toString().endsWith(".json")).count();
-    }
+  /** How many runs {@code environment} recorded in the shared place. */
+  private long recorded(String environment) {
+    return SharedRuns.of(production.deployment.config().promotion()).of(environment).size();
   }
 }

@@ -32,7 +32,7 @@ record ConfigDocument(
     Clients clients,
     Extensions extensions) {
 
-  record Promotion(String shared, String after, String bake) {}
+  record Promotion(String shared, Database sharedDatabase, String after, String bake) {}
 
   record Clients(HttpProbe http, Prometheus prometheus, String policy) {}
 

@@ -55,12 +55,17 @@ final class ConfigValidator {
     JobsConfig jobs = new JobsValidator(problems).validate(doc.jobs());
     List<NoticeConfig> notices = new NoticesValidator(problems, secrets).validate(doc.notices());
     PromotionConfig promotion =
-        new PromotionValidator(problems, this::resolve)
-            .validate(doc.promotion(), doc.environment());
+        new PromotionValidator(problems, secrets, this::resolve)
+            .validate(doc.promotion(), doc.environment(), database);
     ClientsConfig clients = new ClientsValidator(problems).validate(doc.clients());
     ExtensionsConfig extensions = new ExtensionsValidator(problems).validate(doc.extensions());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
+        .secret(
+            "the shared database's password",
+            promotion == null || promotion.sharedDatabase() == null
+                ? null
+                : promotion.sharedDatabase().password())
         .secret("the backup encryption key", backup.encryptionKey())
         .command("jobs.command", jobs == null ? null : jobs.command())
         .command("extensions.command", extensions == null ? null : extensions.command())
@@ -96,19 +101,7 @@ final class ConfigValidator {
           "database", "is required but missing.", "describe the product's Postgres database.");
       return null;
     }
-    problems.require(doc.name(), "database.name", "name the product's database.");
-    problems.require(doc.user(), "database.user", "name the user Lockstep connects as.");
-    int port = doc.port() == null ? 5432 : doc.port();
-    if (port < 1 || port > 65535) {
-      problems.add("database.port", port + " is not a TCP port.", "use a port from 1 to 65535.");
-    }
-    return new DatabaseConfig(
-        doc.host() == null ? "127.0.0.1" : doc.host(),
-        port,
-        doc.name(),
-        doc.user(),
-        secrets.read(doc.password(), "database.password"),
-        doc.maintenanceDatabase() == null ? "postgres" : doc.maintenanceDatabase());
+    return new DatabaseValidator(problems, secrets).validate(doc, "database", "the product's");
   }
 
   private TargetConfig target(ConfigDocument.Target doc) {

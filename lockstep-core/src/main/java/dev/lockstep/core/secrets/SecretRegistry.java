@@ -58,8 +58,8 @@ public final class SecretRegistry {
   }
 
   /**
-   * The database password, every store's password, the backup encryption key and every notice's URL
-   * (a webhook's path is its password).
+   * The database password, every store's password, the backup encryption key, every notice's URL (a
+   * webhook's path is its password) and the password of the environments' shared database.
    */
   public static SecretRegistry of(DeploymentConfig config) {
     List<Secret> found = new ArrayList<>();
@@ -76,6 +76,9 @@ public final class SecretRegistry {
     }
     for (NoticeConfig notice : config.notices()) {
       found.add(notice.url());
+    }
+    if (config.promotion() != null && config.promotion().sharedDatabase() != null) {
+      found.add(config.promotion().sharedDatabase().password());
     }
     return of(found);
   }

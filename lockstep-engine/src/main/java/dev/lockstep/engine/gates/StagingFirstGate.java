@@ -28,12 +28,12 @@ public final class StagingFirstGate implements Gate {
     String after = promotion.after();
     Bake bake;
     try {
-      bake = Bake.of(new SharedRuns(promotion.shared()).of(after), release);
+      bake = Bake.of(SharedRuns.of(promotion).of(after), release);
     } catch (RuntimeException e) {
       return refused(
           context,
           "cannot read what " + after + " ran: " + e.getMessage(),
-          "make " + promotion.shared() + " readable here (promotion.shared).");
+          "make " + promotion.sharedPlace() + " readable here (" + promotion.sharedField() + ").");
     }
     if (!bake.ran()) {
       return refused(
@@ -42,7 +42,7 @@ public final class StagingFirstGate implements Gate {
               + " has not completed an upgrade to "
               + release
               + " (in "
-              + promotion.shared()
+              + promotion.sharedPlace()
               + ")",
           "upgrade "
               + after

@@ -50,17 +50,18 @@ public final class PromotionAftermath implements RunAftermath {
       return;
     }
     try {
-      new SharedRuns(promotion.shared()).record(environment, run);
+      SharedRuns.of(promotion).record(environment, run);
     } catch (RuntimeException e) {
       listener.notice(
           "Run "
               + run.id()
-              + " is not recorded in the environments' shared folder "
-              + promotion.shared()
+              + " is not recorded in the environments' shared place "
+              + promotion.sharedPlace()
               + ": "
               + e.getMessage()
-              + ". Environments that come after this one do not see it: make the folder"
-              + " writable.");
+              + ". Environments that come after this one do not see it: make it writable ("
+              + promotion.sharedField()
+              + ").");
     }
   }
 }

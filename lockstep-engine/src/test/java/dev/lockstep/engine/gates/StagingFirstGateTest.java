@@ -21,18 +21,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Production (this fixture's environment) upgrading to 1.1.0 after staging, with a 24h bake. */
+/**
+ * Production (this fixture's environment) upgrading to 1.1.0 after staging, with a 24h bake; the
+ * environments share a folder ({@link StagingFirstGateOnDatabaseTest}: a database).
+ */
 class StagingFirstGateTest {
   @TempDir Path dir;
-  private GateFixture fixture;
+  GateFixture fixture;
   private SharedRuns shared;
   private final AtomicInteger runs = new AtomicInteger();
 
   @BeforeEach
   void ready() {
     fixture = new GateFixture(dir);
-    fixture.promotion = new PromotionConfig(dir.resolve("shared"), "staging", Duration.ofHours(24));
-    shared = new SharedRuns(dir.resolve("shared"));
+    fixture.promotion = promotion("staging", Duration.ofHours(24));
+    shared = SharedRuns.of(fixture.promotion);
+  }
+
+  /** The environments' shared place, here a folder. */
+  PromotionConfig promotion(String after, Duration bake) {
+    return new PromotionConfig(dir.resolve("shared"), null, after, bake);
   }
 
   @AfterEach
@@ -42,7 +50,7 @@ class StagingFirstGateTest {
 
   @Test
   void check_noEnvironmentToComeAfter_isLeftOut() {
-    fixture.promotion = new PromotionConfig(dir.resolve("shared"), null, null);
+    fixture.promotion = promotion(null, null);
 
     assertThat(fixture.check(new StagingFirstGate())).isNull();
   }
@@ -126,6 +134,7 @@ class StagingFirstGateTest {
 
   @Test
   void sharedRuns_aRecordFromANewerLockstep_isRefusedNamingItsVersion() throws Exception {
+    // A file here; the shared database's rows are checked in SharedRunsTableTest.
     Path file = Files.createDirectories(dir.resolve("shared/staging")).resolve("x.json");
     Files.writeString(file, "{\"formatVersion\": 9, \"runId\": \"x\"}");
 
@@ -135,7 +144,7 @@ class StagingFirstGateTest {
     assertThat(result.message()).contains("cannot read what staging ran").contains("version 9");
   }
 
-  private void staging(RunKind kind, String from, String to, RunStatus status, Instant endedAt) {
+  void staging(RunKind kind, String from, String to, RunStatus status, Instant endedAt) {
     shared.record(
         "staging",
         new RunRecord(
@@ -152,7 +161,7 @@ class StagingFirstGateTest {
             "done"));
   }
 
-  private static Instant hoursAgo(int hours) {
+  static Instant hoursAgo(int hours) {
     return Instant.now().minus(Duration.ofHours(hours));
   }
 }
