@@ -51,6 +51,36 @@ class LockstepCliTest {
         .contains("`lockstep upgrade --to 2.0.0` installs each in turn");
   }
 
+  @Test
+  void releaseIndex_writesEveryReleasesFilesWithTheirSha256_forAnHttpsCatalog() throws Exception {
+    release("1.0.0", "");
+    release("1.5.0", "requiredStop: true\n");
+    Path catalog = dir.resolve("releases");
+
+    int exitCode = run("release", "index", catalog.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith(
+            "Wrote " + catalog.resolve("index.json") + ": 2 release(s) (1.0.0, 1.5.0), 2 files")
+        .contains("set catalog.url to its address");
+    JsonNode index = Json.read(Files.readString(catalog.resolve("index.json")), JsonNode.class);
+    assertThat(index.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(index.at("/releases/1.5.0/release.yaml").asText()).hasSize(64);
+  }
+
+  @Test
+  void releaseIndex_aManifestLockstepWouldRefuse_isNotIndexed() throws Exception {
+    release("1.0.0", "unknownField: 1\n");
+    Path catalog = dir.resolve("releases");
+
+    int exitCode = run("release", "index", catalog.toString());
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).contains("unknownField");
+    assertThat(catalog.resolve("index.json")).doesNotExist();
+  }
+
   private void release(String version, String extra) throws Exception {
     Path folder = Files.createDirectories(dir.resolve("releases").resolve(version));
     Files.writeString(

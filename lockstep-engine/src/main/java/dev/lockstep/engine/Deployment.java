@@ -42,6 +42,8 @@ import dev.lockstep.engine.plan.Planner;
 import dev.lockstep.engine.promotion.PromotionAftermath;
 import dev.lockstep.engine.rehearsal.Rehearsal;
 import dev.lockstep.engine.rehearsal.RehearsalReport;
+import dev.lockstep.engine.release.CatalogMirror;
+import dev.lockstep.engine.release.CatalogMirror.MirrorResult;
 import dev.lockstep.engine.rolling.RolloutChoice;
 import dev.lockstep.engine.run.ChecklistInputs;
 import dev.lockstep.engine.run.ConfigShape;
@@ -92,6 +94,9 @@ public final class Deployment implements AutoCloseable {
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     journal.upgrade().ifPresent(upgrade -> options.listener().notice(upgrade.notice()));
+    if (config.catalog() != null) {
+      refreshCatalog(config, options.listener());
+    }
     this.catalog = new ReleaseCatalog(config.releases(), config.trustedKeys());
     // A Lockstep killed while a child had a password file leaves it behind: remove it now.
     SecretFiles.forStateDir(config.stateDir()).sweep();
@@ -102,6 +107,36 @@ public final class Deployment implements AutoCloseable {
             SecretRegistry.of(config),
             options.listener()::notice,
             NoticeSender.DEFAULT_BACKOFF);
+  }
+
+  /**
+   * Copies the releases of the HTTPS catalog that the releases folder does not hold yet; offline,
+   * the folder is used as it is, and {@code listener} is told so.
+   */
+  private static void refreshCatalog(DeploymentConfig config, RunListener listener) {
+    MirrorResult mirrored = new CatalogMirror(config.catalog(), config.releases()).refresh();
+    if (!mirrored.fetched().isEmpty()) {
+      listener.notice(
+          "Release catalog "
+              + config.catalog().url()
+              + ": fetched "
+              + String.join(", ", mirrored.fetched())
+              + " into "
+              + config.releases()
+              + ".");
+    }
+    if (mirrored.offline() != null) {
+      listener.notice(
+          "Release catalog "
+              + config.catalog().url()
+              + " cannot be read ("
+              + mirrored.offline()
+              + "): working from the "
+              + mirrored.held()
+              + " release(s) already in "
+              + config.releases()
+              + ".");
+    }
   }
 
   public static Deployment open(DeploymentConfig config, EngineOptions options) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ReleaseCommand.Lint.class,
       ReleaseImportCommand.class,
+      ReleaseIndexCommand.class,
       ReleaseKeygenCommand.class,
       ReleaseSignCommand.class,
       ReleaseVerifyCommand.class

@@ -30,7 +30,10 @@ record ConfigDocument(
     List<Notice> notices,
     Promotion promotion,
     Clients clients,
-    Extensions extensions) {
+    Extensions extensions,
+    Catalog catalog) {
+
+  record Catalog(String url, String caFile) {}
 
   record Promotion(String shared, Database sharedDatabase, String after, String bake) {}
 

@@ -59,6 +59,7 @@ final class ConfigValidator {
             .validate(doc.promotion(), doc.environment(), database);
     ClientsConfig clients = new ClientsValidator(problems).validate(doc.clients());
     ExtensionsConfig extensions = new ExtensionsValidator(problems).validate(doc.extensions());
+    CatalogConfig catalog = new CatalogValidator(problems, this::resolve).validate(doc.catalog());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret(
@@ -92,7 +93,8 @@ final class ConfigValidator {
         notices,
         promotion,
         clients,
-        extensions);
+        extensions,
+        catalog);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

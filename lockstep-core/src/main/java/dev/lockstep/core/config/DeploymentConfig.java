@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * @param file the configuration file this was read from
  * @param environment a name such as {@code staging} or {@code production}
  * @param stateDir Lockstep's own folder: journal, backups, reports, service state
- * @param releases the folder holding one {@code <version>/release.yaml} per release
+ * @param releases the folder holding one {@code <version>/release.yaml} per release (with an HTTPS
+ *     {@code catalog}, the copy of it)
  * @param stores every state store backed up and restored together, the product's database first
  * @param rehearsal how to rehearse an upgrade beside production, or null
  * @param drift which schema changes count as drift
@@ -35,6 +36,8 @@ import java.util.TreeSet;
  *     does not say
  * @param extensions how to learn which extensions are installed and what they support; null when
  *     the config does not say
+ * @param catalog the HTTPS catalog the releases are fetched from into {@code releases}, its cache;
+ *     null when {@code releases} is the catalog itself
  */
 public record DeploymentConfig(
     Path file,
@@ -57,7 +60,8 @@ public record DeploymentConfig(
     List<NoticeConfig> notices,
     PromotionConfig promotion,
     ClientsConfig clients,
-    ExtensionsConfig extensions) {
+    ExtensionsConfig extensions,
+    CatalogConfig catalog) {
 
   /**
    * Without promotion between environments, nor sources for connected clients and installed
@@ -101,6 +105,7 @@ public record DeploymentConfig(
         trustedKeys,
         jobs,
         notices,
+        null,
         null,
         null,
         null);

@@ -125,7 +125,8 @@ final class GateFixture implements AutoCloseable {
         List.of(),
         promotion,
         clients,
-        extensions);
+        extensions,
+        null);
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */
