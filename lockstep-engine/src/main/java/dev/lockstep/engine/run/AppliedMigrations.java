@@ -80,7 +80,8 @@ public final class AppliedMigrations {
     String previous = rollback ? run.get().toVersion() : run.get().fromVersion();
     String leaving = rollback ? run.get().fromVersion() : run.get().toVersion();
     try {
-      ReleaseCatalog catalog = new ReleaseCatalog(tools.config().releases());
+      ReleaseCatalog catalog =
+          new ReleaseCatalog(tools.config().releases(), tools.config().trustedKeys());
       return Optional.of(
           new RunReleases(
               previous == null ? null : catalog.get(Version.parse(previous)),

@@ -3,6 +3,7 @@ package dev.lockstep.targets.compose;
 import dev.lockstep.core.config.ComposeConfig;
 import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
@@ -53,13 +54,14 @@ public final class ComposeTarget implements Target {
         config.logsDir(),
         ProcessRunner.forDeployment(config),
         ProgramPath.fromEnvironment(),
-        config.releases());
+        new ReleaseCatalog(config.releases(), config.trustedKeys()));
   }
 
   /**
    * @param workingDir where compose runs: the config file's folder
    * @param logsDir every command and its output is appended to {@code <logsDir>/target.log}
-   * @param releasesDir the releases folder, to tell which release a running image is from
+   * @param releases the releases (signed ones only, when keys are trusted), to tell which release a
+   *     running image is from
    */
   public ComposeTarget(
       ComposeConfig compose,
@@ -67,7 +69,7 @@ public final class ComposeTarget implements Target {
       Path logsDir,
       ProcessRunner processes,
       ProgramFinder path,
-      Path releasesDir) {
+      ReleaseCatalog releases) {
     this.compose = compose;
     ComposeCommand command = ComposeCommand.of(compose, path);
     this.runner = new ComposeRunner(command, processes, workingDir, logsDir.resolve("target.log"));
@@ -75,7 +77,7 @@ public final class ComposeTarget implements Target {
     this.engine = new EngineCli(EngineCli.cli(command.program(), path), runner);
     this.status = new ComposeStatus(runner, engine, compose.project());
     this.images = new PinnedImages(engine, command);
-    this.releases = new ReleaseImages(releasesDir, engine);
+    this.releases = new ReleaseImages(releases, engine);
     this.migrateImage = new MigrateImage(compose, engine, pins);
   }
 

@@ -5,7 +5,6 @@ import dev.lockstep.core.api.Version;
 import dev.lockstep.core.config.ServiceConfig;
 import dev.lockstep.core.manifest.ReleaseCatalog;
 import dev.lockstep.core.manifest.ReleaseManifest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,11 +19,11 @@ import java.util.Optional;
  * such, not as the tag's release.
  */
 final class ReleaseImages {
-  private final Path releasesDir;
+  private final ReleaseCatalog catalog;
   private final EngineCli images;
 
-  ReleaseImages(Path releasesDir, EngineCli images) {
-    this.releasesDir = releasesDir;
+  ReleaseImages(ReleaseCatalog catalog, EngineCli images) {
+    this.catalog = catalog;
     this.images = images;
   }
 
@@ -82,7 +81,6 @@ final class ReleaseImages {
 
     private List<ReleaseManifest> manifests() {
       if (manifests == null) {
-        ReleaseCatalog catalog = new ReleaseCatalog(releasesDir);
         List<Version> newestFirst = new ArrayList<>(catalog.versions());
         Collections.reverse(newestFirst);
         manifests = newestFirst.stream().flatMap(v -> load(catalog, v).stream()).toList();
@@ -94,7 +92,8 @@ final class ReleaseImages {
       try {
         return Optional.of(catalog.get(version));
       } catch (LockstepException e) {
-        // A broken manifest is the release gates' to report; status shows what it can.
+        // A broken or (with keys trusted) unsigned manifest is the release gates' to report;
+        // status shows what it can, never from a manifest it may not read.
         return Optional.empty();
       }
     }

@@ -284,7 +284,7 @@ class ComposeTargetTest {
         dir.resolve("logs"),
         ProcessRunner.standalone(),
         ProgramPath.fromEnvironment(),
-        dir.resolve("releases"));
+        new ReleaseCatalog(dir.resolve("releases")));
   }
 
   private static ServiceConfig service(String name, String variable) {
