@@ -95,10 +95,11 @@ final class ClientsProbe {
         base + "api/v1/query?query=" + URLEncoder.encode(clients.query(), StandardCharsets.UTF_8);
     HttpJson.Answer answer = HttpJson.get(url);
     String asked = "Prometheus at " + HttpJson.where(clients.url());
-    if (answer.failed()) {
+    JsonNode json = answer.json();
+    // Prometheus refuses a query with HTTP 400 or 422 and says why in the body.
+    if (answer.failed() && (json == null || !"error".equals(json.path("status").asText()))) {
       return Reading.failed(answer.error() + " (the Prometheus query API)");
     }
-    JsonNode json = answer.json();
     if (!"success".equals(json.path("status").asText())) {
       return Reading.failed(
           asked + " refused the query: " + json.path("error").asText("no error given"));

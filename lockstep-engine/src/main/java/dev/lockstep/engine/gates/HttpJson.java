@@ -25,8 +25,9 @@ final class HttpJson {
   /**
    * What an endpoint answered.
    *
-   * @param json its answer; null when it could not be read
-   * @param error why, naming the endpoint by its host; null when it was read
+   * @param json its answer, also beside an HTTP error when its body is JSON (Prometheus says why it
+   *     refused a query so); null when there is none to read
+   * @param error why the answer is not a success, naming the endpoint by its host; null when it is
    */
   record Answer(JsonNode json, String error) {
     boolean failed() {
@@ -56,14 +57,18 @@ final class HttpJson {
       Thread.currentThread().interrupt();
       return new Answer(null, asked + " was interrupted");
     }
-    if (response.statusCode() != 200) {
-      return new Answer(null, asked + " answered HTTP " + response.statusCode());
-    }
+    JsonNode json;
     try {
-      return new Answer(JSON.readTree(response.body() == null ? "" : response.body()), null);
+      json = JSON.readTree(response.body() == null ? "" : response.body());
     } catch (JsonProcessingException e) {
-      return new Answer(null, asked + " answered no JSON");
+      json = null;
     }
+    if (response.statusCode() != 200) {
+      return new Answer(json, asked + " answered HTTP " + response.statusCode());
+    }
+    return json == null || json.isMissingNode()
+        ? new Answer(null, asked + " answered no JSON")
+        : new Answer(json, null);
   }
 
   /** The endpoint as messages name it: {@code http://host:port}, never its path or query. */
