@@ -22,7 +22,20 @@ public final class ManifestLoader {
   public ReleaseManifest load(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     // Manifests are the vendor's, not the machine's: no environment variables are expanded.
-    ManifestDocument doc = BINDER.read(absolute, ManifestDocument.class, Variables.of(Map.of()));
+    return load(absolute, BINDER.read(absolute, ManifestDocument.class, Variables.of(Map.of())));
+  }
+
+  /**
+   * Loads the manifest {@code file} from {@code bytes} already read from it, so that what a caller
+   * checked (its signature) is exactly what is loaded, whatever the file holds by now.
+   */
+  public ReleaseManifest load(Path file, byte[] bytes) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return load(
+        absolute, BINDER.read(absolute, bytes, ManifestDocument.class, Variables.of(Map.of())));
+  }
+
+  private ReleaseManifest load(Path absolute, ManifestDocument doc) {
     ProblemCollector problems = new ProblemCollector(absolute, ErrorCode.MANIFEST_INVALID);
     ConfinedFolder release = new ConfinedFolder(absolute.getParent(), "release folder");
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 public final class ReleaseCatalog {
   public static final String MANIFEST_FILE = "release.yaml";
+  private static final long MAX_MANIFEST_BYTES = 1 << 20;
 
   private final Path dir;
   private final TrustedKeys trustedKeys;
@@ -81,11 +82,16 @@ public final class ReleaseCatalog {
                   ? "put each release's manifest at <releases>/<version>/release.yaml."
                   : "pick one of the known releases: " + known + "."));
     }
+    ReleaseManifest manifest;
     if (trustedKeys.required()) {
-      // Before the manifest is even parsed: nothing an unsigned file says is acted on.
-      trustedKeys.verify(file);
+      // Read once, verified before it is even parsed, and the verified bytes are the ones parsed:
+      // nothing an unsigned file says is acted on, nor a file swapped after the check.
+      byte[] bytes = read(file);
+      trustedKeys.verify(file, bytes);
+      manifest = loader.load(file, bytes);
+    } else {
+      manifest = loader.load(file);
     }
-    ReleaseManifest manifest = loader.load(file);
     if (!manifest.version().equals(version)) {
       throw new BadInputException(
           ErrorCode.MANIFEST_INVALID,
@@ -100,5 +106,29 @@ public final class ReleaseCatalog {
               "move the manifest to the folder named after its version."));
     }
     return manifest;
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      if (Files.size(file) > MAX_MANIFEST_BYTES) {
+        throw new BadInputException(
+            ErrorCode.MANIFEST_INVALID,
+            new Problem(
+                file,
+                "",
+                "is "
+                    + Files.size(file)
+                    + " bytes, more than the "
+                    + MAX_MANIFEST_BYTES
+                    + " bytes (1 MiB) Lockstep reads; it was not read.",
+                "put the release's manifest there, as the vendor published it."));
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new BadInputException(
+          ErrorCode.MANIFEST_INVALID,
+          new Problem(
+              file, "", "cannot be read: " + e.getMessage() + ".", "check its permissions."));
+    }
   }
 }

@@ -56,6 +56,24 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
    * match the manifest's bytes or those of a file it signed.
    */
   public TrustedKey verify(Path manifest) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(manifest);
+    } catch (IOException e) {
+      throw refused(
+          manifest,
+          "",
+          "cannot be read: " + e.getMessage() + ".",
+          "put the release's manifest back, as the vendor published it.");
+    }
+    return verify(manifest, bytes);
+  }
+
+  /**
+   * As {@link #verify(Path)}, for {@code bytes} already read from {@code manifest}: the bytes a
+   * caller goes on to load are the ones verified.
+   */
+  public TrustedKey verify(Path manifest, byte[] bytes) {
     Path file = ManifestSignature.fileOf(manifest);
     ManifestSignature signature = read(manifest, file);
     if (!SigningKeys.ALGORITHM.equals(signature.algorithm())) {
@@ -102,7 +120,7 @@ public record TrustedKeys(List<TrustedKey> keys, String source) {
               + ": the signature file was changed after it was signed. Nothing was touched.",
           REFETCH);
     }
-    String actual = Sha256.of(manifest);
+    String actual = Sha256.of(bytes);
     if (!actual.equals(signature.manifestSha256())) {
       throw refused(
           manifest,

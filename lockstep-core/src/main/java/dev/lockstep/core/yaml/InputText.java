@@ -62,6 +62,11 @@ final class InputText {
     } catch (IOException e) {
       return failed(file, "", "cannot be read: " + e.getMessage(), "check its permissions.");
     }
+    return decode(file, bytes, fieldOf);
+  }
+
+  /** {@code bytes}, read from {@code file} already (by a caller that checked them first). */
+  static Result decode(Path file, byte[] bytes, Function<String, String> fieldOf) {
     try {
       return new Result(strictUtf8().decode(ByteBuffer.wrap(bytes)).toString(), null);
     } catch (CharacterCodingException e) {

@@ -52,7 +52,19 @@ public final class YamlBinder {
 
   /** Reads {@code file}, expands {@code ${VARIABLES}} in its text values, and binds it. */
   public <T> T read(Path file, Class<T> type, Variables variables) {
-    JsonNode tree = readTree(file);
+    return expandAndBind(file, readTree(file), type, variables);
+  }
+
+  /**
+   * As {@link #read(Path, Class, Variables)}, from {@code bytes} already read from {@code file}:
+   * what was checked (a signature) is exactly what is bound.
+   */
+  public <T> T read(Path file, byte[] bytes, Class<T> type, Variables variables) {
+    return expandAndBind(
+        file, tree(file, InputText.decode(file, bytes, this::fieldOfReplaced)), type, variables);
+  }
+
+  private <T> T expandAndBind(Path file, JsonNode tree, Class<T> type, Variables variables) {
     List<Problem> problems = variables.expand(file, tree);
     if (!problems.isEmpty()) {
       throw new BadInputException(errorCode, problems);
@@ -61,9 +73,15 @@ public final class YamlBinder {
   }
 
   private JsonNode readTree(Path file) {
-    InputText.Result input =
-        InputText.read(
-            file, kindOfFile, text -> TextValues.find(lenient(text), v -> v.contains(REPLACED)));
+    return tree(file, InputText.read(file, kindOfFile, this::fieldOfReplaced));
+  }
+
+  /** The field holding the first byte that is not UTF-8, replaced in {@code text}; or null. */
+  private String fieldOfReplaced(String text) {
+    return TextValues.find(lenient(text), v -> v.contains(REPLACED));
+  }
+
+  private JsonNode tree(Path file, InputText.Result input) {
     if (input.problem() != null) {
       throw new BadInputException(errorCode, input.problem());
     }

@@ -62,6 +62,22 @@ class ReleaseCatalogSignatureTest {
   }
 
   @Test
+  void verifiedBytes_areTheOnesLoaded_whateverTheFileHoldsByNow() throws IOException {
+    ManifestSigner.sign(manifest, Set.of(manifest.resolveSibling("api.jar")), vendor.getPrivate());
+    byte[] signed = Files.readAllBytes(manifest);
+    // Swapped after the read: a catalog that read the file a second time would load this one.
+    Files.writeString(
+        manifest, Files.readString(manifest).replace("product: notes", "product: forged"));
+
+    TrustedKeys keys = trustedKeys();
+    assertThat(keys.verify(manifest, signed)).isNotNull();
+    assertThat(new ManifestLoader().load(manifest, signed).product()).isEqualTo("notes");
+    assertThatThrownBy(() -> keys.verify(manifest))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("the manifest changed after it was signed");
+  }
+
+  @Test
   void get_withoutTrustedKeys_readsUnsignedManifestsAsBefore() {
     assertThat(new ReleaseCatalog(dir).get(Version.parse("1.0.0")).version()).hasToString("1.0.0");
   }
@@ -83,9 +99,11 @@ class ReleaseCatalogSignatureTest {
   }
 
   private ReleaseCatalog trusting() {
-    return new ReleaseCatalog(
-        dir,
-        new TrustedKeys(
-            List.of(new TrustedKey(dir.resolve("vendor.pub"), vendor.getPublic())), "test keys"));
+    return new ReleaseCatalog(dir, trustedKeys());
+  }
+
+  private TrustedKeys trustedKeys() {
+    return new TrustedKeys(
+        List.of(new TrustedKey(dir.resolve("vendor.pub"), vendor.getPublic())), "test keys");
   }
 }
