@@ -149,23 +149,34 @@ public final class CatalogMirror {
   /** Downloads {@code path} (relative to the catalog) into {@code target}, or a temporary file. */
   private Path download(String path, Path target) throws Unreachable {
     URI uri = url(path);
+    Path file;
     try {
-      Path file = target == null ? Files.createTempFile("lockstep-catalog-", ".json") : target;
+      file = target == null ? Files.createTempFile("lockstep-catalog-", ".json") : target;
       Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write " + (target == null ? "a temporary file" : target), e);
+    }
+    boolean downloaded = false;
+    try {
       HttpResponse<Path> response =
           client.send(
               HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
               HttpResponse.BodyHandlers.ofFile(file));
       if (response.statusCode() != 200) {
-        delete(file);
         throw new Unreachable(uri + " answered HTTP " + response.statusCode());
       }
+      downloaded = true;
       return file;
     } catch (IOException e) {
       throw new Unreachable(uri + ": " + describe(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable(uri + ": interrupted");
+    } finally {
+      if (!downloaded) {
+        delete(file);
+      }
     }
   }
 

@@ -94,7 +94,7 @@ class CatalogMirrorTest {
   }
 
   @Test
-  void refresh_catalogUnreachable_keepsTheFolderAsItIs_andSaysWhy() {
+  void refresh_catalogUnreachable_keepsTheFolderAsItIs_andSaysWhy() throws IOException {
     mirror().refresh();
     server.close();
 
@@ -105,6 +105,14 @@ class CatalogMirrorTest {
     assertThat(offline.offline()).startsWith(server.url() + "index.json: ");
     assertThat(new ReleaseCatalog(releases).get(Version.parse("1.1.0")).stops().required())
         .isTrue();
+    assertThat(indexCopiesLeft()).as("temporary copies of index.json").isEmpty();
+  }
+
+  /** The temporary files the index is downloaded into, in the system's temporary folder. */
+  private static List<Path> indexCopiesLeft() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("lockstep-catalog-")).toList();
+    }
   }
 
   @Test
