@@ -16,9 +16,15 @@ import java.time.Instant;
  * lock), so while a product migrates its table looks just like one a failure left. The difference
  * is that nobody works on it: a dirty state counts as a failure once no other session on the
  * database has been running a statement or holding a transaction open for {@link #SETTLE}.
+ *
+ * <p>A migrating product is not always in a statement: between marking a migration and running it,
+ * it may hold no session at all (a tool that runs {@code psql} per statement), or be starved of CPU
+ * on a loaded machine. One second of quiet was once seen there, mid-migration, on a loaded test
+ * machine, and read as a failure; five seconds is well above such gaps and still far below a
+ * migration deadline. A product that logs its failure is stopped at once, whatever this says.
  */
 final class MigrationActivity {
-  static final Duration SETTLE = Duration.ofSeconds(1);
+  static final Duration SETTLE = Duration.ofSeconds(5);
 
   // Sessions Lockstep opens carry its application name; a state hidden from Lockstep's user
   // (another role, without pg_read_all_stats) counts as busy, since nothing can be told from it.
