@@ -13,6 +13,7 @@ import dev.lockstep.cli.commands.PathCommand;
 import dev.lockstep.cli.commands.PlanCommand;
 import dev.lockstep.cli.commands.RehearseCommand;
 import dev.lockstep.cli.commands.ReleaseCommand;
+import dev.lockstep.cli.commands.ReportCommand;
 import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
 import dev.lockstep.cli.commands.StatusCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       ResumeCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
+      ReportCommand.class,
       MigrationsCommand.class,
       BackupCommand.class,
       KeptCommand.class,

@@ -1,0 +1,87 @@
+package dev.lockstep.cli.commands;
+
+import dev.lockstep.cli.output.RunReportHtml;
+import dev.lockstep.core.api.ErrorCode;
+import dev.lockstep.core.api.LockstepException;
+import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "report",
+    description =
+        "Write a run's report as one HTML page, readable offline: the timeline of its steps with"
+            + " the downtime shaded, its migrations and their classes, the backup and its"
+            + " verification, the checks, the rollback and its data-loss window.")
+public final class ReportCommand extends DeploymentCommand {
+  @Parameters(
+      paramLabel = "RUN",
+      defaultValue = "latest",
+      description = "the run's id (from `lockstep history`), or latest (the default)")
+  String run;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "where to write the page (default: <stateDir>/reports/<run>.html)")
+  Path out;
+
+  @Override
+  boolean readsOnly() {
+    return true;
+  }
+
+  @Override
+  int run(Deployment deployment) {
+    RunReport report = find(deployment.history());
+    Path file =
+        out != null ? out : deployment.config().reportsDir().resolve(report.runId() + ".html");
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, RunReportHtml.render(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report page " + file, e);
+    }
+    print(
+        Map.of("run", report.runId(), "file", file.toAbsolutePath().toString()),
+        "Wrote "
+            + file.toAbsolutePath()
+            + ": run "
+            + report.runId()
+            + " as one HTML page; open it in any browser, it needs nothing else.");
+    return 0;
+  }
+
+  private RunReport find(List<RunReport> runs) {
+    if (runs.isEmpty()) {
+      throw new LockstepException(
+          ErrorCode.NOTHING_TO_DO, "No run is recorded yet: there is nothing to report.");
+    }
+    if (run.equals("latest")) {
+      return runs.get(0);
+    }
+    return runs.stream()
+        .filter(r -> r.runId().equals(run))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new LockstepException(
+                    ErrorCode.USAGE,
+                    "There is no run "
+                        + run
+                        + " in this deployment's journal. Fix: pick one from `lockstep history`"
+                        + " (newest: "
+                        + runs.get(0).runId()
+                        + ")."));
+  }
+}

@@ -1,0 +1,159 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.core.yaml.Variables;
+import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.EngineOptions;
+import dev.lockstep.examples.SampleDeployment;
+import dev.lockstep.examples.TestSamples;
+import dev.lockstep.postgres.testing.PostgresExtension;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * {@code lockstep report} on a real run of the sample product (1.0.0 installed, then 2.0.0 failing
+ * its check and rolled back by a restore), opened from disk in a real browser: Debian's Chromium,
+ * driven through its chromium-driver by Selenium. The page must load with no console error, draw a
+ * bar for every step and the downtime, and a screenshot is kept in {@code target/screenshots}.
+ */
+@ExtendWith(PostgresExtension.class)
+class ReportPageTest {
+  private SampleDeployment sample;
+
+  @BeforeEach
+  void aFailedUpgradeRolledBack() {
+    sample = TestSamples.create(PostgresExtension.server(), "report_page", false);
+    assertThat(run("upgrade", "--to", "1.0.0").code).isZero();
+    sample.notes().write("untagged", "breaks 2.0.0", null);
+    assertThat(run("upgrade", "--to", "2.0.0").code).isEqualTo(3);
+  }
+
+  @AfterEach
+  void stop() {
+    try (Deployment deployment = Deployment.open(sample.config(), EngineOptions.quiet())) {
+      deployment.stopServices();
+    }
+    sample.close();
+  }
+
+  @Test
+  void report_latestRun_isOnePageThatARealBrowserDrawsWithoutErrors() throws IOException {
+    Path page = sample.folder().resolve("report.html");
+
+    Result written = run("report", "--out", page.toString());
+
+    assertThat(written.code).as(written.output).isZero();
+    assertThat(written.output).contains("Wrote " + page.toAbsolutePath());
+    String html = Files.readString(page);
+    assertThat(html)
+        .contains("Upgrade 1.0.0 → 2.0.0", "rolled back", "restore_backup", "data-loss window")
+        .doesNotContain("<script", "src=\"http", "href=\"http")
+        .doesNotContain(sample.environment().get("NOTES_DB_PASSWORD"));
+
+    ChromeDriver browser = browser();
+    try {
+      browser.get(page.toUri().toString());
+
+      List<WebElement> steps = browser.findElements(By.cssSelector("svg.timeline rect.step"));
+      assertThat(steps).hasSizeGreaterThan(8);
+      assertThat(steps).allSatisfy(bar -> assertThat(bar.getSize().getWidth()).isPositive());
+      assertThat(browser.findElements(By.cssSelector("svg.timeline rect.step.rollback")))
+          .isNotEmpty();
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("svg.timeline rect.downtime"))
+                  .getSize()
+                  .getWidth())
+          .isPositive();
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .startsWith("Upgrade 1.0.0 → 2.0.0");
+      List<LogEntry> errors =
+          browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+              .toList();
+      assertThat(errors).as("the browser's console").isEmpty();
+      Path screenshot =
+          Files.createDirectories(Path.of("target/screenshots")).resolve("run-report.png");
+      Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+      assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** Headless Chromium through chromium-driver, both found on the PATH (Debian's packages). */
+  private static ChromeDriver browser() {
+    Path chromium = program("chromium").orElseThrow(() -> missing("chromium"));
+    Path driver = program("chromedriver").orElseThrow(() -> missing("chromium-driver"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    // Root in CI: Chromium's sandbox needs an unprivileged user.
+    options.addArguments("--headless=new", "--no-sandbox", "--window-size=1100,1400");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driver.toFile())
+            .usingAnyFreePort()
+            .withTimeout(Duration.ofSeconds(60))
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static IllegalStateException missing(String debianPackage) {
+    return new IllegalStateException(
+        debianPackage
+            + " is not installed: apt-get install chromium chromium-driver (.ci/run does)");
+  }
+
+  private static Optional<Path> program(String name) {
+    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin";
+    return Stream.of(path.split(":"))
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, name))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  private Result run(String... args) {
+    String[] withConfig = new String[args.length + 2];
+    System.arraycopy(args, 0, withConfig, 0, args.length);
+    withConfig[args.length] = "-c";
+    withConfig[args.length + 1] = sample.configFile().toString();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        LockstepCli.run(
+            withConfig,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Variables.fromEnvironment().with(sample.environment()),
+            Terminal.none());
+    return new Result(code, out + "\n" + err);
+  }
+
+  private record Result(int code, String output) {}
+}
