@@ -130,6 +130,14 @@ class JarExitCodesIT {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.stderr()).contains("is running").contains("Nothing was touched");
     assertThat(lockstep.run("backup", "verify", "no-such-backup").exitCode()).isEqualTo(2);
+
+    Result page = lockstep.run("report");
+    assertThat(page.exitCode()).as(page.all()).isZero();
+    assertThat(page.stdout()).startsWith("Wrote ").contains(".html: run ");
+    assertThat(lockstep.run("report", "no-such-run").exitCode()).isEqualTo(2);
+    Result extensions = lockstep.run("extensions", "--to", "1.1.0");
+    assertThat(extensions.exitCode()).isEqualTo(2);
+    assertThat(extensions.stderr()).contains("extensions").contains("is not configured");
   }
 
   @Test
