@@ -31,9 +31,26 @@ record ConfigDocument(
     Promotion promotion,
     Clients clients,
     Extensions extensions,
-    Catalog catalog) {
+    Catalog catalog,
+    Watch watch) {
 
   record Catalog(String url, String caFile) {}
+
+  record Watch(
+      String duration, String interval, String baseline, String autoRevert, List<Signal> signals) {}
+
+  record Signal(
+      String name,
+      String kind,
+      PrometheusQuery prometheus,
+      MetricsScrape metrics,
+      HttpProbe json,
+      Double max,
+      Double minEffect) {}
+
+  record PrometheusQuery(String url, String query) {}
+
+  record MetricsScrape(String url, String metric, Map<String, String> labels) {}
 
   record Promotion(String shared, Database sharedDatabase, String after, String bake) {}
 

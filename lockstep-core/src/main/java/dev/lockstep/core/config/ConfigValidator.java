@@ -60,6 +60,7 @@ final class ConfigValidator {
     ClientsConfig clients = new ClientsValidator(problems).validate(doc.clients());
     ExtensionsConfig extensions = new ExtensionsValidator(problems).validate(doc.extensions());
     CatalogConfig catalog = new CatalogValidator(problems, this::resolve).validate(doc.catalog());
+    WatchConfig watch = new WatchValidator(problems).validate(doc.watch());
     new CommandSecretsRule(problems)
         .secret("the database password", database == null ? null : database.password())
         .secret(
@@ -94,7 +95,8 @@ final class ConfigValidator {
         promotion,
         clients,
         extensions,
-        catalog);
+        catalog,
+        watch);
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

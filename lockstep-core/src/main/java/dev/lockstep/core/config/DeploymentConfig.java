@@ -38,6 +38,7 @@ import java.util.TreeSet;
  *     the config does not say
  * @param catalog the HTTPS catalog the releases are fetched from into {@code releases}, its cache;
  *     null when {@code releases} is the catalog itself
+ * @param watch the signals watched after an upgrade; null when the config watches nothing
  */
 public record DeploymentConfig(
     Path file,
@@ -61,7 +62,58 @@ public record DeploymentConfig(
     PromotionConfig promotion,
     ClientsConfig clients,
     ExtensionsConfig extensions,
-    CatalogConfig catalog) {
+    CatalogConfig catalog,
+    WatchConfig watch) {
+
+  /** Without a watch after upgrades. */
+  public DeploymentConfig(
+      Path file,
+      String environment,
+      Path stateDir,
+      Path releases,
+      DatabaseConfig database,
+      MigrationsConfig migrations,
+      TargetConfig target,
+      Map<String, ServiceConfig> services,
+      List<CheckConfig> checks,
+      List<StoreConfig> stores,
+      BackupConfig backup,
+      RehearsalConfig rehearsal,
+      DriftConfig drift,
+      BalancerConfig balancer,
+      RolloutConfig rollout,
+      TrustedKeys trustedKeys,
+      JobsConfig jobs,
+      List<NoticeConfig> notices,
+      PromotionConfig promotion,
+      ClientsConfig clients,
+      ExtensionsConfig extensions,
+      CatalogConfig catalog) {
+    this(
+        file,
+        environment,
+        stateDir,
+        releases,
+        database,
+        migrations,
+        target,
+        services,
+        checks,
+        stores,
+        backup,
+        rehearsal,
+        drift,
+        balancer,
+        rollout,
+        trustedKeys,
+        jobs,
+        notices,
+        promotion,
+        clients,
+        extensions,
+        catalog,
+        null);
+  }
 
   /**
    * Without promotion between environments, nor sources for connected clients and installed
