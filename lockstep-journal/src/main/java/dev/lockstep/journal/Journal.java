@@ -124,6 +124,11 @@ public final class Journal implements AutoCloseable {
     db.inTransaction(work);
   }
 
+  /** The watches after upgrades: their samples and the actions they took. */
+  public Watches watches() {
+    return new Watches(db, clock);
+  }
+
   /** Records a new run owned by this process, in status RUNNING. */
   public RunRecord startRun(RunKind kind, String environment, String from, String to) {
     ProcessHandle self = ProcessHandle.current();

@@ -50,7 +50,27 @@ final class JournalMigrations {
                   CREATE TABLE checklists (
                     run_id TEXT NOT NULL REFERENCES runs(id), number INTEGER NOT NULL,
                     phase TEXT NOT NULL, first_seq INTEGER NOT NULL, steps TEXT NOT NULL,
-                    inputs TEXT NOT NULL, PRIMARY KEY (run_id, number))""")));
+                    inputs TEXT NOT NULL, PRIMARY KEY (run_id, number))""")),
+          new JournalMigration(
+              2,
+              3,
+              "the watch after an upgrade: its state, samples and the actions it took",
+              List.of(
+                  """
+                  CREATE TABLE watches (
+                    run_id TEXT PRIMARY KEY REFERENCES runs(id), release TEXT NOT NULL,
+                    previous TEXT, status TEXT NOT NULL, started_at INTEGER NOT NULL,
+                    ends_at INTEGER NOT NULL, ended_at INTEGER, owner_pid INTEGER NOT NULL,
+                    owner_start INTEGER NOT NULL, summary TEXT)""",
+                  """
+                  CREATE TABLE watch_samples (
+                    run_id TEXT NOT NULL REFERENCES runs(id), signal TEXT NOT NULL,
+                    series TEXT NOT NULL, at INTEGER NOT NULL, value REAL NOT NULL)""",
+                  "CREATE INDEX watch_samples_by_run ON watch_samples (run_id, signal, series, at)",
+                  """
+                  CREATE TABLE watch_events (
+                    run_id TEXT NOT NULL REFERENCES runs(id), at INTEGER NOT NULL,
+                    what TEXT NOT NULL)""")));
 
   private JournalMigrations() {}
 }

@@ -32,6 +32,8 @@ class JournalSchemaTest {
   private static final Instant GOLDEN_OWNER_START = Instant.ofEpochMilli(1796500480590L);
 
   @TempDir Path stateDir;
+  private static final int CURRENT = JournalSchema.CURRENT.currentVersion();
+
   private Path file;
 
   @BeforeEach
@@ -44,9 +46,9 @@ class JournalSchemaTest {
     copyGoldenV1(file);
 
     try (Journal journal = Journal.open(file)) {
-      assertThat(journal.formatVersion()).isEqualTo(2);
+      assertThat(journal.formatVersion()).isEqualTo(CURRENT);
       assertThat(journal.upgrade())
-          .contains(new JournalUpgrade(file.toAbsolutePath(), 1, 2, backupOf(file, 1)));
+          .contains(new JournalUpgrade(file.toAbsolutePath(), 1, CURRENT, backupOf(file, 1)));
       assertGoldenV1Rows(journal);
       assertThat(journal.checklists(CRASHED)).isEmpty();
       assertThat(journal.unfinishedRun().map(RunRecord::id)).contains(CRASHED);
@@ -59,7 +61,7 @@ class JournalSchemaTest {
 
     try (Journal journal = Journal.open(file)) {
       assertThat(journal.upgrade().orElseThrow().notice())
-          .contains(file.toAbsolutePath().toString(), "from format version 1 to 2")
+          .contains(file.toAbsolutePath().toString(), "from format version 1 to " + CURRENT)
           .contains(backupOf(file, 1).toString());
     }
 
@@ -87,7 +89,7 @@ class JournalSchemaTest {
 
     try (Journal second = Journal.open(file)) {
       assertThat(second.upgrade()).isEmpty();
-      assertThat(second.formatVersion()).isEqualTo(2);
+      assertThat(second.formatVersion()).isEqualTo(CURRENT);
       assertGoldenV1Rows(second);
     }
 
@@ -111,8 +113,8 @@ class JournalSchemaTest {
       assertThat(journal.formatVersion()).isEqualTo(JournalSchema.CURRENT.currentVersion());
       assertThat(journal.upgrade()).isEmpty();
     }
-    assertThat(userVersion(file)).isEqualTo(2);
-    assertThat(tables(file)).contains("checklists");
+    assertThat(userVersion(file)).isEqualTo(CURRENT);
+    assertThat(tables(file)).contains("checklists", "watches", "watch_samples", "watch_events");
     try (var files = Files.list(stateDir)) {
       assertThat(files.map(path -> path.getFileName().toString())).containsOnly("journal.db");
     }
@@ -121,7 +123,7 @@ class JournalSchemaTest {
   @Test
   void empty_isAtTheCurrentVersion() {
     try (Journal journal = Journal.empty()) {
-      assertThat(journal.formatVersion()).isEqualTo(2);
+      assertThat(journal.formatVersion()).isEqualTo(CURRENT);
       assertThat(journal.upgrade()).isEmpty();
       String runId = journal.startRun(RunKind.UPGRADE, "e", null, "1.0.0").id();
       assertThat(journal.recordChecklist(runId, Phase.FORWARD, 1, List.of("backup"), "{}").number())
@@ -132,7 +134,7 @@ class JournalSchemaTest {
   @Test
   void open_journalFromANewerLockstep_isRefusedAndNotTouched() throws Exception {
     Journal.open(file).close();
-    setUserVersion(file, 3);
+    setUserVersion(file, CURRENT + 1);
     String before = sha256(file);
 
     assertThatThrownBy(() -> Journal.open(file))
@@ -143,27 +145,27 @@ class JournalSchemaTest {
               assertThat(((LockstepException) e).exitCode()).isEqualTo(2);
             })
         .hasMessageContaining("The journal " + file.toAbsolutePath())
-        .hasMessageContaining("has format version 3")
-        .hasMessageContaining("knows versions up to 2")
+        .hasMessageContaining("has format version " + (CURRENT + 1))
+        .hasMessageContaining("knows versions up to " + CURRENT)
         .hasMessageContaining("Nothing was changed")
         .hasMessageContaining("Use that newer Lockstep")
-        .hasMessageContaining("No copy for this version (" + backupOf(file, 2) + ")");
+        .hasMessageContaining("No copy for this version (" + backupOf(file, CURRENT) + ")");
 
     assertThat(sha256(file)).isEqualTo(before);
-    assertThat(userVersion(file)).isEqualTo(3);
-    assertThat(Files.exists(backupOf(file, 2))).isFalse();
+    assertThat(userVersion(file)).isEqualTo(CURRENT + 1);
+    assertThat(Files.exists(backupOf(file, CURRENT))).isFalse();
   }
 
   @Test
   void open_journalFromANewerLockstepWithACopyBesideIt_namesTheCopy() throws Exception {
     Journal.open(file).close();
-    Files.copy(file, backupOf(file, 2));
-    setUserVersion(file, 3);
+    Files.copy(file, backupOf(file, CURRENT));
+    setUserVersion(file, CURRENT + 1);
 
     assertThatThrownBy(() -> Journal.open(file))
         .isInstanceOf(LockstepException.class)
-        .hasMessageContaining("has format version 3")
-        .hasMessageContaining("copy " + backupOf(file, 2))
+        .hasMessageContaining("has format version " + (CURRENT + 1))
+        .hasMessageContaining("copy " + backupOf(file, CURRENT))
         .hasMessageContaining("with its -wal and -shm files");
   }
 
@@ -222,7 +224,7 @@ class JournalSchemaTest {
     }
 
     try (Journal journal = Journal.open(file)) {
-      assertThat(journal.formatVersion()).isEqualTo(2);
+      assertThat(journal.formatVersion()).isEqualTo(CURRENT);
       assertThat(journal.steps(CRASHED)).extracting(StepRecord::name).endsWith("install");
     }
   }
