@@ -18,6 +18,7 @@ import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
 import dev.lockstep.cli.commands.StatusCommand;
 import dev.lockstep.cli.commands.UpgradeCommand;
+import dev.lockstep.cli.commands.WatchCommand;
 import dev.lockstep.cli.output.RedactingWriter;
 import dev.lockstep.cli.output.SecretMask;
 import dev.lockstep.core.yaml.Variables;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       RollbackCommand.class,
       ResumeCommand.class,
       StatusCommand.class,
+      WatchCommand.class,
       HistoryCommand.class,
       ReportCommand.class,
       MigrationsCommand.class,

@@ -57,8 +57,15 @@ import dev.lockstep.engine.run.StepChecklists;
 import dev.lockstep.engine.steps.RunFacts;
 import dev.lockstep.engine.steps.Toolbox;
 import dev.lockstep.engine.steps.UnrecordedProcesses;
+import dev.lockstep.engine.watch.BaselineSampler;
+import dev.lockstep.engine.watch.Pause;
+import dev.lockstep.engine.watch.SignalReaders;
+import dev.lockstep.engine.watch.WatchListener;
+import dev.lockstep.engine.watch.WatchOutcome;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
+import dev.lockstep.journal.RecordedSample;
+import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.StateLock;
 import dev.lockstep.postgres.PgTools;
 import dev.lockstep.postgres.RunLock;
@@ -263,13 +270,27 @@ public final class Deployment implements AutoCloseable {
     RunDriver driver = driver();
     Map<String, String> facts = facts(options);
     facts.putAll(pathFacts);
+    List<RecordedSample> baseline = baseline(context);
     String runId =
         driver.startUpgrade(
             config.environment(),
             releases,
             inputs(releases, options, SnapshotNeed.of(context), rollout),
             facts);
+    journal.watches().addSamples(runId, baseline);
     return driver.drive(runId, releases);
+  }
+
+  /**
+   * Before an upgrade of a watched deployment: the signals that have no history to ask later,
+   * sampled for the baseline window. Nothing to compare with on a first install.
+   */
+  private List<RecordedSample> baseline(GateContext context) {
+    if (config.watch() == null || context.previous() == null) {
+      return List.of();
+    }
+    return new BaselineSampler(SignalReaders::of, options.clock(), Pause.REAL)
+        .sample(config.watch(), new BaselineNarrator(options.listener(), config.watch()));
   }
 
   /** Finishes the run a crash interrupted, or, with {@code rollBack}, undoes it. */
@@ -288,6 +309,25 @@ public final class Deployment implements AutoCloseable {
   /** Undoes the run that installed the current release, returning to the one before. */
   public RunReport rollback() {
     return locked(() -> manualRollback().rollback());
+  }
+
+  /**
+   * Watches the upgrade {@code runId} (null: the one that installed the running release) against
+   * its baseline until the watch's end, reverting or alerting when a signal fails. Takes no lock:
+   * an automatic revert takes it as {@link #rollback} does.
+   */
+  public WatchOutcome watch(String runId, WatchListener listener) {
+    return watching().watch(runId, listener);
+  }
+
+  /** The upgrade {@link #watch} watches when given no run: the one that installed the release. */
+  public RunRecord watchedRun() {
+    return watching().installingRun();
+  }
+
+  private DeploymentWatch watching() {
+    return new DeploymentWatch(
+        config, journal, options.clock(), this::rollbackPreview, this::rollback, notices);
   }
 
   /**

@@ -1,12 +1,18 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.run.ReportBuilder;
 import dev.lockstep.engine.steps.Toolbox;
+import dev.lockstep.engine.watch.SignalJudge;
+import dev.lockstep.engine.watch.WatchSummary;
+import dev.lockstep.engine.watch.WatchedSeries;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
+import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
+import dev.lockstep.journal.RunStatus;
 import dev.lockstep.journal.StepRecord;
 import dev.lockstep.targets.ServiceStatus;
 import java.util.List;
@@ -41,7 +47,41 @@ final class DeploymentStatus {
         unfinished.map(RunRecord::orphaned).orElse(false),
         currentStep,
         journal.runs().stream().findFirst().map(run -> reports.build(run.id())).orElse(null),
-        services());
+        services(),
+        installed.flatMap(this::rollbackNow).orElse(null),
+        installed.flatMap(this::watch).orElse(null));
+  }
+
+  /** What undoing the upgrade that installed the release would do, as its report recorded it. */
+  private Optional<RollbackNow> rollbackNow(Installed installed) {
+    return journal
+        .run(installed.runId())
+        .filter(run -> run.kind() == RunKind.UPGRADE && run.status() == RunStatus.SUCCEEDED)
+        .map(run -> reports.build(run.id()).rollbackNow());
+  }
+
+  private Optional<WatchSummary> watch(Installed installed) {
+    String runId = installed.runId();
+    return journal
+        .watches()
+        .watch(runId)
+        .map(
+            watch ->
+                new WatchSummary(
+                    runId,
+                    watch.release(),
+                    watch.status(),
+                    watch.orphaned(),
+                    watch.startedAt(),
+                    watch.endsAt(),
+                    watch.endedAt(),
+                    watch.summary(),
+                    tools.config().watch() == null
+                        ? List.of()
+                        : WatchedSeries.of(journal.watches().samples(runId))
+                            .judge(
+                                new SignalJudge(), tools.config().watch(), tools.clock().instant()),
+                    journal.watches().events(runId)));
   }
 
   List<RunReport> history() {

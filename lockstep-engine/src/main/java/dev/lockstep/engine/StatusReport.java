@@ -1,6 +1,8 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
+import dev.lockstep.engine.watch.WatchSummary;
 import dev.lockstep.targets.ServiceStatus;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,10 @@ import java.util.List;
  * @param currentStep the step the unfinished run is in, or was in when it stopped
  * @param lastRun the latest run, finished or not
  * @param drift the running nodes that are not on the installed release
+ * @param rollbackNow what a rollback of the upgrade that installed the release would do now, when
+ *     that upgrade succeeded: a restore once a contract migration ran (the point of no return), and
+ *     the data it would lose; null otherwise
+ * @param watch the watch of that upgrade, or null when it has none
  */
 public record StatusReport(
     String environment,
@@ -24,7 +30,9 @@ public record StatusReport(
     String currentStep,
     RunReport lastRun,
     List<ServiceStatus> services,
-    List<NodeDrift> drift) {
+    List<NodeDrift> drift,
+    RollbackNow rollbackNow,
+    WatchSummary watch) {
 
   public StatusReport {
     services = List.copyOf(services);
@@ -40,7 +48,9 @@ public record StatusReport(
       boolean orphaned,
       String currentStep,
       RunReport lastRun,
-      List<ServiceStatus> services) {
+      List<ServiceStatus> services,
+      RollbackNow rollbackNow,
+      WatchSummary watch) {
     this(
         environment,
         installed,
@@ -50,6 +60,8 @@ public record StatusReport(
         currentStep,
         lastRun,
         services,
-        NodeDrift.of(installed, unfinished != null, services));
+        NodeDrift.of(installed, unfinished != null, services),
+        rollbackNow,
+        watch);
   }
 }

@@ -52,6 +52,12 @@ public final class UpgradeCommand extends DeploymentCommand {
       description = "refuse unless `lockstep rehearse` passed for this upgrade")
   boolean requireRehearsal;
 
+  @Option(
+      names = "--no-watch",
+      description =
+          "do not start the watch after a successful upgrade (`lockstep watch` starts it later)")
+  boolean noWatch;
+
   @Override
   int run(Deployment deployment) {
     Optional<PathReport> path = deployment.pathWithStops(to.version());
@@ -63,7 +69,23 @@ public final class UpgradeCommand extends DeploymentCommand {
     RunReport report = deployment.upgrade(to.version(), options(), this::show);
     // The report says which rollback would undo a successful upgrade, as decided at its end.
     print(report, RunReportText.render(report));
+    if (report.exitCode() == 0) {
+      startWatch(deployment, report);
+    }
     return report.exitCode();
+  }
+
+  /** After an upgrade that succeeded, the watch the config asks for, in the background. */
+  private void startWatch(Deployment deployment, RunReport upgraded) {
+    if (deployment.config().watch() == null || upgraded.from() == null) {
+      return;
+    }
+    if (noWatch) {
+      err().println("lockstep: not watching (--no-watch); `lockstep watch` starts the watch.");
+    } else {
+      err().println(BackgroundWatch.start(deployment.config(), upgraded.runId()).describe());
+    }
+    err().flush();
   }
 
   /** Across required stops: the path first, then each hop's plan and report as it goes. */
@@ -74,6 +96,9 @@ public final class UpgradeCommand extends DeploymentCommand {
     }
     PathRunReport report = deployment.upgradeAlong(path, options(), new HopsShown());
     print(report, report.summary());
+    if (report.exitCode() == 0 && !report.runs().isEmpty()) {
+      startWatch(deployment, report.runs().get(report.runs().size() - 1));
+    }
     return report.exitCode();
   }
 

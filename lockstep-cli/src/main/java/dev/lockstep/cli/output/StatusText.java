@@ -1,9 +1,17 @@
 package dev.lockstep.cli.output;
 
+import dev.lockstep.core.report.RollbackNow;
+import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.engine.StatusReport;
+import dev.lockstep.engine.watch.Judgement;
+import dev.lockstep.engine.watch.WatchSummary;
 import dev.lockstep.targets.ServiceStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** {@code lockstep status} as text. */
@@ -14,6 +22,11 @@ public final class StatusText {
       List.of("SERVICE", "NODE", "VERSION", "STATE", "DETAIL");
 
   public static String render(StatusReport status) {
+    return render(status, Clock.systemUTC());
+  }
+
+  /** As of {@code clock}: how much data a restore would lose so far. */
+  public static String render(StatusReport status, Clock clock) {
     StringBuilder text = new StringBuilder();
     text.append("Environment: ").append(status.environment()).append('\n');
     text.append("Installed:   ")
@@ -65,6 +78,63 @@ public final class StatusText {
         text.append(status.lastRun().summary().indent(2));
       }
     }
+    if (status.unfinished() == null && status.rollbackNow() != null) {
+      text.append(rollbackNow(status.rollbackNow(), clock.instant()));
+    }
+    if (status.watch() != null) {
+      text.append(watch(status.watch()));
+    }
+    return text.toString();
+  }
+
+  /** The point of no return, once passed: a rollback means a restore, and what it would lose. */
+  static String rollbackNow(RollbackNow now, Instant at) {
+    if (!now.restores()) {
+      return "Rollback now: " + now.description() + " (no data is lost).\n";
+    }
+    String lost =
+        now.dataLossSince() == null
+            ? ""
+            : "; it would lose every write since "
+                + now.dataLossSince()
+                + " ("
+                + Durations.format(Duration.between(now.dataLossSince(), at))
+                + " so far)";
+    return "Point of no return: passed. A rollback now means a restore: "
+        + now.description()
+        + lost
+        + ".\n  Why: "
+        + now.reason()
+        + "\n";
+  }
+
+  static String watch(WatchSummary watch) {
+    StringBuilder text = new StringBuilder("Watch:       ");
+    text.append(watch.status().name().toLowerCase(Locale.ROOT));
+    if (watch.status().finished()) {
+      text.append(" (").append(watch.summary()).append(")\n");
+    } else if (watch.orphaned()) {
+      text.append(
+              " — its process is gone; `lockstep watch "
+                  + watch.runId()
+                  + "` goes on with its samples (ends ")
+          .append(watch.endsAt())
+          .append(")\n");
+    } else {
+      text.append(" until ").append(watch.endsAt()).append('\n');
+    }
+    for (Judgement judgement : watch.judgements()) {
+      text.append("  ")
+          .append(judgement.signal())
+          .append(": ")
+          .append(judgement.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+          .append(" — ")
+          .append(judgement.reason())
+          .append('\n');
+    }
+    watch.events().stream()
+        .skip(Math.max(0, watch.events().size() - 3))
+        .forEach(event -> text.append("  » ").append(event.what()).append('\n'));
     return text.toString();
   }
 

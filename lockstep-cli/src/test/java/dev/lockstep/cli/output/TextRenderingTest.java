@@ -288,7 +288,9 @@ class TextRenderingTest {
                         new ServiceStatus.NodeStatus("node-2", false, null, "not installed"))),
                 new ServiceStatus(
                     "worker",
-                    List.of(new ServiceStatus.NodeStatus("local", true, "1.1.0", "pid 4250")))));
+                    List.of(new ServiceStatus.NodeStatus("local", true, "1.1.0", "pid 4250")))),
+            null,
+            null);
 
     GOLDEN.assertMatches("status.txt", StatusText.render(status));
   }
@@ -315,7 +317,9 @@ class TextRenderingTest {
                 new ServiceStatus(
                     "ui", List.of(new ServiceStatus.NodeStatus("local", false, "1.0.0", ""))),
                 new ServiceStatus(
-                    "cron", List.of(new ServiceStatus.NodeStatus("local", true, null, "pid 7")))));
+                    "cron", List.of(new ServiceStatus.NodeStatus("local", true, null, "pid 7")))),
+            null,
+            null);
 
     assertThat(StatusText.render(status))
         .contains(

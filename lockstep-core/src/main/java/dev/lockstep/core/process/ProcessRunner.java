@@ -8,8 +8,11 @@ import dev.lockstep.core.yaml.Durations;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -113,6 +116,28 @@ public final class ProcessRunner {
           spec.mergeErrors() ? List.of() : err.tail(),
           took);
     }
+  }
+
+  /**
+   * Starts another Lockstep to outlive this one (a watch in the background): in a session of its
+   * own (through {@code setsid}, when installed) so that a Ctrl-C here does not reach it, reading
+   * nothing, its output appended to {@code log}. It inherits this process's whole environment: it
+   * reads the same config, with the same secrets, as this Lockstep did. Returns once it exists.
+   *
+   * @param argv the Java program and the arguments that start Lockstep
+   */
+  public static Process startLockstep(List<String> argv, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    ProgramPath.fromEnvironment()
+        .find("setsid")
+        .ifPresent(setsid -> command.add(setsid.toString()));
+    command.addAll(argv);
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    return new ProcessBuilder(command)
+        .redirectInput(Redirect.from(new File("/dev/null")))
+        .redirectOutput(Redirect.appendTo(log.toFile()))
+        .redirectErrorStream(true)
+        .start();
   }
 
   private static Process start(ProcessSpec spec, ChildEnvironment environment) throws IOException {
