@@ -16,6 +16,7 @@ import dev.lockstep.cli.commands.ReleaseCommand;
 import dev.lockstep.cli.commands.ReportCommand;
 import dev.lockstep.cli.commands.ResumeCommand;
 import dev.lockstep.cli.commands.RollbackCommand;
+import dev.lockstep.cli.commands.ServeCommand;
 import dev.lockstep.cli.commands.StatusCommand;
 import dev.lockstep.cli.commands.UpgradeCommand;
 import dev.lockstep.cli.commands.WatchCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Command;
       WatchCommand.class,
       HistoryCommand.class,
       ReportCommand.class,
+      ServeCommand.class,
       MigrationsCommand.class,
       BackupCommand.class,
       KeptCommand.class,

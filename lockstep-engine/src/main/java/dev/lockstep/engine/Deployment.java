@@ -403,6 +403,11 @@ public final class Deployment implements AutoCloseable {
     return new DeploymentStatus(journal, tools).status();
   }
 
+  /** {@link #status()} without asking the targets: for a page that asks every second. */
+  public LiveStatus liveStatus() {
+    return new DeploymentStatus(journal, tools).live();
+  }
+
   public List<RunReport> history() {
     return new DeploymentStatus(journal, tools).history();
   }

@@ -14,6 +14,7 @@ import dev.lockstep.journal.RunKind;
 import dev.lockstep.journal.RunRecord;
 import dev.lockstep.journal.RunStatus;
 import dev.lockstep.journal.StepRecord;
+import dev.lockstep.journal.StepStatus;
 import dev.lockstep.targets.ServiceStatus;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,33 @@ final class DeploymentStatus {
                             .judge(
                                 new SignalJudge(), tools.config().watch(), tools.clock().instant()),
                     journal.watches().events(runId)));
+  }
+
+  LiveStatus live() {
+    Optional<Installed> installed = journal.installed();
+    return new LiveStatus(
+        tools.config().environment(),
+        installed.map(Installed::version).orElse(null),
+        installed.map(Installed::runId).orElse(null),
+        installed.map(Installed::since).orElse(null),
+        journal.unfinishedRun().map(this::progress).orElse(null),
+        journal.runs().stream().findFirst().map(RunRecord::id).orElse(null));
+  }
+
+  private RunProgress progress(RunRecord run) {
+    List<StepRecord> steps = journal.steps(run.id());
+    int done = (int) steps.stream().filter(step -> step.status() != StepStatus.STARTED).count();
+    int planned =
+        journal.checklists(run.id()).stream()
+            .mapToInt(checklist -> checklist.firstSeq() - 1 + checklist.steps().size())
+            .max()
+            .orElse(0);
+    return new RunProgress(
+        reports.build(run.id()),
+        run.orphaned(),
+        steps.isEmpty() ? null : describe(steps.get(steps.size() - 1)),
+        done,
+        Math.max(planned, steps.size()));
   }
 
   List<RunReport> history() {

@@ -83,7 +83,7 @@ abstract class DeploymentCommand implements Callable<Integer> {
     out().flush();
   }
 
-  private EngineOptions engineOptions() {
+  EngineOptions engineOptions() {
     return new EngineOptions(
         new ConsoleRunListener(err()),
         new ConsoleProgress(err()),

@@ -295,8 +295,13 @@ public final class RunReportHtml {
     return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
+  /** The page's style sheet, for other pages that should look like it. */
+  public static String style() {
+    return STYLE;
+  }
+
   /** Text for HTML content and attribute values. */
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

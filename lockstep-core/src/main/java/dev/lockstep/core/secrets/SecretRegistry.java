@@ -27,8 +27,8 @@ public final class SecretRegistry {
   private final List<Secret> secrets;
 
   /**
-   * Every form a secret may take in text (as written, trimmed, JSON-escaped, escaped for a pgpass
-   * file, URL-encoded), longest first so that no part of one is left.
+   * Every form a secret may take in text (as written, trimmed, JSON-escaped, HTML-escaped, escaped
+   * for a pgpass file, URL-encoded), longest first so that no part of one is left.
    */
   private final List<String> forms;
 
@@ -40,6 +40,7 @@ public final class SecretRegistry {
       found.add(value);
       found.add(value.strip());
       found.add(jsonEscaped(value));
+      found.add(htmlEscaped(value));
       found.add(PgPassFile.escape(value));
       found.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
@@ -120,6 +121,16 @@ public final class SecretRegistry {
 
   private static List<Secret> withoutEmpty(Collection<Secret> secrets) {
     return secrets.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
+  }
+
+  /** How an HTML page shows the value (the reports, the pages of {@code lockstep serve}). */
+  private static String htmlEscaped(String value) {
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   /** How a JSON writer shows the value, for output such as {@code --output json}. */

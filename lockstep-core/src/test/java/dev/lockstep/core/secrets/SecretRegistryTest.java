@@ -62,6 +62,14 @@ class SecretRegistryTest {
   }
 
   @Test
+  void redact_masksTheHtmlFormOfASecret() {
+    SecretRegistry registry = SecretRegistry.of(List.of(Secret.of("a<b>&'c\"")));
+
+    assertThat(registry.redact("<dd>a&lt;b&gt;&amp;&#39;c&quot;</dd>"))
+        .isEqualTo("<dd>******</dd>");
+  }
+
+  @Test
   void empty_andEmptySecrets_maskNothing() {
     assertThat(SecretRegistry.empty().redact("anything")).isEqualTo("anything");
     assertThat(SecretRegistry.of(List.of(Secret.of(""))).redact("text")).isEqualTo("text");
