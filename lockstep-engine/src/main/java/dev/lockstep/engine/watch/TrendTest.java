@@ -68,16 +68,16 @@ final class TrendTest {
     numbers.put("slopeLow", slope - margin);
     numbers.put("slopeHigh", slope + margin);
 
-    String counts =
-        "at least " + Figures.value(needed) + " per hour (" + Figures.percent(minEffect) + "/h)";
+    String counts = Figures.value(needed) + " per hour (" + Figures.percent(minEffect) + "/h)";
     SignalVerdict verdict;
     String test;
     if (p < SignalJudge.FAIL_P && slope >= needed) {
       verdict = SignalVerdict.FAIL;
-      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", " + counts + " counts";
+      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", at least " + counts + " counts";
     } else if (p < SignalJudge.FAIL_P) {
       verdict = SignalVerdict.MARGINAL;
-      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", but only " + counts + " counts";
+      test =
+          Figures.p(p) + " < " + SignalJudge.FAIL_P + ", but under the " + counts + " that counts";
     } else if (p < SignalJudge.MARGINAL_P) {
       verdict = SignalVerdict.MARGINAL;
       test = Figures.p(p) + ", not below " + SignalJudge.FAIL_P + " yet";
