@@ -1,0 +1,48 @@
+package dev.lockstep.engine.watch;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.statistics.descriptive.Median;
+
+/** The figures a judgement is made of, and how they read in its reason. */
+final class Figures {
+
+  private Figures() {}
+
+  static double[] values(List<Sample> samples) {
+    return samples.stream().mapToDouble(Sample::value).toArray();
+  }
+
+  static double median(List<Sample> samples) {
+    return Median.withDefaults().evaluate(values(samples));
+  }
+
+  /** A value with three significant digits, without exponent or trailing zeros: 0.00123, 1450. */
+  static String value(double value) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return value == 0 ? "0" : String.valueOf(value);
+    }
+    return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A relative change as a signed percentage: +117%, -1.3%. */
+  static String percent(double change) {
+    return (change >= 0 ? "+" : "-") + value(Math.abs(change) * 100) + "%";
+  }
+
+  /** A p-value, to two significant digits: p=0.0003, p<0.0001. */
+  static String p(double p) {
+    return p < 0.0001
+        ? "p<0.0001"
+        : "p=" + new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A verdict as the last words of a reason: fail, marginal, pass. */
+  static String word(SignalVerdict verdict) {
+    return verdict == SignalVerdict.NOT_ENOUGH_DATA
+        ? "not enough data"
+        : verdict.name().toLowerCase(Locale.ROOT);
+  }
+}
