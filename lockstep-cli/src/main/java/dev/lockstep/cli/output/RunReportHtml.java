@@ -10,10 +10,12 @@ import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.engine.watch.WatchReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A run as one self-contained HTML page, readable offline: its style and its timeline (an inline
@@ -29,7 +31,16 @@ public final class RunReportHtml {
   private RunReportHtml() {}
 
   public static String render(RunReport report) {
-    StringBuilder html = HtmlPage.open("Lockstep " + report.kind() + " " + report.runId(), STYLE);
+    return render(report, Optional.empty());
+  }
+
+  /** The run's page, followed by the watch that came after it when there is one. */
+  public static String render(RunReport report, Optional<WatchReport> watch) {
+    StringBuilder html =
+        HtmlPage.open(
+            "Lockstep " + report.kind() + " " + report.runId(),
+            STYLE,
+            watch.isPresent() ? WatchCharts.STYLE : "");
     header(html, report);
     timeline(html, report);
     migrations(html, report.migrations());
@@ -41,6 +52,12 @@ public final class RunReportHtml {
       report.overrides().forEach(o -> html.append("<li>").append(escape(o)).append("</li>\n"));
       html.append("</ul>\n");
     }
+    watch.ifPresent(
+        w -> {
+          html.append("<h2>Watch ").append(escape(w.watchId())).append("</h2>\n");
+          WatchCharts.facts(html, w);
+          WatchCharts.section(html, w);
+        });
     return HtmlPage.close(html, "Written by Lockstep from run " + report.runId() + ".");
   }
 
