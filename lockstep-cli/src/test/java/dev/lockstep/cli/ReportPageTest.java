@@ -13,11 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,11 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * {@code lockstep report} on a real run of the sample product (1.0.0 installed, then 2.0.0 failing
@@ -72,7 +63,7 @@ class ReportPageTest {
         .doesNotContain("<script", "src=\"http", "href=\"http")
         .doesNotContain(sample.environment().get("NOTES_DB_PASSWORD"));
 
-    ChromeDriver browser = browser();
+    ChromeDriver browser = Chromium.start();
     try {
       browser.get(page.toUri().toString());
 
@@ -89,11 +80,7 @@ class ReportPageTest {
           .isPositive();
       assertThat(browser.findElement(By.tagName("h1")).getText())
           .startsWith("Upgrade 1.0.0 → 2.0.0");
-      List<LogEntry> errors =
-          browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-              .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-              .toList();
-      assertThat(errors).as("the browser's console").isEmpty();
+      assertThat(Chromium.consoleErrors(browser)).as("the browser's console").isEmpty();
       Path screenshot =
           Files.createDirectories(Path.of("target/screenshots")).resolve("run-report.png");
       Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
@@ -101,41 +88,6 @@ class ReportPageTest {
     } finally {
       browser.quit();
     }
-  }
-
-  /** Headless Chromium through chromium-driver, both found on the PATH (Debian's packages). */
-  private static ChromeDriver browser() {
-    Path chromium = program("chromium").orElseThrow(() -> missing("chromium"));
-    Path driver = program("chromedriver").orElseThrow(() -> missing("chromium-driver"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    // Root in CI: Chromium's sandbox needs an unprivileged user.
-    options.addArguments("--headless=new", "--no-sandbox", "--window-size=1100,1400");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(driver.toFile())
-            .usingAnyFreePort()
-            .withTimeout(Duration.ofSeconds(60))
-            .build();
-    return new ChromeDriver(service, options);
-  }
-
-  private static IllegalStateException missing(String debianPackage) {
-    return new IllegalStateException(
-        debianPackage
-            + " is not installed: apt-get install chromium chromium-driver (.ci/run does)");
-  }
-
-  private static Optional<Path> program(String name) {
-    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin";
-    return Stream.of(path.split(":"))
-        .filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, name))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 
   private Result run(String... args) {
