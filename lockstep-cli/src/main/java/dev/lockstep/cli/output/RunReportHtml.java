@@ -1,15 +1,21 @@
 package dev.lockstep.cli.output;
 
+import static dev.lockstep.cli.output.HtmlPage.escape;
+import static dev.lockstep.cli.output.HtmlPage.fact;
+import static dev.lockstep.cli.output.HtmlPage.row;
+
 import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.engine.watch.WatchReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A run as one self-contained HTML page, readable offline: its style and its timeline (an inline
@@ -25,13 +31,16 @@ public final class RunReportHtml {
   private RunReportHtml() {}
 
   public static String render(RunReport report) {
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape("Lockstep " + report.kind() + " " + report.runId()))
-        .append("</title>\n<style>\n")
-        .append(STYLE)
-        .append("</style>\n</head>\n<body>\n");
+    return render(report, Optional.empty());
+  }
+
+  /** The run's page, followed by the watch that came after it when there is one. */
+  public static String render(RunReport report, Optional<WatchReport> watch) {
+    StringBuilder html =
+        HtmlPage.open(
+            "Lockstep " + report.kind() + " " + report.runId(),
+            STYLE,
+            watch.isPresent() ? WatchCharts.STYLE : "");
     header(html, report);
     timeline(html, report);
     migrations(html, report.migrations());
@@ -43,10 +52,13 @@ public final class RunReportHtml {
       report.overrides().forEach(o -> html.append("<li>").append(escape(o)).append("</li>\n"));
       html.append("</ul>\n");
     }
-    html.append("<footer>Written by Lockstep from run ")
-        .append(escape(report.runId()))
-        .append(". This file needs nothing else to be read.</footer>\n</body>\n</html>\n");
-    return html.toString();
+    watch.ifPresent(
+        w -> {
+          html.append("<h2>Watch ").append(escape(w.watchId())).append("</h2>\n");
+          WatchCharts.facts(html, w);
+          WatchCharts.section(html, w);
+        });
+    return HtmlPage.close(html, "Written by Lockstep from run " + report.runId() + ".");
   }
 
   private static void header(StringBuilder html, RunReport report) {
@@ -271,22 +283,6 @@ public final class RunReportHtml {
     return LABEL + Math.min(span, offset) * (WIDTH - LABEL - 10.0) / span;
   }
 
-  private static void fact(StringBuilder html, String name, String value) {
-    html.append("<dt>")
-        .append(escape(name))
-        .append("</dt><dd>")
-        .append(escape(value))
-        .append("</dd>\n");
-  }
-
-  private static void row(StringBuilder html, String kind, String... cells) {
-    html.append("<tr class=\"").append(escape(kind)).append("\">");
-    for (String cell : cells) {
-      html.append("<td>").append(escape(cell)).append("</td>");
-    }
-    html.append("</tr>\n");
-  }
-
   private static String format(Duration duration) {
     return duration == null ? "-" : Durations.format(duration);
   }
@@ -295,54 +291,30 @@ public final class RunReportHtml {
     return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
-  /** The page's style sheet, for other pages that should look like it. */
+  /**
+   * The page's style sheet, the common one and the run's own, for pages that should look like it.
+   */
   public static String style() {
-    return STYLE;
+    return HtmlPage.style() + STYLE;
   }
 
   /** Text for HTML content and attribute values. */
   public static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return HtmlPage.escape(text);
   }
 
   private static final String STYLE =
       """
-      body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1000px; color: #1f2937; }
-      h1 { font-size: 22px; margin-bottom: 4px; }
-      h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #e5e7eb; }
-      .status { font-size: 13px; padding: 2px 8px; border-radius: 10px; background: #e5e7eb; vertical-align: middle; }
       .status.succeeded { background: #dcfce7; color: #166534; }
       .status.rolled_back { background: #fef3c7; color: #92400e; }
       .status.failed, .status.needs_operator { background: #fee2e2; color: #991b1b; }
-      .summary { font-size: 15px; }
-      dl.facts { display: grid; grid-template-columns: 160px 1fr; gap: 2px 12px; }
-      dt { color: #6b7280; } dd { margin: 0; }
-      table { border-collapse: collapse; width: 100%; margin-top: 8px; }
-      th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #f3f4f6; vertical-align: top; }
       tr.failed td, tr.contract td { color: #991b1b; }
       svg.timeline { display: block; background: #fafafa; border: 1px solid #e5e7eb; }
       svg .step.forward { fill: #3b82f6; } svg .step.rollback { fill: #f59e0b; }
       svg .step.failed { fill: #dc2626; } svg .downtime { fill: #fecaca; opacity: 0.6; }
       svg .step-label, svg .tick-label, svg .downtime-label { font: 12px system-ui, sans-serif; fill: #374151; }
       svg .tick { stroke: #e5e7eb; }
-      .legend .key { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }
       .key.forward { background: #3b82f6; } .key.rollback { background: #f59e0b; }
       .key.failed { background: #dc2626; } .key.downtime { background: #fecaca; }
-      .warning { background: #fef3c7; padding: 8px; border-radius: 4px; }
-      footer { margin-top: 32px; color: #9ca3af; font-size: 12px; }
       """;
 }
