@@ -137,14 +137,7 @@ final class ClientsProbe {
 
   /** A sample's value is {@code [time, "14"]}: the number is a string, as Prometheus writes it. */
   private static Long promValue(JsonNode value) {
-    if (!value.isArray() || value.size() != 2) {
-      return null;
-    }
-    try {
-      double number = Double.parseDouble(value.get(1).asText());
-      return Double.isFinite(number) && number >= 0 ? Math.round(number) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    Double number = PrometheusApi.value(value);
+    return number != null && Double.isFinite(number) && number >= 0 ? Math.round(number) : null;
   }
 }

@@ -25,10 +25,11 @@ public final class HttpGet {
    *
    * @param status the HTTP status; 0 when there was no answer
    * @param body the answer's body; empty when there was no answer
+   * @param contentType its {@code Content-Type}; empty when it has none
    * @param error why there is no answer, or why it is not a success, naming the endpoint by its
    *     host; null when it is a success
    */
-  public record Answer(int status, String body, String error) {
+  public record Answer(int status, String body, String contentType, String error) {
     public boolean failed() {
       return error != null;
     }
@@ -50,18 +51,19 @@ public final class HttpGet {
               BodyHandlers.ofString());
     } catch (IOException e) {
       // The exception's text may quote the whole URL: only its kind is told.
-      return new Answer(0, "", asked + " failed: " + reason(e));
+      return new Answer(0, "", "", asked + " failed: " + reason(e));
     } catch (IllegalArgumentException e) {
-      return new Answer(0, "", asked + " failed: the URL is not one Java can ask");
+      return new Answer(0, "", "", asked + " failed: the URL is not one Java can ask");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(0, "", asked + " was interrupted");
+      return new Answer(0, "", "", asked + " was interrupted");
     }
     String body = response.body() == null ? "" : response.body();
+    String type = response.headers().firstValue("Content-Type").orElse("");
     return response.statusCode() == 200
-        ? new Answer(200, body, null)
+        ? new Answer(200, body, type, null)
         : new Answer(
-            response.statusCode(), body, asked + " answered HTTP " + response.statusCode());
+            response.statusCode(), body, type, asked + " answered HTTP " + response.statusCode());
   }
 
   /** The endpoint as messages name it: {@code http://host:port}, never its path or query. */

@@ -33,6 +33,33 @@ public final class PrometheusApi {
             + seconds(step));
   }
 
+  /**
+   * The number of a sample, {@code [1712345678.123, "14"]}: Prometheus writes it as a string, and
+   * writes {@code NaN}, {@code +Inf} and {@code -Inf} so.
+   *
+   * @return the number, or null when {@code pair} is not such a sample
+   */
+  public static Double value(JsonNode pair) {
+    if (pair == null || !pair.isArray() || pair.size() != 2 || !pair.get(1).isTextual()) {
+      return null;
+    }
+    String text = pair.get(1).asText();
+    switch (text) {
+      case "NaN":
+        return Double.NaN;
+      case "+Inf":
+        return Double.POSITIVE_INFINITY;
+      case "-Inf":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        try {
+          return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+    }
+  }
+
   /** Prometheus at {@code http://host:port}, as messages name it. */
   public static String named(String base) {
     return "Prometheus at " + HttpGet.where(base);
