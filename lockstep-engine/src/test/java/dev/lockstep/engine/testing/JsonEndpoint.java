@@ -19,6 +19,7 @@ public final class JsonEndpoint implements AutoCloseable {
   private final HttpServer server;
   private volatile String body = "{}";
   private volatile int status = 200;
+  private volatile String contentType = "application/json";
   public final List<URI> asked = new CopyOnWriteArrayList<>();
 
   public JsonEndpoint() {
@@ -32,7 +33,7 @@ public final class JsonEndpoint implements AutoCloseable {
         exchange -> {
           asked.add(exchange.getRequestURI());
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("Content-Type", contentType);
           exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -44,6 +45,12 @@ public final class JsonEndpoint implements AutoCloseable {
   public JsonEndpoint answer(int status, String body) {
     this.status = status;
     this.body = body;
+    return this;
+  }
+
+  /** Answers with this {@code Content-Type} from now on, e.g. a metrics page's. */
+  public JsonEndpoint typed(String contentType) {
+    this.contentType = contentType;
     return this;
   }
 
