@@ -45,6 +45,8 @@ public enum ErrorCode {
   /** A host did not answer, or refused the login. */
   HOST_UNREACHABLE(1),
   CHECK_FAILED(1),
+  /** A watched signal's source did not answer, or answered no number. */
+  SIGNAL_UNREADABLE(1),
   INTERNAL(1),
   /** A run's journal does not follow the checklist it recorded: nothing is run on a guess. */
   CHECKLIST_MISMATCH(1),

@@ -3,8 +3,9 @@ package dev.lockstep.engine.gates;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.core.config.ClientsConfig;
 import dev.lockstep.core.config.JsonPathPointer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.lockstep.engine.http.HttpGet;
+import dev.lockstep.engine.http.HttpJson;
+import dev.lockstep.engine.http.PrometheusApi;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +53,7 @@ final class ClientsProbe {
     if (answer.failed()) {
       return Reading.failed(answer.error());
     }
-    String asked = "GET " + HttpJson.where(clients.url());
+    String asked = "GET " + HttpGet.where(clients.url());
     JsonNode value = answer.json().at(JsonPathPointer.of(clients.path()).orElseThrow());
     Map<String, Long> counts = new TreeMap<>();
     if (value.isObject()) {
@@ -90,21 +91,12 @@ final class ClientsProbe {
 
   /** Prometheus's {@code GET /api/v1/query}: a vector of samples, one per protocol version. */
   private Reading prometheus() {
-    String base = clients.url().endsWith("/") ? clients.url() : clients.url() + "/";
-    String url =
-        base + "api/v1/query?query=" + URLEncoder.encode(clients.query(), StandardCharsets.UTF_8);
-    HttpJson.Answer answer = HttpJson.get(url);
-    String asked = "Prometheus at " + HttpJson.where(clients.url());
-    JsonNode json = answer.json();
-    // Prometheus refuses a query with HTTP 400 or 422 and says why in the body.
-    if (answer.failed() && (json == null || !"error".equals(json.path("status").asText()))) {
-      return Reading.failed(answer.error() + " (the Prometheus query API)");
+    HttpJson.Answer answer = PrometheusApi.query(clients.url(), clients.query());
+    if (answer.failed()) {
+      return Reading.failed(answer.error());
     }
-    if (!"success".equals(json.path("status").asText())) {
-      return Reading.failed(
-          asked + " refused the query: " + json.path("error").asText("no error given"));
-    }
-    JsonNode data = json.path("data");
+    String asked = PrometheusApi.named(clients.url());
+    JsonNode data = answer.json();
     if (!"vector".equals(data.path("resultType").asText())) {
       return Reading.failed(
           asked
@@ -145,14 +137,7 @@ final class ClientsProbe {
 
   /** A sample's value is {@code [time, "14"]}: the number is a string, as Prometheus writes it. */
   private static Long promValue(JsonNode value) {
-    if (!value.isArray() || value.size() != 2) {
-      return null;
-    }
-    try {
-      double number = Double.parseDouble(value.get(1).asText());
-      return Double.isFinite(number) && number >= 0 ? Math.round(number) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    Double number = PrometheusApi.value(value);
+    return number != null && Double.isFinite(number) && number >= 0 ? Math.round(number) : null;
   }
 }

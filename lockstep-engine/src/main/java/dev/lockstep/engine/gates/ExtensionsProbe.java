@@ -9,6 +9,8 @@ import dev.lockstep.core.config.JsonPathPointer;
 import dev.lockstep.core.process.ProcessResult;
 import dev.lockstep.core.process.ProcessRunner;
 import dev.lockstep.core.process.ProcessSpec;
+import dev.lockstep.engine.http.HttpGet;
+import dev.lockstep.engine.http.HttpJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ final class ExtensionsProbe {
       return Reading.failed(answer.error());
     }
     JsonNode list = answer.json().at(JsonPathPointer.of(extensions.path()).orElseThrow());
-    return list("GET " + HttpJson.where(extensions.url()) + " " + extensions.path(), list);
+    return list("GET " + HttpGet.where(extensions.url()) + " " + extensions.path(), list);
   }
 
   private Reading command() {

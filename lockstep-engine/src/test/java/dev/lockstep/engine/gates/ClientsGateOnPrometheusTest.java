@@ -8,6 +8,7 @@ import dev.lockstep.core.config.GatePolicy;
 import dev.lockstep.core.manifest.Protocols;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.GateResult.Verdict;
+import dev.lockstep.engine.testing.RealPrometheus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -7,6 +7,7 @@ import dev.lockstep.core.config.GatePolicy;
 import dev.lockstep.core.manifest.Protocols;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.GateResult.Verdict;
+import dev.lockstep.engine.testing.JsonEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

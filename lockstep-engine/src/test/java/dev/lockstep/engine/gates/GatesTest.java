@@ -9,6 +9,7 @@ import dev.lockstep.core.config.GatePolicy;
 import dev.lockstep.core.config.JobsConfig;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.GateResult.Verdict;
+import dev.lockstep.engine.testing.JsonEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lockstep.engine.gates;
+package dev.lockstep.engine.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Debian's Prometheus, started on a free loopback port with its own folder, scraping one target
  * every second. {@code .ci/run} installs it; a machine without it fails the test saying so.
  */
-final class RealPrometheus implements AutoCloseable {
+public final class RealPrometheus implements AutoCloseable {
   private final Process process;
   private final URI url;
   private final Path log;
@@ -31,7 +31,7 @@ final class RealPrometheus implements AutoCloseable {
   }
 
   /** Starts Prometheus in {@code dir}, scraping {@code target} (host:port, path /metrics). */
-  static RealPrometheus scraping(String target, Path dir) {
+  public static RealPrometheus scraping(String target, Path dir) {
     Path binary =
         find()
             .orElseThrow(
@@ -70,12 +70,12 @@ final class RealPrometheus implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return url;
   }
 
   /** Waits until a query for {@code metric} has an answer with data: a scrape has happened. */
-  void awaitScraped(String metric, Duration deadline) throws InterruptedException {
+  public void awaitScraped(String metric, Duration deadline) throws InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     Instant end = Instant.now().plus(deadline);
     while (Instant.now().isBefore(end)) {

@@ -1,4 +1,4 @@
-package dev.lockstep.engine.gates;
+package dev.lockstep.engine.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,13 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP server on a free loopback port answering every GET with the body and status a test
  * sets, and keeping the requests it was sent (path and query).
  */
-final class JsonEndpoint implements AutoCloseable {
+public final class JsonEndpoint implements AutoCloseable {
   private final HttpServer server;
   private volatile String body = "{}";
   private volatile int status = 200;
-  final List<URI> asked = new CopyOnWriteArrayList<>();
+  private volatile String contentType = "application/json";
+  public final List<URI> asked = new CopyOnWriteArrayList<>();
 
-  JsonEndpoint() {
+  public JsonEndpoint() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -32,7 +33,7 @@ final class JsonEndpoint implements AutoCloseable {
         exchange -> {
           asked.add(exchange.getRequestURI());
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("Content-Type", contentType);
           exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -41,18 +42,24 @@ final class JsonEndpoint implements AutoCloseable {
     server.start();
   }
 
-  JsonEndpoint answer(int status, String body) {
+  public JsonEndpoint answer(int status, String body) {
     this.status = status;
     this.body = body;
     return this;
   }
 
-  JsonEndpoint answer(String body) {
+  /** Answers with this {@code Content-Type} from now on, e.g. a metrics page's. */
+  public JsonEndpoint typed(String contentType) {
+    this.contentType = contentType;
+    return this;
+  }
+
+  public JsonEndpoint answer(String body) {
     return answer(200, body);
   }
 
   /** The server's root, {@code http://127.0.0.1:port}. */
-  String root() {
+  public String root() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
