@@ -62,6 +62,7 @@ import dev.lockstep.engine.watch.Pause;
 import dev.lockstep.engine.watch.SignalReaders;
 import dev.lockstep.engine.watch.WatchListener;
 import dev.lockstep.engine.watch.WatchOutcome;
+import dev.lockstep.engine.watch.WatchReport;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RecordedSample;
@@ -318,6 +319,11 @@ public final class Deployment implements AutoCloseable {
    */
   public WatchOutcome watch(String runId, WatchListener listener) {
     return watching().watch(runId, listener);
+  }
+
+  /** The watch of upgrade {@code runId} with its samples, for its page; empty when it has none. */
+  public Optional<WatchReport> watchReport(String runId) {
+    return new WatchReportBuilder(journal, config.watch(), options.clock()).build(runId);
   }
 
   /** The upgrade {@link #watch} watches when given no run: the one that installed the release. */

@@ -1,16 +1,19 @@
 package dev.lockstep.cli.commands;
 
 import dev.lockstep.cli.output.RunReportHtml;
+import dev.lockstep.cli.output.WatchReportHtml;
 import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.watch.WatchReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +37,13 @@ public final class ReportCommand extends DeploymentCommand {
       description = "where to write the page (default: <stateDir>/reports/<run>.html)")
   Path out;
 
+  @Option(
+      names = "--watch",
+      description =
+          "write the page of the run's watch alone: every signal's chart against its baseline, the"
+              + " verdicts and what the watch did (by default the run's page ends with it)")
+  boolean watchOnly;
+
   @Override
   boolean readsOnly() {
     return true;
@@ -42,13 +52,27 @@ public final class ReportCommand extends DeploymentCommand {
   @Override
   int run(Deployment deployment) {
     RunReport report = find(deployment.history());
-    Path file =
-        out != null ? out : deployment.config().reportsDir().resolve(report.runId() + ".html");
+    Optional<WatchReport> watch = deployment.watchReport(report.runId());
+    if (watchOnly && watch.isEmpty()) {
+      throw new LockstepException(
+          ErrorCode.NOTHING_TO_DO,
+          "Run "
+              + report.runId()
+              + " has no watch: `lockstep watch "
+              + report.runId()
+              + "` starts one when it installed the running release.");
+    }
+    String name = report.runId() + (watchOnly ? "-watch" : "") + ".html";
+    Path file = out != null ? out : deployment.config().reportsDir().resolve(name);
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, RunReportHtml.render(report));
+      Files.writeString(
+          file,
+          watchOnly
+              ? WatchReportHtml.render(watch.orElseThrow())
+              : RunReportHtml.render(report, watch));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report page " + file, e);
     }
@@ -56,8 +80,10 @@ public final class ReportCommand extends DeploymentCommand {
         Map.of("run", report.runId(), "file", file.toAbsolutePath().toString()),
         "Wrote "
             + file.toAbsolutePath()
-            + ": run "
+            + ": "
+            + (watchOnly ? "the watch of run " : "run ")
             + report.runId()
+            + (watch.isPresent() && !watchOnly ? " and its watch" : "")
             + " as one HTML page; open it in any browser, it needs nothing else.");
     return 0;
   }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,14 @@ import java.util.stream.Collectors;
  * the journal kept.
  */
 public final class UpgradeWatch {
+  /**
+   * How many rounds in a row a signal must fail before the watch acts. A watch judges every round,
+   * and one burst of noise can fail one judgement (measured on seeded noise: a single round's fail
+   * in 5 of 100 half-hour watches of an error rate); two rounds in a row halve that, for 15 seconds
+   * more to catch a real regression.
+   */
+  public static final int CONFIRMING_ROUNDS = 2;
+
   private final Journal journal;
   private final WatchConfig config;
   private final Function<SignalConfig, SignalReader> readers;
@@ -71,6 +80,7 @@ public final class UpgradeWatch {
     WatchedSeries series = WatchedSeries.of(watches.samples(run.id()));
     baselineFromHistory(run, signalReaders, series, listener);
     List<Judgement> judgements = judgeAll(series);
+    Map<String, Integer> failedRounds = new HashMap<>();
     while (clock.instant().isBefore(record.endsAt())) {
       if (Thread.currentThread().isInterrupted()) {
         return new WatchOutcome(
@@ -91,8 +101,16 @@ public final class UpgradeWatch {
       series.add(round);
       judgements = judgeAll(series);
       listener.judged(roundStart, judgements);
+      judgements.forEach(
+          j ->
+              failedRounds.merge(
+                  j.signal(),
+                  j.verdict() == SignalVerdict.FAIL ? 1 : 0,
+                  (a, b) -> b == 0 ? 0 : a + b));
       List<Judgement> failed =
-          judgements.stream().filter(j -> j.verdict() == SignalVerdict.FAIL).toList();
+          judgements.stream()
+              .filter(j -> failedRounds.getOrDefault(j.signal(), 0) >= CONFIRMING_ROUNDS)
+              .toList();
       if (!failed.isEmpty()) {
         return failedOutcome(run, failed, judgements, listener);
       }
