@@ -154,7 +154,7 @@ public final class UpgradeWatch {
               + run.id()
               + "` shows it; a later upgrade starts a new watch.");
     }
-    if (!existing.orphaned()) {
+    if (!existing.orphaned() && existing.ownerPid() != ProcessHandle.current().pid()) {
       throw new LockstepException(
           ErrorCode.RUN_IN_PROGRESS,
           "Run "
