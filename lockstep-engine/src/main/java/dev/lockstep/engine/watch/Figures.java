@@ -19,11 +19,28 @@ final class Figures {
     return Median.withDefaults().evaluate(values(samples));
   }
 
-  /** A value with three significant digits, without exponent or trailing zeros: 0.00123, 1450. */
+  /**
+   * A value with three significant digits, without exponent or trailing zeros, and from a million
+   * on with its SI prefix: 0.00123, 1450, 6.42G.
+   */
   static String value(double value) {
     if (value == 0 || !Double.isFinite(value)) {
       return value == 0 ? "0" : String.valueOf(value);
     }
+    double size = Math.abs(value);
+    if (size >= 1e12) {
+      return plain(value / 1e12) + "T";
+    }
+    if (size >= 1e9) {
+      return plain(value / 1e9) + "G";
+    }
+    if (size >= 1e6) {
+      return plain(value / 1e6) + "M";
+    }
+    return plain(value);
+  }
+
+  private static String plain(double value) {
     return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
