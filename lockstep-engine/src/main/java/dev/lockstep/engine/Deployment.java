@@ -294,6 +294,22 @@ public final class Deployment implements AutoCloseable {
         .sample(config.watch(), new BaselineNarrator(options.listener(), config.watch()));
   }
 
+  /**
+   * After {@code resumed} finished a hop of a path (its {@code path.to} fact), the hops still to
+   * take to the path's end, from the release now installed; empty when it was no hop, or the last.
+   */
+  public Optional<PathReport> pathLeft(RunReport resumed) {
+    String to = journal.facts(resumed.runId()).get(RunFacts.PATH_TO);
+    Optional<Version> installed = journal.installed().map(i -> Version.parse(i.version()));
+    if (resumed.exitCode() != 0 || to == null || installed.isEmpty()) {
+      return Optional.empty();
+    }
+    Version target = Version.parse(to);
+    return target.compareTo(installed.get()) > 0
+        ? Optional.of(path(installed.get(), target))
+        : Optional.empty();
+  }
+
   /** Finishes the run a crash interrupted, or, with {@code rollBack}, undoes it. */
   public RunReport resume(boolean rollBack) {
     return locked(() -> resumption().resume(rollBack));

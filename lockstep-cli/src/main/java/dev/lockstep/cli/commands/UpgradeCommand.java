@@ -1,7 +1,6 @@
 package dev.lockstep.cli.commands;
 
 import dev.lockstep.cli.output.PathText;
-import dev.lockstep.cli.output.PlanText;
 import dev.lockstep.cli.output.RunReportText;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.report.RunReport;
@@ -9,7 +8,6 @@ import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.path.PathRunReport;
-import dev.lockstep.engine.path.PathUpgrade;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +92,8 @@ public final class UpgradeCommand extends DeploymentCommand {
       out().println(PathText.render(path));
       out().flush();
     }
-    PathRunReport report = deployment.upgradeAlong(path, options(), new HopsShown());
+    PathRunReport report =
+        deployment.upgradeAlong(path, options(), new HopsShown(out(), output.json()));
     print(report, report.summary());
     if (report.exitCode() == 0 && !report.runs().isEmpty()) {
       startWatch(deployment, report.runs().get(report.runs().size() - 1));
@@ -102,37 +101,8 @@ public final class UpgradeCommand extends DeploymentCommand {
     return report.exitCode();
   }
 
-  /** Each hop under its own heading, with its plan and its report (text only). */
-  private final class HopsShown implements PathUpgrade.Listener {
-    @Override
-    public void hopStarts(int number, int count, String from, PathReport.Hop hop) {
-      if (!output.json()) {
-        out()
-            .printf(
-                "── Hop %d of %d: %s → %s (%s)%n%n", number, count, from, hop.version(), hop.why());
-        out().flush();
-      }
-    }
-
-    @Override
-    public void planned(Plan plan) {
-      show(plan);
-    }
-
-    @Override
-    public void finished(RunReport report) {
-      if (!output.json()) {
-        out().println(RunReportText.render(report));
-        out().flush();
-      }
-    }
-  }
-
   private void show(Plan plan) {
-    if (!output.json()) {
-      out().println(PlanText.render(plan));
-      out().flush();
-    }
+    new HopsShown(out(), output.json()).show(plan);
   }
 
   private UpgradeOptions options() {
