@@ -48,7 +48,7 @@ final class SampleRun implements AutoCloseable {
    */
   void reconfigure(UnaryOperator<String> edit, RunListener listener) {
     try {
-      Path file = sample.folder().resolve("lockstep-changed.yaml");
+      Path file = changedConfig();
       Files.writeString(file, edit.apply(Files.readString(sample.configFile())));
       DeploymentConfig config =
           new ConfigLoader(Variables.fromEnvironment().with(sample.environment())).load(file);
@@ -60,6 +60,15 @@ final class SampleRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The config file Lockstep reads now: the sample's, or the one {@link #reconfigure} wrote. */
+  Path configFile() {
+    return Files.exists(changedConfig()) ? changedConfig() : sample.configFile();
+  }
+
+  private Path changedConfig() {
+    return sample.folder().resolve("lockstep-changed.yaml");
   }
 
   @Override
