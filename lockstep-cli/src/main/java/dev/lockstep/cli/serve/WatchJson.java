@@ -1,6 +1,5 @@
 package dev.lockstep.cli.serve;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lockstep.cli.output.SignalSourceText;
 import dev.lockstep.core.config.SignalKind;
 import dev.lockstep.core.config.SignalSource;
@@ -45,9 +44,8 @@ record WatchJson(
 
   /**
    * Where a signal is read, by host: {@code type} is prometheus, metrics or json; the other fields
-   * are those of that type.
+   * are those of that type, null for the others.
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Source(
       String type,
       String host,
