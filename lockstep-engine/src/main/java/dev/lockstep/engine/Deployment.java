@@ -14,6 +14,7 @@ import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.Plan;
 import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.secrets.SecretFiles;
 import dev.lockstep.core.secrets.SecretRegistry;
@@ -63,6 +64,7 @@ import dev.lockstep.engine.watch.SignalReaders;
 import dev.lockstep.engine.watch.WatchListener;
 import dev.lockstep.engine.watch.WatchOutcome;
 import dev.lockstep.engine.watch.WatchReport;
+import dev.lockstep.engine.watch.WatchSummary;
 import dev.lockstep.journal.Installed;
 import dev.lockstep.journal.Journal;
 import dev.lockstep.journal.RecordedSample;
@@ -428,6 +430,16 @@ public final class Deployment implements AutoCloseable {
   /** {@link #status()} without asking the targets: for a page that asks every second. */
   public LiveStatus liveStatus() {
     return new DeploymentStatus(journal, tools).live();
+  }
+
+  /** {@link #status()}'s watch of the upgrade that installed the release, without the targets. */
+  public Optional<WatchSummary> watchSummary() {
+    return new DeploymentStatus(journal, tools).watch();
+  }
+
+  /** {@link #status()}'s rollback now of the upgrade that installed the release, alone. */
+  public Optional<RollbackNow> rollbackNow() {
+    return new DeploymentStatus(journal, tools).rollbackNow();
   }
 
   public List<RunReport> history() {

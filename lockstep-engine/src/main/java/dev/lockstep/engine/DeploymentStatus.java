@@ -53,6 +53,14 @@ final class DeploymentStatus {
         installed.flatMap(this::watch).orElse(null));
   }
 
+  Optional<RollbackNow> rollbackNow() {
+    return journal.installed().flatMap(this::rollbackNow);
+  }
+
+  Optional<WatchSummary> watch() {
+    return journal.installed().flatMap(this::watch);
+  }
+
   /** What undoing the upgrade that installed the release would do, as its report recorded it. */
   private Optional<RollbackNow> rollbackNow(Installed installed) {
     return journal

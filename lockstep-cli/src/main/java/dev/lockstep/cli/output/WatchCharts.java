@@ -7,14 +7,11 @@ import static dev.lockstep.cli.output.HtmlPage.row;
 import dev.lockstep.cli.output.SvgChart.Units;
 import dev.lockstep.core.config.SignalConfig;
 import dev.lockstep.core.config.SignalKind;
-import dev.lockstep.core.config.SignalSource;
 import dev.lockstep.engine.watch.Judgement;
 import dev.lockstep.engine.watch.Sample;
 import dev.lockstep.engine.watch.SignalTrace;
 import dev.lockstep.engine.watch.WatchReport;
 import dev.lockstep.journal.WatchEvent;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -95,7 +92,7 @@ final class WatchCharts {
           html,
           judgement == null ? "unjudged" : judgement.verdict().name().toLowerCase(Locale.ROOT),
           signal.name(),
-          source(signal.source()),
+          SignalSourceText.describe(signal.source()),
           signal.kind().word() + ": " + signal.kind().rule(),
           verdict,
           judgement == null ? "" : judgement.reason(),
@@ -235,30 +232,6 @@ final class WatchCharts {
     html.append("<table class=\"events\">\n<tr><th>at</th><th>what</th></tr>\n");
     events.forEach(event -> row(html, "event", time(event.at()), event.what()));
     html.append("</table>\n");
-  }
-
-  /** The signal's source by kind and host: a URL's path, query and user may hold a token. */
-  static String source(SignalSource source) {
-    String host = host(source.url());
-    if (source instanceof SignalSource.Metrics metrics) {
-      return metrics.metric() + " on " + host;
-    }
-    if (source instanceof SignalSource.Json json) {
-      return json.path() + " on " + host;
-    }
-    return "Prometheus on " + host;
-  }
-
-  static String host(String url) {
-    try {
-      URI uri = new URI(url);
-      if (uri.getHost() == null) {
-        return "an address with no host";
-      }
-      return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-    } catch (URISyntaxException | NullPointerException e) {
-      return "an address that is not a URL";
-    }
   }
 
   private static String numbers(Judgement judgement, Units units) {

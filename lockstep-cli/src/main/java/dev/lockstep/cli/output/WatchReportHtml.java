@@ -38,6 +38,11 @@ public final class WatchReportHtml {
         "Written by Lockstep from watch " + watch.watchId() + " of run " + watch.runId() + ".");
   }
 
+  /** The watch's own style sheet (statuses, verdicts, charts), for pages that show a watch. */
+  public static String style() {
+    return WatchCharts.STYLE;
+  }
+
   private static String summary(WatchReport watch) {
     long failed = count(watch, SignalVerdict.FAIL);
     long marginal = count(watch, SignalVerdict.MARGINAL);

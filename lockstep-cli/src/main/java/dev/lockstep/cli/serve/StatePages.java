@@ -4,17 +4,26 @@ import static dev.lockstep.cli.output.RunReportHtml.escape;
 
 import dev.lockstep.backup.BackupSummary;
 import dev.lockstep.cli.output.RunReportHtml;
+import dev.lockstep.cli.output.WatchReportHtml;
+import dev.lockstep.core.report.RollbackNow;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.engine.LiveStatus;
+import dev.lockstep.engine.watch.Judgement;
+import dev.lockstep.engine.watch.WatchReport;
+import dev.lockstep.engine.watch.WatchSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
- * The HTML pages of {@code lockstep serve}: the status and the runs, one run (the report page of
- * {@code lockstep report}), the backups. Their style and scripts are inline, under the nonce of the
- * response's Content-Security-Policy; they load nothing from anywhere else.
+ * The HTML pages of {@code lockstep serve}: the status, the watch and the runs, one run (the report
+ * page of {@code lockstep report}), the installed release's watch, the backups. Their style and
+ * scripts are inline, under the nonce of the response's Content-Security-Policy; they load nothing
+ * from anywhere else.
  */
 final class StatePages {
   private static final String NAV =
@@ -23,7 +32,12 @@ final class StatePages {
 
   private StatePages() {}
 
-  static String home(LiveStatus status, List<RunReport> runs, String nonce) {
+  static String home(
+      LiveStatus status,
+      List<RunReport> runs,
+      Optional<WatchSummary> watch,
+      Optional<RollbackNow> rollbackNow,
+      String nonce) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Lockstep: ").append(escape(status.environment())).append("</h1>\n");
     body.append("<dl class=\"facts\">\n");
@@ -33,6 +47,8 @@ final class StatePages {
       fact(body, "since", String.valueOf(status.installedSince()));
     }
     body.append("</dl>\n");
+    rollbackNow.filter(RollbackNow::restores).ifPresent(now -> pointOfNoReturn(body, now));
+    watch.ifPresent(w -> watch(body, w));
     if (status.running() != null) {
       body.append("<p class=\"warning\" id=\"in-progress\">Run ")
           .append(escape(status.running().run().runId()))
@@ -66,6 +82,56 @@ final class StatePages {
     return page("Lockstep " + status.environment(), body.toString(), nonce);
   }
 
+  /**
+   * The watch of the upgrade that installed the release in one block: where it stands, each
+   * signal's verdict, and a link to its page with the charts.
+   */
+  private static void watch(StringBuilder body, WatchSummary watch) {
+    String status = watch.status().name().toLowerCase(Locale.ROOT);
+    body.append("<section id=\"watch\">\n<h2>Watch of ")
+        .append(escape(watch.release()))
+        .append(" <span class=\"status ")
+        .append(escape(status))
+        .append("\">")
+        .append(escape(watch.orphaned() ? status + ", its process gone" : status))
+        .append("</span></h2>\n<p>");
+    if (watch.endedAt() == null) {
+      body.append(escape("Since " + watch.startedAt() + ", until " + watch.endsAt() + "."));
+      if (watch.orphaned()) {
+        body.append(escape(" `lockstep watch` goes on with its samples."));
+      }
+    } else {
+      body.append(escape("Ended " + watch.endedAt() + ": " + watch.summary()));
+    }
+    body.append(" <a href=\"/watch\">The watch's page, with its charts</a>.</p>\n");
+    if (!watch.judgements().isEmpty()) {
+      body.append("<table id=\"verdicts\">\n<tr><th>signal</th><th>verdict</th>")
+          .append("<th>reason</th></tr>\n");
+      for (Judgement judgement : watch.judgements()) {
+        String verdict = judgement.verdict().name().toLowerCase(Locale.ROOT);
+        body.append("<tr class=\"").append(escape(verdict)).append("\">");
+        cells(body, judgement.signal(), verdict.replace('_', ' '), judgement.reason());
+        body.append("</tr>\n");
+      }
+      body.append("</table>\n");
+    }
+    body.append("</section>\n");
+  }
+
+  private static void pointOfNoReturn(StringBuilder body, RollbackNow now) {
+    String since =
+        now.dataLossSince() == null ? "the upgrade's backup" : String.valueOf(now.dataLossSince());
+    body.append("<p class=\"warning\" id=\"point-of-no-return\">")
+        .append(
+            escape(
+                "Past the point of no return: a rollback now means a restore"
+                    + (now.restoreFrom() == null ? "" : " (from " + now.restoreFrom() + ")")
+                    + "; it would lose every write since "
+                    + since
+                    + "."))
+        .append("</p>\n");
+  }
+
   static String backups(List<BackupSummary> backups, Instant now, String nonce) {
     StringBuilder body = new StringBuilder("<h1>Backups</h1>\n");
     if (backups.isEmpty()) {
@@ -83,7 +149,7 @@ final class StatePages {
             age(Duration.between(backup.createdAt(), now)),
             backup.release(),
             backup.runId(),
-            String.valueOf(backup.purpose()).toLowerCase(java.util.Locale.ROOT),
+            String.valueOf(backup.purpose()).toLowerCase(Locale.ROOT),
             bytes(backup.totalBytes()),
             String.join(", ", backup.stores()),
             backup.verified()
@@ -96,12 +162,24 @@ final class StatePages {
     return page("Lockstep backups", body.toString(), nonce);
   }
 
-  /** The report page of {@code lockstep report}, with the navigation and {@code panel} added. */
-  static String run(RunReport report, String panel, String nonce) {
-    return RunReportHtml.render(report)
-        .replaceFirst("<style>", "<style nonce=\"" + nonce + "\">")
-        .replaceFirst("<body>\n", "<body>\n" + NAV)
-        .replaceFirst("<footer>", java.util.regex.Matcher.quoteReplacement(panel) + "<footer>");
+  /**
+   * The report page of {@code lockstep report}, with its watch when it has one, and the navigation
+   * and {@code panel} added.
+   */
+  static String run(RunReport report, Optional<WatchReport> watch, String panel, String nonce) {
+    return served(RunReportHtml.render(report, watch), nonce)
+        .replaceFirst("<footer>", Matcher.quoteReplacement(panel) + "<footer>");
+  }
+
+  /** The page of {@code lockstep report --watch}, with the navigation added. */
+  static String watch(WatchReport watch, String nonce) {
+    return served(WatchReportHtml.render(watch), nonce);
+  }
+
+  /** A report's self-contained page under the response's nonce, with the navigation. */
+  private static String served(String page, String nonce) {
+    return page.replaceFirst("<style>", "<style nonce=\"" + nonce + "\">")
+        .replaceFirst("<body>\n", "<body>\n" + NAV);
   }
 
   static String page(String title, String body, String nonce) {
@@ -115,6 +193,7 @@ final class StatePages {
         + nonce
         + "\">\n"
         + RunReportHtml.style()
+        + WatchReportHtml.style()
         + "nav { margin-bottom: 16px; } progress { width: 100%; height: 18px; }\n"
         + "input { font: inherit; margin: 0 12px 0 4px; }\n</style>\n</head>\n<body>\n"
         + NAV
@@ -147,8 +226,8 @@ final class StatePages {
 
   private static String bytes(long bytes) {
     if (bytes >= 1 << 20) {
-      return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+      return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
     }
-    return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
   }
 }

@@ -6,6 +6,8 @@ import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.secrets.SecretRegistry;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.LiveStatus;
+import dev.lockstep.engine.watch.WatchReport;
+import dev.lockstep.engine.watch.WatchSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,7 +28,12 @@ import java.util.regex.Pattern;
 public final class StateServer implements AutoCloseable {
   private static final Pattern RUN = Pattern.compile("/runs/([A-Za-z0-9._-]+)");
   private static final Pattern API_RUN = Pattern.compile("/api/runs/([A-Za-z0-9._-]+)");
+  private static final Pattern API_WATCH = Pattern.compile("/api/runs/([A-Za-z0-9._-]+)/watch");
   private static final Pattern ROLLBACK = Pattern.compile("/api/runs/([A-Za-z0-9._-]+)/rollback");
+
+  private static final String NO_WATCH =
+      "No watch: the release installed was not installed by an upgrade that is watched (or the"
+          + " config has no watch section). Runs are listed on /.";
 
   /** The header a rollback request types the run id again in, to confirm. */
   static final String CONFIRM = "X-Lockstep-Confirm";
@@ -119,6 +126,7 @@ public final class StateServer implements AutoCloseable {
     String nonce = nonce();
     Matcher run = RUN.matcher(path);
     Matcher apiRun = API_RUN.matcher(path);
+    Matcher apiWatch = API_WATCH.matcher(path);
     switch (path) {
       case "/" -> responses.html(exchange, state.read(d -> home(d, nonce)), nonce);
       case "/live" -> responses.html(exchange, LivePage.render(nonce), nonce);
@@ -127,6 +135,22 @@ public final class StateServer implements AutoCloseable {
               exchange,
               StatePages.backups(state.read(d -> d.backups().list()), clock.instant(), nonce),
               nonce);
+      case "/watch" -> {
+        Optional<WatchReport> watch = state.read(StateServer::installedWatch);
+        if (watch.isPresent()) {
+          responses.html(exchange, StatePages.watch(watch.get(), nonce), nonce);
+        } else {
+          responses.error(exchange, 404, NO_WATCH);
+        }
+      }
+      case "/api/watch" -> {
+        Optional<WatchSummary> watch = state.read(Deployment::watchSummary);
+        if (watch.isPresent()) {
+          responses.json(exchange, 200, watch.get());
+        } else {
+          responses.error(exchange, 404, NO_WATCH);
+        }
+      }
       case "/api/status" -> responses.json(exchange, 200, state.read(Deployment::liveStatus));
       case "/api/runs" -> responses.json(exchange, 200, state.read(Deployment::history));
       case "/api/backups" -> responses.json(exchange, 200, state.read(d -> d.backups().list()));
@@ -136,6 +160,12 @@ public final class StateServer implements AutoCloseable {
           Optional<String> page = state.read(d -> runPage(d, run.group(1), nonce));
           if (page.isPresent()) {
             responses.html(exchange, page.get(), nonce);
+            return;
+          }
+        } else if (apiWatch.matches()) {
+          Optional<WatchReport> watch = state.read(d -> d.watchReport(apiWatch.group(1)));
+          if (watch.isPresent()) {
+            responses.json(exchange, 200, WatchJson.of(watch.get()));
             return;
           }
         } else if (apiRun.matches()) {
@@ -151,7 +181,18 @@ public final class StateServer implements AutoCloseable {
   }
 
   private String home(Deployment deployment, String nonce) {
-    return StatePages.home(deployment.liveStatus(), deployment.history(), nonce);
+    return StatePages.home(
+        deployment.liveStatus(),
+        deployment.history(),
+        deployment.watchSummary(),
+        deployment.rollbackNow(),
+        nonce);
+  }
+
+  /** The watch of the upgrade that installed the release, if it has one. */
+  private static Optional<WatchReport> installedWatch(Deployment deployment) {
+    return Optional.ofNullable(deployment.liveStatus().installedBy())
+        .flatMap(deployment::watchReport);
   }
 
   private Optional<String> runPage(Deployment deployment, String runId, String nonce) {
@@ -164,7 +205,7 @@ public final class StateServer implements AutoCloseable {
                       && status.running() == null
                       && runId.equals(status.installedBy());
               String panel = offered ? RollbackPanel.render(runId, status.installed(), nonce) : "";
-              return StatePages.run(report, panel, nonce);
+              return StatePages.run(report, deployment.watchReport(runId), panel, nonce);
             });
   }
 

@@ -134,10 +134,11 @@ class WatchReportHtmlTest {
 
   @Test
   void host_ofAnythingButAUrl_saysSoWithoutRepeatingIt() {
-    assertThat(WatchCharts.host("http://[::1]:9090/x?token=1")).isEqualTo("[::1]:9090");
-    assertThat(WatchCharts.host("token=abc")).isEqualTo("an address with no host");
-    assertThat(WatchCharts.host("http://bad host/x")).isEqualTo("an address that is not a URL");
-    assertThat(WatchCharts.host(null)).isEqualTo("an address that is not a URL");
+    assertThat(SignalSourceText.host("http://[::1]:9090/x?token=1")).isEqualTo("[::1]:9090");
+    assertThat(SignalSourceText.host("token=abc")).isEqualTo("an address with no host");
+    assertThat(SignalSourceText.host("http://bad host/x"))
+        .isEqualTo("an address that is not a URL");
+    assertThat(SignalSourceText.host(null)).isEqualTo("an address that is not a URL");
   }
 
   @Test

@@ -10,18 +10,21 @@ import dev.lockstep.journal.RunStatus;
 import dev.lockstep.journal.StepStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The pages of {@code lockstep serve} in a real browser (Debian's Chromium): each loads with no
  * console error under the strict Content-Security-Policy, a screenshot of each is kept in {@code
  * target/screenshots}, and the live page follows a run that the test drives step by step through
- * the journal (as a real run writes it), without being reloaded.
+ * the journal (as a real run writes it), without being reloaded. The watch's page draws a chart of
+ * every signal.
  */
 class ServePageTest {
   @TempDir Path dir;
@@ -63,6 +66,44 @@ class ServePageTest {
     Browsers.screenshot(browser, "serve-live-idle.png");
 
     assertThat(Browsers.consoleErrors(browser)).as("the browser's console").isEmpty();
+  }
+
+  @Test
+  void watchPage_fromTheIndex_drawsEverySignalsChart_withoutConsoleErrors() throws Exception {
+    state = new ServedState(dir).withWatch().serve(Optional.empty());
+    browser = Browsers.chromium();
+
+    browser.get(state.url("/"));
+    assertThat(browser.findElement(By.cssSelector("#watch .status")).getText())
+        .isEqualTo("watching");
+    assertThat(browser.findElements(By.cssSelector("#verdicts tr.fail"))).hasSize(1);
+    assertThat(browser.findElement(By.id("point-of-no-return")).getText())
+        .contains("a rollback now means a restore");
+    Browsers.screenshot(browser, "serve-home-watch.png");
+    browser.findElement(By.cssSelector("#watch a[href='/watch']")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .startsWith("Watch of 1.0.0 → 1.1.0");
+    List<WebElement> charts = browser.findElements(By.cssSelector("svg.chart"));
+    assertThat(charts).hasSize(ServedState.SIGNALS.size());
+    for (WebElement chart : charts) {
+      assertThat(points(chart, "polyline.baseline")).isEqualTo(ServedState.BASELINE_SAMPLES);
+      assertThat(points(chart, "polyline.watched")).isEqualTo(ServedState.WATCHED_SAMPLES);
+    }
+    Browsers.screenshot(browser, "serve-watch.png");
+    browser.get(state.url("/runs/" + state.watched.id()));
+    assertThat(browser.findElements(By.cssSelector("svg.chart polyline.watched")))
+        .hasSize(ServedState.SIGNALS.size());
+
+    assertThat(Browsers.consoleErrors(browser)).as("the browser's console").isEmpty();
+  }
+
+  private static int points(WebElement chart, String line) {
+    return chart
+        .findElement(By.cssSelector(line))
+        .getAttribute("points")
+        .trim()
+        .split("\\s+")
+        .length;
   }
 
   @Test

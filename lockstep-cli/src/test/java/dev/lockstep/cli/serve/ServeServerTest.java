@@ -124,6 +124,111 @@ class ServeServerTest {
   }
 
   @Test
+  void apiWatch_isTheInstalledUpgradesWatchSummary_withEachSignalsVerdict() throws Exception {
+    state = new ServedState(dir).withWatch().serve(Optional.empty());
+
+    HttpResponse<String> response = get("/api/watch");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    JsonNode watch = Json.mapper().readTree(response.body());
+    assertThat(watch.get("runId").asText()).isEqualTo(state.watched.id());
+    assertThat(watch.get("release").asText()).isEqualTo("1.1.0");
+    assertThat(watch.get("status").asText()).isEqualTo("WATCHING");
+    assertThat(watch.get("orphaned").asBoolean()).as("this process owns it").isFalse();
+    assertThat(watch.get("judgements").findValuesAsText("signal"))
+        .containsExactlyElementsOf(ServedState.SIGNALS);
+    assertThat(watch.get("judgements").findValuesAsText("verdict")).containsExactly("FAIL", "PASS");
+    assertThat(watch.get("events")).hasSize(1);
+    assertThat(watch.get("events").get(0).get("what").asText()).startsWith("errors failed");
+  }
+
+  @Test
+  void apiRunsIdWatch_isTheWholeWatchReport_withTheSourcesByHostOnly() throws Exception {
+    state = new ServedState(dir).withWatch().serve(Optional.empty());
+
+    HttpResponse<String> response = get("/api/runs/" + state.watched.id() + "/watch");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode watch = Json.mapper().readTree(response.body());
+    assertThat(watch.get("runId").asText()).isEqualTo(state.watched.id());
+    assertThat(watch.get("previousRelease").asText()).isEqualTo("1.0.0");
+    assertThat(watch.get("pointOfNoReturn").isTextual()).as("the migrate step's end").isTrue();
+    JsonNode signals = watch.get("signals");
+    assertThat(signals.findValuesAsText("name")).containsExactlyElementsOf(ServedState.SIGNALS);
+    for (JsonNode signal : signals) {
+      assertThat(signal.get("baseline")).hasSize(ServedState.BASELINE_SAMPLES);
+      assertThat(signal.get("watched")).hasSize(ServedState.WATCHED_SAMPLES);
+      assertThat(signal.get("baseline").get(0).get("value").isNumber()).isTrue();
+      assertThat(signal.get("judgement").get("verdict").isTextual()).isTrue();
+      assertThat(signal.get("source").has("url")).isFalse();
+    }
+    JsonNode prometheus = signals.get(0).get("source");
+    assertThat(prometheus.get("type").asText()).isEqualTo("prometheus");
+    assertThat(prometheus.get("host").asText()).isEqualTo("prometheus.test:9090");
+    assertThat(prometheus.get("query").asText()).isEqualTo("sum(rate(http_errors_total[1m]))");
+    JsonNode json = signals.get(1).get("source");
+    assertThat(json.get("type").asText()).isEqualTo("json");
+    assertThat(json.get("host").asText()).isEqualTo("ingest.test:8080");
+    assertThat(json.get("description").asText()).isEqualTo("$.lagSeconds on ingest.test:8080");
+    assertThat(signals.get(1).get("max").asDouble()).isEqualTo(30.0);
+  }
+
+  @Test
+  void watch_none_is404WithAJsonError_onEveryWatchPath() throws Exception {
+    state = new ServedState(dir).serve(Optional.empty());
+    List<String> paths =
+        List.of(
+            "/api/watch",
+            "/watch",
+            "/api/runs/" + state.install.id() + "/watch",
+            "/api/runs/no-such-run/watch");
+
+    for (String path : paths) {
+      HttpResponse<String> response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(Json.mapper().readTree(response.body()).get("error").asText())
+          .as(path)
+          .isNotBlank();
+    }
+    assertThat(get("/").body()).doesNotContain("id=\"watch\"", "id=\"point-of-no-return\"");
+  }
+
+  @Test
+  void watchPages_showTheWatchAndThePointOfNoReturn_andNoResponseShowsTheSignalsToken()
+      throws Exception {
+    state = new ServedState(dir).withWatch().serve(Optional.of(ActionToken.generate()));
+    String run = state.watched.id();
+    List<String> paths = new java.util.ArrayList<>(PATHS);
+    paths.addAll(List.of("/watch", "/api/watch", "/runs/" + run, "/api/runs/" + run + "/watch"));
+
+    for (String path : paths) {
+      HttpResponse<String> response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.body())
+          .as(path)
+          .doesNotContain(ServedState.SIGNAL_TOKEN, "token=", "key=", "ops:", "s3cret");
+    }
+    String home = get("/").body();
+    assertThat(home)
+        .contains("<section id=\"watch\">", "<a href=\"/watch\">")
+        .contains("<tr class=\"fail\"><td>errors</td><td>fail</td>")
+        .contains("<tr class=\"pass\"><td>queue-lag</td><td>pass</td>")
+        .contains(
+            "a rollback now means a restore (from backup B-1); it would lose every write since "
+                + state.watched.startedAt());
+    assertThat(get("/watch").body())
+        .contains("<style nonce=\"", "<nav>", "Watch of 1.0.0 → 1.1.0")
+        .contains("Prometheus on prometheus.test:9090", "$.lagSeconds on ingest.test:8080")
+        .contains("<svg class=\"chart\"");
+    assertThat(get("/runs/" + run).body())
+        .contains("<h2>Watch " + run + "</h2>", "<svg class=\"chart\"", "rollback-action");
+  }
+
+  @Test
   void anythingButGet_is405_andTheRollbackByGet_is405() throws Exception {
     state = new ServedState(dir).serve(Optional.empty());
 
