@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,7 @@ public final class UpgradeWatch {
     WatchedSeries series = WatchedSeries.of(watches.samples(run.id()));
     baselineFromHistory(run, signalReaders, series, listener);
     List<Judgement> judgements = judgeAll(series);
-    Map<String, Integer> failedRounds = new HashMap<>();
+    FailStreaks streaks = new FailStreaks(CONFIRMING_ROUNDS);
     while (clock.instant().isBefore(record.endsAt())) {
       if (Thread.currentThread().isInterrupted()) {
         return new WatchOutcome(
@@ -101,16 +100,7 @@ public final class UpgradeWatch {
       series.add(round);
       judgements = judgeAll(series);
       listener.judged(roundStart, judgements);
-      judgements.forEach(
-          j ->
-              failedRounds.merge(
-                  j.signal(),
-                  j.verdict() == SignalVerdict.FAIL ? 1 : 0,
-                  (a, b) -> b == 0 ? 0 : a + b));
-      List<Judgement> failed =
-          judgements.stream()
-              .filter(j -> failedRounds.getOrDefault(j.signal(), 0) >= CONFIRMING_ROUNDS)
-              .toList();
+      List<Judgement> failed = streaks.confirmed(judgements);
       if (!failed.isEmpty()) {
         return failedOutcome(run, failed, judgements, listener);
       }
