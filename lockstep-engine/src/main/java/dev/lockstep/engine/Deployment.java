@@ -273,7 +273,7 @@ public final class Deployment implements AutoCloseable {
     RunDriver driver = driver();
     Map<String, String> facts = facts(options);
     facts.putAll(pathFacts);
-    List<RecordedSample> baseline = baseline(context);
+    List<RecordedSample> baseline = lastHop(pathFacts) ? baseline(context) : List.of();
     String runId =
         driver.startUpgrade(
             config.environment(),
@@ -284,9 +284,20 @@ public final class Deployment implements AutoCloseable {
     return driver.drive(runId, releases);
   }
 
+  /** Whether this upgrade is the last (or only) hop of its path: the one the watch follows. */
+  private static boolean lastHop(Map<String, String> pathFacts) {
+    String hop = pathFacts.get(RunFacts.PATH_HOP);
+    if (hop == null) {
+      return true;
+    }
+    String[] numberOfCount = hop.split("/");
+    return numberOfCount[0].equals(numberOfCount[1]);
+  }
+
   /**
    * Before an upgrade of a watched deployment: the signals that have no history to ask later,
-   * sampled for the baseline window. Nothing to compare with on a first install.
+   * sampled for the baseline window. Nothing to compare with on a first install; on a path, only
+   * the last hop is watched, so only it samples.
    */
   private List<RecordedSample> baseline(GateContext context) {
     if (config.watch() == null || context.previous() == null) {
