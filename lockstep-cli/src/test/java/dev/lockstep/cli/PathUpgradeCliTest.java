@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.core.io.Json;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.PathReleases;
@@ -12,8 +11,6 @@ import dev.lockstep.examples.SampleDeployment;
 import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -52,10 +49,10 @@ class PathUpgradeCliTest {
     String published = Files.readString(artifact);
     Files.writeString(artifact, published + "// not the published api\n");
 
-    Result refused = run("upgrade", "--to", "2.0.0");
+    SampleCli.Result refused = run("upgrade", "--to", "2.0.0");
 
-    assertThat(refused.code).as(refused.output).isEqualTo(2);
-    assertThat(refused.output)
+    assertThat(refused.code()).as(refused.output()).isEqualTo(2);
+    assertThat(refused.output())
         .contains("The upgrade path is refused before its first hop; nothing was touched.")
         .contains("Release 2.0.0 on the way: components.api.sha256 says")
         .contains("download it again from the vendor")
@@ -90,28 +87,11 @@ class PathUpgradeCliTest {
     return Json.read(succeeds("history", "--output", "json"), JsonNode.class).size();
   }
 
+  private SampleCli.Result run(String... args) {
+    return new SampleCli(sample).run(args);
+  }
+
   private String succeeds(String... args) {
-    Result result = run(args);
-    assertThat(result.code).as(result.output).isZero();
-    return result.stdout;
+    return new SampleCli(sample).succeeds(args);
   }
-
-  private Result run(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "-c";
-    withConfig[args.length + 1] = sample.configFile().toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        LockstepCli.run(
-            withConfig,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Variables.fromEnvironment().with(sample.environment()),
-            Terminal.none());
-    return new Result(code, out.toString(), out + "\n" + err);
-  }
-
-  private record Result(int code, String stdout, String output) {}
 }

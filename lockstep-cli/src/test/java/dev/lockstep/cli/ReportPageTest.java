@@ -2,15 +2,12 @@ package dev.lockstep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
 import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,9 +32,9 @@ class ReportPageTest {
   @BeforeEach
   void aFailedUpgradeRolledBack() {
     sample = TestSamples.create(PostgresExtension.server(), "report_page", false);
-    assertThat(run("upgrade", "--to", "1.0.0").code).isZero();
+    assertThat(run("upgrade", "--to", "1.0.0").code()).isZero();
     sample.notes().write("untagged", "breaks 2.0.0", null);
-    assertThat(run("upgrade", "--to", "2.0.0").code).isEqualTo(3);
+    assertThat(run("upgrade", "--to", "2.0.0").code()).isEqualTo(3);
   }
 
   @AfterEach
@@ -52,10 +49,10 @@ class ReportPageTest {
   void report_latestRun_isOnePageThatARealBrowserDrawsWithoutErrors() throws IOException {
     Path page = sample.folder().resolve("report.html");
 
-    Result written = run("report", "--out", page.toString());
+    SampleCli.Result written = run("report", "--out", page.toString());
 
-    assertThat(written.code).as(written.output).isZero();
-    assertThat(written.output).contains("Wrote " + page.toAbsolutePath());
+    assertThat(written.code()).as(written.output()).isZero();
+    assertThat(written.output()).contains("Wrote " + page.toAbsolutePath());
     String html = Files.readString(page);
     assertThat(html)
         .contains("Upgrade 1.0.0 → 2.0.0", "rolled back", "restore_backup", "data-loss window")
@@ -86,22 +83,7 @@ class ReportPageTest {
     }
   }
 
-  private Result run(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "-c";
-    withConfig[args.length + 1] = sample.configFile().toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        LockstepCli.run(
-            withConfig,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Variables.fromEnvironment().with(sample.environment()),
-            Terminal.none());
-    return new Result(code, out + "\n" + err);
+  private SampleCli.Result run(String... args) {
+    return new SampleCli(sample).run(args);
   }
-
-  private record Result(int code, String output) {}
 }

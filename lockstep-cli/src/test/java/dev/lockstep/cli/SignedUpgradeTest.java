@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.core.io.Json;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
 import dev.lockstep.examples.TestSamples;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,10 +107,10 @@ class SignedUpgradeTest {
     String notesBefore = sample.notes().list().toString();
     change.run();
 
-    Result upgrade = run("upgrade", "--to", "1.1.0");
+    SampleCli.Result upgrade = run("upgrade", "--to", "1.1.0");
 
-    assertThat(upgrade.code).as(upgrade.output).isEqualTo(2);
-    assertThat(upgrade.output).contains(says).doesNotContain("internal error", "\tat ");
+    assertThat(upgrade.code()).as(upgrade.output()).isEqualTo(2);
+    assertThat(upgrade.output()).contains(says).doesNotContain("internal error", "\tat ");
     assertThat(status().get("services"))
         .as("the same processes serve 1.0.0")
         .isEqualTo(servicesBefore);
@@ -135,36 +132,16 @@ class SignedUpgradeTest {
     return Json.read(succeeds("history", "--output", "json"), JsonNode.class).size();
   }
 
-  private String succeeds(String... args) {
-    Result result = run(args);
-    assertThat(result.code).as(result.output).isZero();
-    return result.stdout;
-  }
-
-  private Result run(String... args) {
-    String[] withConfig = args;
-    if (!args[0].equals("release")) {
-      withConfig = new String[args.length + 2];
-      System.arraycopy(args, 0, withConfig, 0, args.length);
-      withConfig[args.length] = "-c";
-      withConfig[args.length + 1] = sample.configFile().toString();
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        LockstepCli.run(
-            withConfig,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Variables.fromEnvironment().with(sample.environment()),
-            Terminal.none());
-    return new Result(code, out.toString(), out + "\n" + err);
-  }
-
-  private record Result(int code, String stdout, String output) {}
-
   @FunctionalInterface
   private interface IoAction {
     void run() throws IOException;
+  }
+
+  private SampleCli.Result run(String... args) {
+    return new SampleCli(sample).run(args);
+  }
+
+  private String succeeds(String... args) {
+    return new SampleCli(sample).succeeds(args);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.core.io.Json;
-import dev.lockstep.core.yaml.Variables;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.examples.SampleDeployment;
@@ -12,8 +11,6 @@ import dev.lockstep.examples.TestSamples;
 import dev.lockstep.examples.WatchReleases;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -73,10 +70,10 @@ class WatchCliTest {
       throws IOException {
     succeeds("upgrade", "--to", "2.0.0", "--no-watch");
 
-    Result watched = run("watch");
+    SampleCli.Result watched = run("watch");
 
-    assertThat(watched.code).as(watched.output).isEqualTo(4);
-    assertThat(watched.output)
+    assertThat(watched.code()).as(watched.output()).isEqualTo(4);
+    assertThat(watched.output())
         .contains("Point of no return: a rollback now means a restore")
         .contains("Needs an operator: memory grew by")
         .contains("`lockstep rollback --config " + sample.configFile() + "` would ")
@@ -99,28 +96,11 @@ class WatchCliTest {
         .contains("Needs an operator: memory grew by");
   }
 
+  private SampleCli.Result run(String... args) {
+    return new SampleCli(sample).run(args);
+  }
+
   private String succeeds(String... args) {
-    Result result = run(args);
-    assertThat(result.code).as(result.output).isZero();
-    return result.stdout;
+    return new SampleCli(sample).succeeds(args);
   }
-
-  private Result run(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "-c";
-    withConfig[args.length + 1] = sample.configFile().toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        LockstepCli.run(
-            withConfig,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Variables.fromEnvironment().with(sample.environment()),
-            Terminal.none());
-    return new Result(code, out.toString(), out + "\n" + err);
-  }
-
-  private record Result(int code, String stdout, String output) {}
 }
