@@ -5,6 +5,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.config.CatalogConfig;
+import dev.lockstep.core.io.SecureFiles;
 import dev.lockstep.core.io.Sha256;
 import dev.lockstep.core.manifest.CatalogIndex;
 import dev.lockstep.core.manifest.ReleaseCatalog;
@@ -25,10 +26,8 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -101,7 +100,7 @@ public final class CatalogMirror {
               "the catalog's " + url(CatalogIndex.FILE) + " is not an index: " + e.getMessage(),
               "serve the index `lockstep release index FOLDER` writes, or fix catalog.url."));
     } finally {
-      delete(file);
+      SecureFiles.deleteTree(file);
     }
   }
 
@@ -141,7 +140,7 @@ public final class CatalogMirror {
       throw new UncheckedIOException("cannot put release " + version + " in " + releases, e);
     } finally {
       if (!placed) {
-        delete(incoming);
+        SecureFiles.deleteTree(incoming);
       }
     }
   }
@@ -175,7 +174,7 @@ public final class CatalogMirror {
       throw new Unreachable(uri + ": interrupted");
     } finally {
       if (!downloaded) {
-        delete(file);
+        SecureFiles.deleteTree(file);
       }
     }
   }
@@ -221,14 +220,6 @@ public final class CatalogMirror {
           ErrorCode.CONFIG_INVALID,
           "catalog.caFile " + caFile + " cannot be used: " + e.getMessage(),
           e);
-    }
-  }
-
-  private static void delete(Path path) {
-    try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Already gone.
     }
   }
 
