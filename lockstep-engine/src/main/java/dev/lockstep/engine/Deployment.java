@@ -95,6 +95,7 @@ public final class Deployment implements AutoCloseable {
   private Journal journal;
 
   private final ReleaseCatalog catalog;
+  private boolean catalogRefreshed;
   private final Toolbox tools;
   private final NoticeSender notices;
 
@@ -104,9 +105,6 @@ public final class Deployment implements AutoCloseable {
     this.journal =
         Files.exists(config.journalFile()) ? Journal.open(config.journalFile()) : Journal.empty();
     journal.upgrade().ifPresent(upgrade -> options.listener().notice(upgrade.notice()));
-    if (config.catalog() != null) {
-      refreshCatalog(config, options.listener());
-    }
     this.catalog = new ReleaseCatalog(config.releases(), config.trustedKeys());
     // A Lockstep killed while a child had a password file leaves it behind: remove it now.
     SecretFiles.forStateDir(config.stateDir()).sweep();
@@ -117,6 +115,18 @@ public final class Deployment implements AutoCloseable {
             SecretRegistry.of(config),
             options.listener()::notice,
             NoticeSender.DEFAULT_BACKOFF);
+  }
+
+  /**
+   * The releases; with an HTTPS catalog, its new releases are fetched into the releases folder
+   * first, once per opening, and only by the commands that read releases.
+   */
+  private ReleaseCatalog catalog() {
+    if (!catalogRefreshed && config.catalog() != null) {
+      refreshCatalog(config, options.listener());
+    }
+    catalogRefreshed = true;
+    return catalog;
   }
 
   /**
@@ -187,7 +197,7 @@ public final class Deployment implements AutoCloseable {
 
   /** The plan, with the gates judged under {@code options}; touches nothing. */
   public Plan plan(Version to, UpgradeOptions options) {
-    return plan(gateContext(catalog.get(to), options, null));
+    return plan(gateContext(catalog().get(to), options, null));
   }
 
   /**
@@ -208,7 +218,7 @@ public final class Deployment implements AutoCloseable {
    * handed to {@code planned} before anything is done.
    */
   public RunReport upgrade(Version to, UpgradeOptions options, Consumer<Plan> planned) {
-    ReleaseManifest target = catalog.get(to);
+    ReleaseManifest target = catalog().get(to);
     if (!Files.exists(config.stateDir())) {
       // The first run here: a refusal must not leave a state folder behind, and the lock would
       // create one. Nobody else can be running in a folder that does not exist yet. Judged at
@@ -250,9 +260,9 @@ public final class Deployment implements AutoCloseable {
     return locked(
         () ->
             new PathUpgrade(
-                    catalog::get,
+                    catalog()::get,
                     (release, facts, hopListener) ->
-                        upgradeLocked(catalog.get(release), options, hopListener::planned, facts))
+                        upgradeLocked(catalog().get(release), options, hopListener::planned, facts))
                 .upgrade(path, listener));
   }
 
@@ -375,7 +385,7 @@ public final class Deployment implements AutoCloseable {
 
   private ManualRollback manualRollback() {
     return new ManualRollback(
-        journal, driver(), catalog, new LiveRollbackFacts(tools, journal), this::resumption);
+        journal, driver(), catalog(), new LiveRollbackFacts(tools, journal), this::resumption);
   }
 
   /**
@@ -384,7 +394,7 @@ public final class Deployment implements AutoCloseable {
    * verified; refused, with what does not match, and nothing recorded otherwise.
    */
   public AdoptionReport adopt(Version release) {
-    ReleaseManifest manifest = catalog.get(release);
+    ReleaseManifest manifest = catalog().get(release);
     if (!Files.exists(config.stateDir())) {
       // As for an upgrade: a refusal must not leave a state folder behind.
       Optional<AdoptionReport> refusal = new Adoption(tools, journal).refusal(manifest);
@@ -412,7 +422,7 @@ public final class Deployment implements AutoCloseable {
 
   /** The releases an upgrade from {@code from} (null: nothing) to {@code to} installs in turn. */
   public PathReport path(Version from, Version to) {
-    return new PathPlanner(catalog).report(from, to);
+    return new PathPlanner(catalog()).report(from, to);
   }
 
   /**
@@ -420,7 +430,7 @@ public final class Deployment implements AutoCloseable {
    * extensions source, touches nothing.
    */
   public ExtensionsReport extensions(Version to) {
-    ReleaseManifest target = catalog.get(to);
+    ReleaseManifest target = catalog().get(to);
     if (config.extensions() == null) {
       throw new BadInputException(
           ErrorCode.CONFIG_INVALID,
@@ -463,7 +473,7 @@ public final class Deployment implements AutoCloseable {
    * only.
    */
   public MigrationsReport migrations(Version release, String runId) {
-    return new MigrationsOverview(config, journal, catalog).report(release, runId);
+    return new MigrationsOverview(config, journal, catalog()).report(release, runId);
   }
 
   /**
@@ -471,7 +481,7 @@ public final class Deployment implements AutoCloseable {
    * why}): the installed release and what run {@code runId} (null: none) applied.
    */
   public MigrationsReport migrationsFromJournal(String runId, String why) {
-    return new MigrationsOverview(config, journal, catalog).fromJournal(runId, why);
+    return new MigrationsOverview(config, journal, catalog()).fromJournal(runId, why);
   }
 
   public DeploymentBackups backups() {
@@ -569,7 +579,7 @@ public final class Deployment implements AutoCloseable {
     return new Resumption(
         journal,
         driver(),
-        catalog,
+        catalog(),
         ConfigShape.of(config),
         options.listener(),
         (run, rollBack) -> rehearsal().resume(run, rollBack),
@@ -577,7 +587,7 @@ public final class Deployment implements AutoCloseable {
   }
 
   private Rehearsal rehearsal() {
-    return new Rehearsal(config, journal, catalog, tools, options.crashPoints());
+    return new Rehearsal(config, journal, catalog(), tools, options.crashPoints());
   }
 
   /**
@@ -604,7 +614,7 @@ public final class Deployment implements AutoCloseable {
 
   private ReleaseManifest findRelease(String version) {
     try {
-      return catalog.get(Version.parse(version));
+      return catalog().get(Version.parse(version));
     } catch (LockstepException e) {
       if (e.errorCode() == ErrorCode.RELEASE_UNKNOWN) {
         return null;

@@ -157,7 +157,7 @@ class CatalogMirrorTest {
   }
 
   @Test
-  void deployment_fetchesOnOpen_thenPlansThePathOffline() throws IOException {
+  void deployment_fetchesWhenItFirstReadsReleases_thenPlansThePathOffline() throws IOException {
     Path config = Files.createDirectories(dir.resolve("deployment")).resolve("lockstep.yaml");
     Files.writeString(
         config,
@@ -175,6 +175,8 @@ class CatalogMirrorTest {
     List<String> notices = new CopyOnWriteArrayList<>();
 
     try (Deployment online = open(config, notices)) {
+      online.history();
+      assertThat(releases).as("reading only the journal asks no catalog").doesNotExist();
       assertThat(online.path(Version.parse("1.0.0"), Version.parse("1.1.0")).hops())
           .extracting(PathReport.Hop::version)
           .containsExactly("1.1.0");
