@@ -5,6 +5,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import dev.lockstep.core.api.Version;
 import dev.lockstep.core.signing.TrustedKeys;
+import dev.lockstep.core.yaml.InputText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
  */
 public final class ReleaseCatalog {
   public static final String MANIFEST_FILE = "release.yaml";
-  private static final long MAX_MANIFEST_BYTES = 1 << 20;
 
   private final Path dir;
   private final TrustedKeys trustedKeys;
@@ -86,7 +86,7 @@ public final class ReleaseCatalog {
     if (trustedKeys.required()) {
       // Read once, verified before it is even parsed, and the verified bytes are the ones parsed:
       // nothing an unsigned file says is acted on, nor a file swapped after the check.
-      byte[] bytes = read(file);
+      byte[] bytes = InputText.readBytes(file, "release manifest", ErrorCode.MANIFEST_INVALID);
       trustedKeys.verify(file, bytes);
       manifest = loader.load(file, bytes);
     } else {
@@ -106,29 +106,5 @@ public final class ReleaseCatalog {
               "move the manifest to the folder named after its version."));
     }
     return manifest;
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      if (Files.size(file) > MAX_MANIFEST_BYTES) {
-        throw new BadInputException(
-            ErrorCode.MANIFEST_INVALID,
-            new Problem(
-                file,
-                "",
-                "is "
-                    + Files.size(file)
-                    + " bytes, more than the "
-                    + MAX_MANIFEST_BYTES
-                    + " bytes (1 MiB) Lockstep reads; it was not read.",
-                "put the release's manifest there, as the vendor published it."));
-      }
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new BadInputException(
-          ErrorCode.MANIFEST_INVALID,
-          new Problem(
-              file, "", "cannot be read: " + e.getMessage() + ".", "check its permissions."));
-    }
   }
 }

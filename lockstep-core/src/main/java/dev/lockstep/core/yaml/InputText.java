@@ -1,5 +1,7 @@
 package dev.lockstep.core.yaml;
 
+import dev.lockstep.core.api.BadInputException;
+import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +21,7 @@ import java.util.function.Function;
  * as UTF-8, so that a wrong file is refused with its name, size or the place of the bad byte
  * instead of filling the memory or reaching a value with a replaced character.
  */
-final class InputText {
+public final class InputText {
   /** The largest config or manifest Lockstep reads: ample for a real one (they are a few KiB). */
   static final long MAX_BYTES = 1024 * 1024;
 
@@ -33,36 +35,65 @@ final class InputText {
    * replaced by U+FFFD and names the field whose value holds the first one (or null).
    */
   static Result read(Path file, String kindOfFile, Function<String, String> fieldOf) {
-    byte[] bytes;
+    Bytes read = bytes(file, kindOfFile);
+    return read.problem() != null
+        ? new Result(null, read.problem())
+        : decode(file, read.bytes(), fieldOf);
+  }
+
+  /**
+   * The bytes of {@code file}, read only if it is small enough to be a {@code kindOfFile}.
+   *
+   * @throws BadInputException with {@code code}, naming the file and the fix, when it is not
+   */
+  public static byte[] readBytes(Path file, String kindOfFile, ErrorCode code) {
+    Bytes read = bytes(file, kindOfFile);
+    if (read.problem() != null) {
+      throw new BadInputException(code, read.problem());
+    }
+    return read.bytes();
+  }
+
+  /** What reading a file's bytes gave: its bytes, or the problem that stops them being read. */
+  private record Bytes(byte[] bytes, Problem problem) {}
+
+  private static Bytes bytes(Path file, String kindOfFile) {
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        return failed(
-            file,
-            "",
-            "the "
-                + kindOfFile
-                + " is "
-                + size
-                + " bytes, more than the "
-                + MAX_BYTES
-                + " bytes (1 MiB) Lockstep reads; it was not read.",
-            "check that -c names the " + kindOfFile + ", not another file; a real one is small.");
+        return new Bytes(
+            null,
+            new Problem(
+                file,
+                "",
+                "the "
+                    + kindOfFile
+                    + " is "
+                    + size
+                    + " bytes, more than the "
+                    + MAX_BYTES
+                    + " bytes (1 MiB) Lockstep reads; it was not read.",
+                "check that it is the " + kindOfFile + ", not another file; a real one is small."));
       }
       if (!Files.isRegularFile(file)) {
-        return failed(file, "", "is not a file.", "name the " + kindOfFile + " file itself.");
+        return new Bytes(
+            null,
+            new Problem(file, "", "is not a file.", "name the " + kindOfFile + " file itself."));
       }
-      bytes = Files.readAllBytes(file);
+      return new Bytes(Files.readAllBytes(file), null);
     } catch (NoSuchFileException e) {
-      return failed(
-          file,
-          "",
-          "the " + kindOfFile + " does not exist.",
-          "check the path, or create it (see the README's configuration reference).");
+      return new Bytes(
+          null,
+          new Problem(
+              file,
+              "",
+              "the " + kindOfFile + " does not exist.",
+              "check the path, or create it (see the README's configuration reference)."));
     } catch (IOException e) {
-      return failed(file, "", "cannot be read: " + e.getMessage(), "check its permissions.");
+      return new Bytes(
+          null,
+          new Problem(file, "", "cannot be read: " + e.getMessage(), "check its permissions."));
     }
-    return decode(file, bytes, fieldOf);
   }
 
   /** {@code bytes}, read from {@code file} already (by a caller that checked them first). */
