@@ -38,7 +38,9 @@ public final class PathReleases {
     for (String script : new String[] {"V1__create_notes.sql", "V2__add_note_tags.sql"}) {
       Files.copy(from.resolve("migrations").resolve(script), migrations.resolve(script));
     }
-    String api = versioned(Files.readString(from.resolve("api.java")));
+    String api =
+        ReleaseSources.reversioned(
+            Files.readString(from.resolve("api.java")), "1.1.0", MIDDLE.toString());
     if (brokenMiddle) {
       if (!api.contains(MAIN)) {
         throw new IllegalStateException("1.1.0's api no longer starts with " + MAIN.strip());
@@ -52,7 +54,9 @@ public final class PathReleases {
     }
     Files.writeString(to.resolve("api.java"), api);
     Files.writeString(
-        to.resolve("worker.java"), versioned(Files.readString(from.resolve("worker.java"))));
+        to.resolve("worker.java"),
+        ReleaseSources.reversioned(
+            Files.readString(from.resolve("worker.java")), "1.1.0", MIDDLE.toString()));
     Files.writeString(
         to.resolve("release.yaml"),
         """
@@ -77,13 +81,5 @@ public final class PathReleases {
         """
             .formatted(
                 MIDDLE, Sha256.of(to.resolve("api.java")), Sha256.of(to.resolve("worker.java"))));
-  }
-
-  private static String versioned(String source) {
-    String version = "static final String VERSION = \"1.1.0\";";
-    if (!source.contains(version)) {
-      throw new IllegalStateException("1.1.0's source no longer declares " + version);
-    }
-    return source.replace(version, "static final String VERSION = \"" + MIDDLE + "\";");
   }
 }

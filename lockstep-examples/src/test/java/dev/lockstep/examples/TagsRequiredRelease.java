@@ -44,14 +44,18 @@ final class TagsRequiredRelease {
       Files.copy(from.resolve("migrations").resolve(script), migrations.resolve(script));
     }
     Files.writeString(migrations.resolve("V3__require_note_tags.sql"), V3);
-    String api = versioned(Files.readString(from.resolve("api.java")));
+    String api =
+        ReleaseSources.reversioned(
+            Files.readString(from.resolve("api.java")), "1.1.0", VERSION.toString());
     if (!api.contains(NULL_TAGS)) {
       throw new IllegalStateException(
           "1.1.0's api no longer stores NULL tags as this fixture expects");
     }
     Files.writeString(to.resolve("api.java"), api.replace(NULL_TAGS, EMPTY_TAGS));
     Files.writeString(
-        to.resolve("worker.java"), versioned(Files.readString(from.resolve("worker.java"))));
+        to.resolve("worker.java"),
+        ReleaseSources.reversioned(
+            Files.readString(from.resolve("worker.java")), "1.1.0", VERSION.toString()));
     Files.writeString(
         to.resolve("release.yaml"),
         """
@@ -77,13 +81,5 @@ final class TagsRequiredRelease {
         compatibleWith: ["1.0.0", "1.1.0"]
         """
             .formatted(Sha256.of(to.resolve("api.java")), Sha256.of(to.resolve("worker.java"))));
-  }
-
-  private static String versioned(String source) {
-    String version = "static final String VERSION = \"1.1.0\";";
-    if (!source.contains(version)) {
-      throw new IllegalStateException("1.1.0's source no longer declares " + version);
-    }
-    return source.replace(version, "static final String VERSION = \"" + VERSION + "\";");
   }
 }

@@ -59,15 +59,9 @@ public final class WatchReleases {
       }
     }
     for (String component : new String[] {"api.java", "worker.java"}) {
-      String declared = "static final String VERSION = \"" + from + "\";";
-      String code = Files.readString(source.resolve(component));
-      if (!code.contains(declared)) {
-        throw new IllegalStateException(
-            from + "'s " + component + " no longer declares " + declared);
-      }
       Files.writeString(
           target.resolve(component),
-          code.replace(declared, "static final String VERSION = \"" + version + "\";"));
+          ReleaseSources.reversioned(Files.readString(source.resolve(component)), from, version));
     }
     String manifest =
         Files.readString(source.resolve("release.yaml"))
