@@ -22,6 +22,7 @@ import java.util.List;
 final class ServerProcess {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final int START_ATTEMPTS = 3;
+  private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
   private static final ProcessRunner RUNNER = ProcessRunner.standalone();
 
   private final PgServerTools tools;
@@ -124,9 +125,23 @@ final class ServerProcess {
             + logTail());
   }
 
-  /** Starts the server again on its port after it was killed, as an operator would with pg_ctl. */
+  /**
+   * Starts the server again on its port after it was killed, as an operator would with pg_ctl. A
+   * backend the postmaster forked just before it died may still hold the shared memory for a moment
+   * (PostgreSQL then refuses to start: "pre-existing shared memory block is still in use"); it
+   * exits once it sees its postmaster gone, so a refused start is tried again a second later.
+   */
   void startAgain() {
     ProcessResult result = pgCtlStart();
+    for (int attempt = 2; attempt <= START_ATTEMPTS && !result.succeeded(); attempt++) {
+      try {
+        Thread.sleep(RESTART_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      result = pgCtlStart();
+    }
     if (!result.succeeded()) {
       throw new LockstepException(
           ErrorCode.INTERNAL,
@@ -134,7 +149,9 @@ final class ServerProcess {
               + dataDir
               + " again on port "
               + port
-              + ": "
+              + " after "
+              + START_ATTEMPTS
+              + " attempts: "
               + result.describeFailure()
               + logTail());
     }
