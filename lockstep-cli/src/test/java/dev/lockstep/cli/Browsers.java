@@ -2,11 +2,13 @@ package dev.lockstep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.core.io.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -25,8 +27,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
 public final class Browsers {
   private Browsers() {}
 
-  /** Headless Chromium through chromium-driver, its console recorded. */
-  public static ChromeDriver chromium() {
+  /**
+   * Headless Chromium through chromium-driver, its console recorded. Its temporary files go to a
+   * folder of its own, deleted when it quits: Chromium leaves a folder for its singleton socket in
+   * the temporary folder behind.
+   */
+  public static ChromeDriver chromium() throws IOException {
     Path chromium = program("chromium").orElseThrow(() -> missing("chromium"));
     Path driver = program("chromedriver").orElseThrow(() -> missing("chromium-driver"));
     ChromeOptions options = new ChromeOptions();
@@ -36,13 +42,29 @@ public final class Browsers {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
+    Path temporary = Files.createTempDirectory("lockstep-chromium-");
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(driver.toFile())
             .usingAnyFreePort()
             .withTimeout(Duration.ofSeconds(60))
+            .withEnvironment(Map.of("TMPDIR", temporary.toString()))
             .build();
-    return new ChromeDriver(service, options);
+    try {
+      return new ChromeDriver(service, options) {
+        @Override
+        public void quit() {
+          try {
+            super.quit();
+          } finally {
+            SecureFiles.deleteTree(temporary);
+          }
+        }
+      };
+    } catch (RuntimeException e) {
+      SecureFiles.deleteTree(temporary);
+      throw e;
+    }
   }
 
   /** The warnings and errors on the browser's console since it was last asked. */
