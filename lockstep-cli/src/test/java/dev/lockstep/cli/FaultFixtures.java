@@ -1,6 +1,9 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.core.config.DeploymentConfig;
+import dev.lockstep.core.process.ProcessResult;
+import dev.lockstep.core.process.ProcessRunner;
+import dev.lockstep.core.process.ProcessSpec;
 import dev.lockstep.engine.Deployment;
 import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.postgres.Database;
@@ -61,14 +64,25 @@ final class FaultFixtures {
     throw new AssertionError("nothing listened on port " + port + " in " + limit);
   }
 
-  /** kill -9 of the server's postmaster and every process it started; returns their pids. */
+  /**
+   * kill -9 of the server's postmaster and every process it started; returns their pids. The
+   * postmaster is stopped (SIGSTOP) first, so that it forks no backend or parallel worker between
+   * the listing of its children and their kill: one forked then would outlive it, holding the
+   * shared memory, and the server could not start again.
+   */
   static List<Long> killServer(ThrowawayPostgres server) throws IOException {
     long pid =
         Long.parseLong(
             Files.readAllLines(server.dataDirectory().resolve("postmaster.pid")).get(0).strip());
     ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-    List<ProcessHandle> all = new ArrayList<>(List.of(postmaster));
-    all.addAll(postmaster.descendants().toList());
+    ProcessResult stopped =
+        ProcessRunner.standalone()
+            .run(ProcessSpec.of("kill", List.of("kill", "-STOP", Long.toString(pid))));
+    if (!stopped.succeeded()) {
+      throw new IllegalStateException("cannot stop the postmaster " + pid + ": " + stopped);
+    }
+    List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+    all.add(postmaster);
     all.forEach(ProcessHandle::destroyForcibly);
     all.forEach(handle -> handle.onExit().join());
     return all.stream().map(ProcessHandle::pid).toList();

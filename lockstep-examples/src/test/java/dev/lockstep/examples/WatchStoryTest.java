@@ -8,7 +8,6 @@ import dev.lockstep.core.io.Json;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.StatusReport;
 import dev.lockstep.engine.api.RunListener;
-import dev.lockstep.engine.watch.Sample;
 import dev.lockstep.engine.watch.SignalTrace;
 import dev.lockstep.engine.watch.SignalVerdict;
 import dev.lockstep.engine.watch.WatchListener;
@@ -17,15 +16,10 @@ import dev.lockstep.engine.watch.WatchReport;
 import dev.lockstep.journal.WatchEvent;
 import dev.lockstep.journal.WatchStatus;
 import dev.lockstep.postgres.testing.PostgresExtension;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +30,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * The watch after an upgrade of the sample product (real PostgreSQL, real processes, real HTTP): a
  * release whose api leaks memory, caught by a trend on its own metrics page, reverted by the watch
- * while the rollback is a revert, and only alerted on once a contract migration ran; and a watch
- * killed with SIGKILL that goes on with its samples.
+ * while the rollback is a revert, and only alerted on once a contract migration ran. A release that
+ * holds its memory passing its watch, and a watch killed with SIGKILL going on with its samples,
+ * are shown through the jar ({@code WatchJarIT} in lockstep-cli).
  */
 @ExtendWith(PostgresExtension.class)
 @Execution(ExecutionMode.CONCURRENT)
@@ -110,24 +105,6 @@ class WatchStoryTest {
   }
 
   @Test
-  void aReleaseThatHoldsItsMemory_passesItsWatch() throws IOException {
-    meter("1.0.0", false);
-    meter("1.1.0", false);
-    watched("15s");
-    install("1.0.0");
-
-    RunReport upgrade = install("1.1.0");
-    WatchOutcome outcome = run.deployment.watch(upgrade.runId(), WatchListener.NONE);
-
-    assertThat(outcome.status()).as(outcome.summary()).isEqualTo(WatchStatus.PASSED);
-    assertThat(outcome.summary()).isEqualTo("Every signal held for 15.0s.");
-    assertThat(outcome.judgements())
-        .singleElement()
-        .satisfies(j -> assertThat(j.verdict()).as(j.reason()).isEqualTo(SignalVerdict.PASS));
-    assertThat(run.deployment.status().installed()).isEqualTo("1.1.0");
-  }
-
-  @Test
   void aLeakingRelease_afterAContractMigration_theWatchAlertsAndNeverRestores() throws Exception {
     meter("1.0.0", false);
     meter("2.0.0", true);
@@ -169,73 +146,6 @@ class WatchStoryTest {
         .isEqualTo(alert.path("message").asText());
     assertThat(run.deployment.watchReport(upgrade.runId()).orElseThrow().pointOfNoReturn())
         .isPresent();
-  }
-
-  @Test
-  void aWatchKilledWithSigkill_goesOnWithItsSamplesWhenStartedAgain() throws Exception {
-    meter("1.0.0", false);
-    meter("1.1.0", false);
-    watched("20s");
-    install("1.0.0");
-    RunReport upgrade = install("1.1.0");
-
-    killAfterRounds(upgrade.runId(), 8);
-
-    StatusReport killed = run.deployment.status();
-    assertThat(killed.watch().status()).isEqualTo(WatchStatus.WATCHING);
-    assertThat(killed.watch().orphaned()).isTrue();
-    List<Sample> before = memory(upgrade.runId()).watched();
-    assertThat(before).hasSizeGreaterThanOrEqualTo(8);
-
-    WatchOutcome outcome = run.deployment.watch(upgrade.runId(), WatchListener.NONE);
-
-    assertThat(outcome.status()).as(outcome.summary()).isEqualTo(WatchStatus.PASSED);
-    SignalTrace memory = memory(upgrade.runId());
-    assertThat(memory.watched())
-        .hasSizeGreaterThan(before.size())
-        .startsWith(before.toArray(Sample[]::new));
-    assertThat(memory.baseline()).hasSizeGreaterThanOrEqualTo(20);
-    assertThat(run.deployment.watchReport(upgrade.runId()).orElseThrow().events())
-        .extracting(WatchEvent::what)
-        .anyMatch(what -> what.startsWith("Continued by process " + ProcessHandle.current().pid()));
-  }
-
-  /**
-   * Watches {@code runId} in a second JVM until it judged {@code rounds} rounds, then kills it with
-   * SIGKILL.
-   */
-  private void killAfterRounds(String runId, int rounds) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            WatchMain.class.getName(),
-            run.configFile().toString(),
-            runId);
-    builder.environment().putAll(run.sample.environment());
-    builder.redirectErrorStream(true);
-    Process lockstep = builder.start();
-    List<String> output = new ArrayList<>();
-    try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(lockstep.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        output.add(line);
-        if (output.stream().filter(said -> said.startsWith("judged ")).count() >= rounds) {
-          lockstep.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-          return;
-        }
-      }
-    } finally {
-      lockstep.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-    throw new AssertionError("The watch ended before " + rounds + " rounds: " + output);
-  }
-
-  private SignalTrace memory(String runId) {
-    return run.deployment.watchReport(runId).orElseThrow().signals().get(0);
   }
 
   private static JsonNode needsOperator(List<String> bodies) {

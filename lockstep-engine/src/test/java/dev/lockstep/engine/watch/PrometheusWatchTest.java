@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Debian's Prometheus scraping the product's metrics page every second: the watch takes its
  * baseline from Prometheus's history before the upgrade (nothing sampled beforehand), then catches
  * the error rate the test raises, through instant queries.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PrometheusWatchTest {
   @TempDir Path dir;
 

@@ -28,12 +28,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The watch against a real metrics page whose behaviour the test injects: the baseline sampled
  * before the "upgrade", then each regression caught, noise passing, and a watch stopped and started
  * again going on with its samples. Samples every 100 ms, so each case takes seconds.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class UpgradeWatchTest {
   private static final Duration INTERVAL = Duration.ofMillis(100);
   private static final Duration BASELINE = Duration.ofMillis(2500);
