@@ -81,6 +81,18 @@ final class WatchFailureResponder implements FailureResponse {
               + ". The rollback is still a revert of the services: no data is lost.");
       try {
         RunReport reverted = rollback.get();
+        if (reverted.exitCode() != 0) {
+          return alert(
+              run,
+              why
+                  + ". The automatic revert, run "
+                  + reverted.runId()
+                  + ", ended "
+                  + reverted.status().replace('_', ' ')
+                  + ": "
+                  + reverted.summary(),
+              listener);
+        }
         tell(runId, listener, "Reverted to " + run.fromVersion() + " by run " + reverted.runId());
         return WatchStatus.REVERTED;
       } catch (LockstepException e) {
