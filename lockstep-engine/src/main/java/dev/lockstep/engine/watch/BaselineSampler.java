@@ -7,8 +7,9 @@ import dev.lockstep.journal.RecordedSample;
 import dev.lockstep.journal.SampleSeries;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,23 +40,12 @@ public final class BaselineSampler {
     if (signals.isEmpty()) {
       return List.of();
     }
-    List<SignalReader> signalReaders = signals.stream().map(readers).toList();
+    Map<String, SignalReader> signalReaders = new LinkedHashMap<>();
+    signals.forEach(signal -> signalReaders.put(signal.name(), readers.apply(signal)));
     int rounds = Math.max(1, (int) (watch.baseline().toMillis() / watch.interval().toMillis()));
     List<RecordedSample> samples = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      for (int i = 0; i < signals.size(); i++) {
-        String name = signals.get(i).name();
-        try {
-          OptionalDouble value = signalReaders.get(i).read();
-          if (value.isPresent()) {
-            samples.add(
-                new RecordedSample(
-                    name, SampleSeries.BASELINE, clock.instant(), value.getAsDouble()));
-          }
-        } catch (RuntimeException e) {
-          listener.readFailed(name, e.getMessage());
-        }
-      }
+      samples.addAll(SignalRound.read(signalReaders, SampleSeries.BASELINE, clock, listener));
       listener.baselineProgress(round, rounds);
       if (round < rounds) {
         pause.sleep(watch.interval());

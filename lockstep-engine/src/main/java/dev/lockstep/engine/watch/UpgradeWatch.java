@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -95,7 +94,8 @@ public final class UpgradeWatch {
         return new WatchOutcome(run.id(), WatchStatus.STOPPED, summary, judgements);
       }
       Instant roundStart = clock.instant();
-      List<RecordedSample> round = sampleRound(signalReaders, listener);
+      List<RecordedSample> round =
+          SignalRound.read(signalReaders, SampleSeries.WATCHED, clock, listener);
       watches.addSamples(run.id(), round);
       series.add(round);
       judgements = judgeAll(series);
@@ -211,25 +211,6 @@ public final class UpgradeWatch {
     }
     journal.watches().addSamples(run.id(), found);
     series.add(found);
-  }
-
-  private List<RecordedSample> sampleRound(
-      Map<String, SignalReader> signalReaders, WatchListener listener) {
-    List<RecordedSample> round = new ArrayList<>();
-    signalReaders.forEach(
-        (name, reader) -> {
-          try {
-            OptionalDouble value = reader.read();
-            if (value.isPresent()) {
-              round.add(
-                  new RecordedSample(
-                      name, SampleSeries.WATCHED, clock.instant(), value.getAsDouble()));
-            }
-          } catch (RuntimeException e) {
-            listener.readFailed(name, e.getMessage());
-          }
-        });
-    return round;
   }
 
   private List<Judgement> judgeAll(WatchedSeries series) {
