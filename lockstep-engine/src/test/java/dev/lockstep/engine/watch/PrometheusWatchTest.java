@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -62,21 +61,7 @@ class PrometheusWatchTest {
               Duration.ofSeconds(20),
               null,
               List.of(errors));
-      List<List<Judgement>> responded = new java.util.concurrent.CopyOnWriteArrayList<>();
-      FailureResponse recording =
-          new FailureResponse() {
-            @Override
-            public WatchStatus respond(
-                String runId, List<Judgement> failed, WatchListener listener) {
-              responded.add(failed);
-              return WatchStatus.FAILED;
-            }
-
-            @Override
-            public Optional<String> pointOfNoReturn(String runId) {
-              return Optional.empty();
-            }
-          };
+      RecordingResponse recording = new RecordingResponse();
 
       WatchOutcome outcome =
           new UpgradeWatch(
@@ -96,7 +81,7 @@ class PrometheusWatchTest {
       assertThat(baseline).hasSizeGreaterThanOrEqualTo(SignalJudge.MIN_BASELINE);
       assertThat(baseline).allMatch(sample -> sample.at().isBefore(run.startedAt().plusMillis(1)));
       assertThat(outcome.status()).isEqualTo(WatchStatus.FAILED);
-      assertThat(responded).singleElement().asList().hasSize(1);
+      assertThat(recording.responded).singleElement().asList().hasSize(1);
       System.out.println("prometheus watch: " + outcome.summary());
     }
   }

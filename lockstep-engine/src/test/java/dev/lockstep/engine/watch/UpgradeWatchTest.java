@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,8 @@ class UpgradeWatchTest {
   @TempDir Path stateDir;
 
   private final InjectedMetrics product = new InjectedMetrics();
-  private final List<List<Judgement>> responded = new CopyOnWriteArrayList<>();
+  private final RecordingResponse response = new RecordingResponse();
+  private final List<List<Judgement>> responded = response.responded;
   private Journal journal;
   private RunRecord run;
 
@@ -224,25 +224,12 @@ class UpgradeWatchTest {
   }
 
   private UpgradeWatch watcher(WatchConfig watch) {
-    FailureResponse recording =
-        new FailureResponse() {
-          @Override
-          public WatchStatus respond(String runId, List<Judgement> failed, WatchListener listener) {
-            responded.add(failed);
-            return WatchStatus.FAILED;
-          }
-
-          @Override
-          public Optional<String> pointOfNoReturn(String runId) {
-            return Optional.empty();
-          }
-        };
     return new UpgradeWatch(
         journal,
         watch,
         SignalReaders::of,
         new SignalJudge(),
-        recording,
+        response,
         Clock.systemUTC(),
         Pause.REAL);
   }
