@@ -56,6 +56,22 @@ final class Figures {
         : "p=" + new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
   }
 
+  /** A p-value bound, to two significant digits: 0.0005, 0.000031. */
+  static String bound(double p) {
+    return new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A confidence level as a percentage with the digits that tell it from 100%: 99.9%, 99.98%. */
+  static String confidence(double level) {
+    double missing = 100 * (1 - level);
+    int digits = 2 + (int) Math.max(0, Math.ceil(-Math.log10(missing)));
+    return new BigDecimal(100 * level)
+            .round(new MathContext(digits))
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
+  }
+
   /** A verdict as the last words of a reason: fail, marginal, pass. */
   static String word(SignalVerdict verdict) {
     return verdict == SignalVerdict.NOT_ENOUGH_DATA

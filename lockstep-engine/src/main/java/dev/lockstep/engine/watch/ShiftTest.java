@@ -16,7 +16,12 @@ final class ShiftTest {
   private ShiftTest() {}
 
   static Finding judge(
-      String name, SignalKind kind, double minEffect, List<Sample> baseline, List<Sample> watched) {
+      String name,
+      SignalKind kind,
+      double minEffect,
+      double failP,
+      List<Sample> baseline,
+      List<Sample> watched) {
     boolean rate = kind == SignalKind.RATE;
     double baselineMedian = Figures.median(baseline);
     double watchedMedian = Figures.median(watched);
@@ -51,15 +56,16 @@ final class ShiftTest {
     String counts = Figures.percent(rate ? minEffect : -minEffect);
     SignalVerdict verdict;
     String test;
-    if (p < SignalJudge.FAIL_P && large) {
+    if (p < failP && large) {
       verdict = SignalVerdict.FAIL;
-      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", at least " + counts + " counts";
-    } else if (p < SignalJudge.FAIL_P) {
+      test = Figures.p(p) + " < " + Figures.bound(failP) + ", at least " + counts + " counts";
+    } else if (p < failP) {
       verdict = SignalVerdict.MARGINAL;
-      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", but only " + counts + " or more counts";
+      test =
+          Figures.p(p) + " < " + Figures.bound(failP) + ", but only " + counts + " or more counts";
     } else if (p < SignalJudge.MARGINAL_P) {
       verdict = SignalVerdict.MARGINAL;
-      test = Figures.p(p) + ", not below " + SignalJudge.FAIL_P + " yet";
+      test = Figures.p(p) + ", not below " + Figures.bound(failP) + " yet";
     } else {
       verdict = SignalVerdict.PASS;
       test = Figures.p(p) + ", no sure " + (rate ? "rise" : "fall");

@@ -22,13 +22,14 @@ import java.util.List;
  *       level per hour.
  * </ul>
  *
- * <p>Thresholds: a test fails below p = {@value #FAIL_P} and is marginal below p = {@value
- * #MARGINAL_P}. With the minimum effects below, 30 minutes of samples drawn from the baseline's own
- * distribution (2 hours for a trend) failed in none of 100 seeded trials for every kind
- * (SignalJudgeNoiseTest). A watch judges again after every sample, and the first judgements see few
- * samples, so over a watch the chance that noise fails once is larger: in the same trials, judged
- * after every sample, 5 in 100 rates, 2 in 100 ratios, 0 levels and 5 in 100 trends failed once.
- * Stricter thresholds would cut that at the cost of detection time.
+ * <p>Thresholds: a watch judges every round, and every judgement is another chance for noise to
+ * look like a regression, so the bound a test must pass tightens as the watch goes on. In the first
+ * baseline-long span after the upgrade a test fails below p = {@value #FAIL_P}; in the k-th span,
+ * below {@value #FAIL_P}/k² (see {@link #failP(int)}). Measured on seeded noise judged the way a
+ * watch judges it (every round, on the latest window, two rounds in a row to act;
+ * SignalJudgeNoiseTest): at most 1 in 100 half-hour watches and 1 in 100 eight-hour watches of a
+ * rate act on noise, where a fixed bound of 0.01 acted in 2 and 20. A test is marginal below p =
+ * {@value #MARGINAL_P}.
  *
  * <p>Samples whose value is not finite (a ratio of no requests, a gauge that could not be read)
  * carry no information and are left out before anything is counted. The judge is stateless and safe
@@ -36,8 +37,12 @@ import java.util.List;
  */
 public final class SignalJudge {
 
-  /** A test below this p-value, with the minimum effect, fails. */
-  public static final double FAIL_P = 0.01;
+  /**
+   * A test below this p-value, with the minimum effect, fails in the first baseline-long span after
+   * the upgrade. It is what makes a doubling of errors at 10 requests per second from a 5% error
+   * ratio fail within 2 minutes, with noise alone failing at most 1 watch in 100.
+   */
+  public static final double FAIL_P = 0.0005;
 
   /** A test below this p-value, but not failing, is marginal. */
   public static final double MARGINAL_P = 0.05;
@@ -84,13 +89,33 @@ public final class SignalJudge {
   public static final int LEVEL_WINDOW = 8;
 
   /**
+   * The p-value a test must go below to fail in the {@code span}-th baseline-long span since the
+   * upgrade (1 for the first): {@link #FAIL_P} divided by the square of the span, so that a watch
+   * of any length spends on noise less than twice what its first span does.
+   */
+  public static double failP(int span) {
+    return FAIL_P / ((double) span * span);
+  }
+
+  /**
+   * Judges one signal as in the first span after the upgrade; see {@link #judge(SignalConfig, List,
+   * List, int)}.
+   */
+  public Judgement judge(SignalConfig signal, List<Sample> baseline, List<Sample> watched) {
+    return judge(signal, baseline, watched, 1);
+  }
+
+  /**
    * Judges one signal.
    *
    * @param baseline the samples taken before the upgrade; not needed for a level
    * @param watched the samples taken since the upgrade, or the latest window of them, as the watch
    *     chooses
+   * @param span which baseline-long span since the upgrade the judgement falls in, from 1; sets the
+   *     bound a test must pass ({@link #failP(int)})
    */
-  public Judgement judge(SignalConfig signal, List<Sample> baseline, List<Sample> watched) {
+  public Judgement judge(
+      SignalConfig signal, List<Sample> baseline, List<Sample> watched, int span) {
     List<Sample> before = readable(baseline);
     List<Sample> after = readable(watched);
     int neededBaseline = signal.kind() == SignalKind.LEVEL ? 0 : MIN_BASELINE;
@@ -111,9 +136,11 @@ public final class SignalJudge {
     Finding finding =
         switch (signal.kind()) {
           case RATE, RATIO ->
-              ShiftTest.judge(signal.name(), signal.kind(), minEffect(signal), before, after);
+              ShiftTest.judge(
+                  signal.name(), signal.kind(), minEffect(signal), failP(span), before, after);
           case LEVEL -> BoundCheck.judge(signal.name(), signal.max(), before, after);
-          case TREND -> TrendTest.judge(signal.name(), minEffect(signal), before, after);
+          case TREND ->
+              TrendTest.judge(signal.name(), minEffect(signal), failP(span), before, after);
         };
     return new Judgement(
         signal.name(),

@@ -20,7 +20,8 @@ final class TrendTest {
 
   private TrendTest() {}
 
-  static Finding judge(String name, double minEffect, List<Sample> baseline, List<Sample> watched) {
+  static Finding judge(
+      String name, double minEffect, double failP, List<Sample> baseline, List<Sample> watched) {
     int n = watched.size();
     double[] hours = new double[n];
     double[] values = Figures.values(watched);
@@ -57,8 +58,8 @@ final class TrendTest {
     TDistribution t = TDistribution.of(n - 2);
     double p =
         standardError == 0 ? (slope > 0 ? 0 : 1) : t.survivalProbability(slope / standardError);
-    // A two-sided interval at 1 - 2 FAIL_P: its lower end is the one-sided bound FAIL_P tests.
-    double margin = t.inverseSurvivalProbability(SignalJudge.FAIL_P) * standardError;
+    // A two-sided interval at 1 - 2 failP: its lower end is the one-sided bound failP tests.
+    double margin = t.inverseSurvivalProbability(failP) * standardError;
     double needed = minEffect * Math.abs(baselineMedian);
     if (baselineMedian != 0) {
       numbers.put("change", slope / Math.abs(baselineMedian));
@@ -71,16 +72,21 @@ final class TrendTest {
     String counts = Figures.value(needed) + " per hour (" + Figures.percent(minEffect) + "/h)";
     SignalVerdict verdict;
     String test;
-    if (p < SignalJudge.FAIL_P && slope >= needed) {
+    if (p < failP && slope >= needed) {
       verdict = SignalVerdict.FAIL;
-      test = Figures.p(p) + " < " + SignalJudge.FAIL_P + ", at least " + counts + " counts";
-    } else if (p < SignalJudge.FAIL_P) {
+      test = Figures.p(p) + " < " + Figures.bound(failP) + ", at least " + counts + " counts";
+    } else if (p < failP) {
       verdict = SignalVerdict.MARGINAL;
       test =
-          Figures.p(p) + " < " + SignalJudge.FAIL_P + ", but under the " + counts + " that counts";
+          Figures.p(p)
+              + " < "
+              + Figures.bound(failP)
+              + ", but under the "
+              + counts
+              + " that counts";
     } else if (p < SignalJudge.MARGINAL_P) {
       verdict = SignalVerdict.MARGINAL;
-      test = Figures.p(p) + ", not below " + SignalJudge.FAIL_P + " yet";
+      test = Figures.p(p) + ", not below " + Figures.bound(failP) + " yet";
     } else {
       verdict = SignalVerdict.PASS;
       test = Figures.p(p) + ", no sure growth";
@@ -102,7 +108,7 @@ final class TrendTest {
             n,
             Figures.value(slope - margin),
             Figures.value(slope + margin),
-            Figures.value(100 * (1 - 2 * SignalJudge.FAIL_P)) + "%",
+            Figures.confidence(1 - 2 * failP),
             relative,
             test,
             Figures.word(verdict)),

@@ -33,10 +33,9 @@ import java.util.stream.Collectors;
  */
 public final class UpgradeWatch {
   /**
-   * How many rounds in a row a signal must fail before the watch acts. A watch judges every round,
-   * and one burst of noise can fail one judgement (measured on seeded noise: a single round's fail
-   * in 5 of 100 half-hour watches of an error rate); two rounds in a row halve that, for 15 seconds
-   * more to catch a real regression.
+   * How many rounds in a row a signal must fail before the watch acts: one burst of noise can fail
+   * one judgement, and a real regression fails the next round too, 15 seconds later at the default
+   * interval. With {@link SignalJudge#failP(int)}, noise made at most 1 in 100 seeded watches act.
    */
   public static final int CONFIRMING_ROUNDS = 2;
 

@@ -11,17 +11,16 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * How soon a regression that starts at the upgrade fails, with the default thresholds: 15-second
- * samples, a 30-minute baseline, a judgement after every new sample, over 20 seeded runs per case.
- * The times printed are the figures quoted in reports.
+ * How soon a watch acts on a regression that starts at the upgrade, with the default thresholds:
+ * 15-second samples, a 30-minute baseline, replayed the way a watch judges them (every round, two
+ * failed rounds in a row to act), over 20 seeded runs per case. The times printed are the figures
+ * the README quotes.
  */
 class SignalJudgeDetectionTest {
 
   private static final int BASELINE = 120;
   private static final int RUNS = 20;
   private static final double RPS = 10;
-
-  private final SignalJudge judge = new SignalJudge();
 
   /** Baseline and watched samples of one simulated run. */
   private record Run(List<Sample> baseline, List<Sample> watched) {}
@@ -39,9 +38,10 @@ class SignalJudgeDetectionTest {
                   sim.errorRate(Simulated.UPGRADE, 120, RPS, 0.02));
             });
     report("rate, 10 rps, errors 1% -> 2%", times);
-    // About 1.5 errors per 15-second sample: at that rate, 2 minutes are the median, not a bound.
-    assertThat(median(times)).isLessThanOrEqualTo(Duration.ofMinutes(2));
-    assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(5));
+    // About 1.5 errors per 15-second sample: even a likelihood-ratio test, the most a test can
+    // get from such counts, needs about 10 samples (2.5 minutes) to act at 1 false alarm in 100.
+    assertThat(median(times)).isLessThanOrEqualTo(Duration.ofMinutes(5));
+    assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -57,7 +57,8 @@ class SignalJudgeDetectionTest {
                   sim.errorRate(Simulated.UPGRADE, 120, RPS, 0.10));
             });
     report("rate, 10 rps, errors 5% -> 10%", times);
-    assertThat(slowest(times)).isLessThan(Duration.ofMinutes(2));
+    assertThat(median(times)).isLessThan(Duration.ofMinutes(2));
+    assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(3));
   }
 
   @Test
@@ -73,7 +74,9 @@ class SignalJudgeDetectionTest {
                   sim.successRatio(Simulated.UPGRADE, 120, RPS, 0.02));
             });
     report("ratio, 10 rps, success 99% -> 98%", times);
-    assertThat(median(times)).isLessThanOrEqualTo(Duration.ofMinutes(2));
+    // The same 1.5 failures per sample as the 1% rate, and a fall of the median that only just
+    // reaches the 1% that counts: slower, and a few runs stay marginal for the whole half hour.
+    assertThat(median(times)).isLessThanOrEqualTo(Duration.ofMinutes(8));
   }
 
   @Test
@@ -90,7 +93,7 @@ class SignalJudgeDetectionTest {
             });
     report("ratio, 10 rps, success 95% -> 90%", times);
     assertThat(median(times)).isLessThan(Duration.ofMinutes(2));
-    assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(2));
+    assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(4));
   }
 
   @Test
@@ -127,17 +130,15 @@ class SignalJudgeDetectionTest {
 
   /** For each run, the time from the upgrade to the sample whose judgement first fails. */
   private Duration[] detect(SignalConfig signal, int samples, LongFunction<Run> runs) {
+    WatchReplay watch = new WatchReplay(signal, Simulated.INTERVAL.multipliedBy(BASELINE));
     Duration[] times = new Duration[RUNS];
     for (int seed = 0; seed < RUNS; seed++) {
       Run run = runs.apply(seed);
-      times[seed] = Duration.ofDays(1);
-      for (int n = 1; n <= samples; n++) {
-        Judgement judgement = judge.judge(signal, run.baseline(), run.watched().subList(0, n));
-        if (judgement.verdict() == SignalVerdict.FAIL) {
-          times[seed] = Duration.between(Simulated.UPGRADE, run.watched().get(n - 1).at());
-          break;
-        }
-      }
+      times[seed] =
+          watch
+              .actedOn(run.baseline(), run.watched().subList(0, samples))
+              .map(sample -> Duration.between(Simulated.UPGRADE, sample.at()))
+              .orElse(Duration.ofDays(1));
     }
     Arrays.sort(times);
     return times;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.core.config.SignalConfig;
 import dev.lockstep.core.config.SignalKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,33 @@ class SignalJudgeTest {
   private final List<Sample> memoryBefore = sim.gauge(start(120), 120, hours -> 1000, 20);
 
   @Test
+  void judge_laterInTheWatch_needsASurerTest() {
+    List<Sample> doubled = sim.errorRate(Simulated.UPGRADE, 40, RPS, 0.10);
+
+    Judgement first = judge.judge(SignalJudgeDetectionTest.rate(), errorsBefore, doubled, 1);
+    Judgement fourth = judge.judge(SignalJudgeDetectionTest.rate(), errorsBefore, doubled, 4);
+
+    assertThat(SignalJudge.failP(4)).isEqualTo(SignalJudge.FAIL_P / 16);
+    assertThat(first.numbers().get("pValue")).isEqualTo(fourth.numbers().get("pValue"));
+    assertThat(first.reason()).contains("0.0005");
+    assertThat(fourth.reason()).contains("0.000031");
+    assertThat(Figures.confidence(1 - 2 * SignalJudge.failP(1))).isEqualTo("99.9%");
+    assertThat(Figures.confidence(1 - 2 * SignalJudge.failP(3))).isEqualTo("99.99%");
+  }
+
+  @Test
+  void span_countsBaselineLongWindowsFromTheFirstWatchedSample() {
+    Duration window = Duration.ofMinutes(30);
+    Instant first = Simulated.UPGRADE;
+
+    assertThat(WatchedSeries.span(first, first, window)).isEqualTo(1);
+    assertThat(WatchedSeries.span(first, first.plus(Duration.ofMinutes(29)), window)).isEqualTo(1);
+    assertThat(WatchedSeries.span(first, first.plus(Duration.ofMinutes(30)), window)).isEqualTo(2);
+    assertThat(WatchedSeries.span(first, first.plus(Duration.ofHours(48)), window)).isEqualTo(97);
+    assertThat(WatchedSeries.span(first, first.minusSeconds(5), window)).isEqualTo(1);
+  }
+
+  @Test
   void judge_errorRateDoubled_fails() {
     Judgement judgement =
         judge.judge(
@@ -38,7 +66,7 @@ class SignalJudgeTest {
     assertThat(judgement.numbers().get("pValue")).isLessThan(SignalJudge.FAIL_P);
     assertThat(judgement.reason())
         .startsWith("errors rose from a median of 0.533 to 0.933 (+75%, p<0.0001")
-        .contains("< 0.01, at least +20% counts): fail");
+        .contains("< 0.0005, at least +20% counts): fail");
     assertThat(judgement.baselineSamples()).isEqualTo(120);
     assertThat(judgement.watchedSamples()).isEqualTo(40);
   }
