@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * kill -9 Lockstep in the first hop of an upgrade across required stops (1.0.0 → 1.1.0 → 1.5.0 →
  * 2.0.0), then {@code lockstep resume}: it finishes that hop and goes on with the two after it.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class PathResumeIT {
   @Test
   void killedInTheFirstHop_resumeFinishesItAndTakesTheRestOfThePath() throws Exception {
@@ -46,11 +49,20 @@ class PathResumeIT {
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.stdout())
             .contains("The run was a hop of the upgrade to 2.0.0: going on with the hops after it")
-            .contains("── Hop 1 of 2: 1.1.0 → 1.5.0")
-            .contains("── Hop 2 of 2: 1.5.0 → 2.0.0")
+            .contains("── Hop 2 of 3: 1.1.0 → 1.5.0")
+            .contains("── Hop 3 of 3: 1.5.0 → 2.0.0")
             .contains(
                 "Upgraded 1.1.0 → 2.0.0 in 2 hops (1.5.0, 2.0.0), each backed up, verified and"
                     + " validated on its own.");
+        // The hops taken after the resume join the path of the one it finished: one path.
+        String firstHop = interrupted.unfinished().runId();
+        Result history = lockstep.run("history");
+        assertThat(
+                history.stdout().lines().filter(line -> line.contains("(path " + firstHop + ")")))
+            .hasSize(3)
+            .anySatisfy(line -> assertThat(line).contains("1/3 → 2.0.0"))
+            .anySatisfy(line -> assertThat(line).contains("2/3 → 2.0.0"))
+            .anySatisfy(line -> assertThat(line).contains("3/3 → 2.0.0"));
         StatusReport after = status(sample);
         assertThat(after.installed()).isEqualTo("2.0.0");
         assertThat(after.unfinished()).isNull();

@@ -13,10 +13,13 @@ import dev.lockstep.postgres.testing.PostgresExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code lockstep upgrade --to 2.0.0} from 1.0.0 across a required stop (1.1.0) and 2.0.0's {@code
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * path before its first hop (exit 2, nothing touched); put back, one command takes all three hops.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class PathUpgradeCliTest {
   private SampleDeployment sample;
 
@@ -73,6 +77,39 @@ class PathUpgradeCliTest {
                 + " and validated on its own.\n");
     assertThat(installed()).isEqualTo("2.0.0");
     assertThat(runs()).isEqualTo(4);
+    assertThePathIsOneRecord();
+  }
+
+  /** The three hops are journaled as one path: history says so, and one page shows them all. */
+  private void assertThePathIsOneRecord() throws IOException {
+    JsonNode history = Json.read(succeeds("history", "--output", "json"), JsonNode.class);
+    List<String> hops =
+        List.of(history.get(2), history.get(1), history.get(0)).stream()
+            .map(run -> run.get("runId").asText())
+            .toList();
+    String first = hops.get(0);
+    List<String> marked =
+        succeeds("history").lines().filter(line -> line.contains("(path " + first + ")")).toList();
+    assertThat(marked).hasSize(3);
+    for (int hop = 1; hop <= 3; hop++) {
+      assertThat(marked.get(3 - hop))
+          .startsWith(hops.get(hop - 1) + " ")
+          .endsWith(" " + hop + "/3 → 2.0.0 (path " + first + ")");
+    }
+
+    JsonNode written =
+        Json.read(succeeds("report", hops.get(1), "--output", "json"), JsonNode.class);
+    assertThat(written.get("path").asText()).isEqualTo(first);
+    assertThat(written.get("runs")).extracting(JsonNode::asText).containsExactlyElementsOf(hops);
+    String page = Files.readString(Path.of(written.get("file").asText()));
+    assertThat(page)
+        .contains("Upgrade 1.0.0 → 2.0.0 across required stops")
+        .contains("2.0.0 is installed: 3 hops, each backed up, verified and validated on its own.")
+        .contains(
+            "Hop 1 of 3: 1.0.0 → 1.1.0", "Hop 2 of 3: 1.1.0 → 1.5.0", "Hop 3 of 3: 1.5.0 → 2.0.0")
+        .contains(hops.toArray(String[]::new));
+    assertThat(Path.of(written.get("file").asText()).getFileName())
+        .hasToString(first + "-path.html");
   }
 
   private String installed() {

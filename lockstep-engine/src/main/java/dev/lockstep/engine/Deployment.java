@@ -35,6 +35,9 @@ import dev.lockstep.engine.notices.NoticeAftermath;
 import dev.lockstep.engine.notices.NoticeListener;
 import dev.lockstep.engine.notices.NoticeSender;
 import dev.lockstep.engine.notices.RunNotices;
+import dev.lockstep.engine.path.JournaledPath;
+import dev.lockstep.engine.path.PathHop;
+import dev.lockstep.engine.path.PathPlace;
 import dev.lockstep.engine.path.PathPlanner;
 import dev.lockstep.engine.path.PathReport;
 import dev.lockstep.engine.path.PathRunReport;
@@ -75,6 +78,7 @@ import dev.lockstep.postgres.RunLock;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,13 +261,22 @@ public final class Deployment implements AutoCloseable {
    */
   public PathRunReport upgradeAlong(
       PathReport path, UpgradeOptions options, PathUpgrade.Listener listener) {
+    return upgradeAlong(path, PathPlace.NEW, options, listener);
+  }
+
+  /**
+   * As {@link #upgradeAlong(PathReport, UpgradeOptions, PathUpgrade.Listener)}, the hops joining
+   * the path at {@code place}.
+   */
+  public PathRunReport upgradeAlong(
+      PathReport path, PathPlace place, UpgradeOptions options, PathUpgrade.Listener listener) {
     return locked(
         () ->
             new PathUpgrade(
                     catalog()::get,
                     (release, facts, hopListener) ->
                         upgradeLocked(catalog().get(release), options, hopListener::planned, facts))
-                .upgrade(path, listener));
+                .upgrade(path, place, listener));
   }
 
   /** One upgrade, the state folder locked; {@code pathFacts} tie it to its path, if any. */
@@ -292,6 +305,37 @@ public final class Deployment implements AutoCloseable {
             facts);
     journal.watches().addSamples(runId, baseline);
     return driver.drive(runId, releases);
+  }
+
+  /** Run {@code runId}'s place on a path across required stops; empty when it was no hop. */
+  public Optional<PathHop> pathHop(String runId) {
+    return PathHop.of(runId, journal.facts(runId));
+  }
+
+  /**
+   * Every hop of the path run {@code runId} is a hop of, oldest first; empty when it was no hop.
+   */
+  public Optional<JournaledPath> journaledPath(String runId) {
+    Optional<PathHop> place = pathHop(runId);
+    if (place.isEmpty()) {
+      return Optional.empty();
+    }
+    List<JournaledPath.Hop> hops = new ArrayList<>();
+    for (RunReport run : history()) {
+      pathHop(run.runId())
+          .filter(hop -> hop.pathId().equals(place.get().pathId()))
+          .ifPresent(hop -> hops.add(new JournaledPath.Hop(hop, run)));
+    }
+    hops.sort(Comparator.comparing(hop -> hop.run().startedAt()));
+    return Optional.of(
+        new JournaledPath(place.get().pathId(), hops.get(0).run().from(), place.get().to(), hops));
+  }
+
+  /** Where the hops after {@code resumed}, a hop a crash interrupted, join its path. */
+  public PathPlace placeAfter(RunReport resumed) {
+    return pathHop(resumed.runId())
+        .map(hop -> new PathPlace(hop.pathId(), hop.number()))
+        .orElse(PathPlace.NEW);
   }
 
   /** Whether this upgrade is the last (or only) hop of its path: the one the watch follows. */

@@ -16,7 +16,7 @@ public final class HistoryCommand extends DeploymentCommand {
   @Override
   int run(Deployment deployment) {
     List<RunReport> runs = deployment.history();
-    print(runs, HistoryText.render(runs));
+    print(runs, HistoryText.render(runs, deployment::pathHop));
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import dev.lockstep.core.api.ErrorCode;
 import dev.lockstep.core.api.LockstepException;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.engine.Deployment;
+import dev.lockstep.engine.path.JournaledPath;
 import dev.lockstep.engine.watch.WatchReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
     description =
         "Write a run's report as one HTML page, readable offline: the timeline of its steps with"
             + " the downtime shaded, its migrations and their classes, the backup and its"
-            + " verification, the checks, the rollback and its data-loss window.")
+            + " verification, the checks, the rollback and its data-loss window. A hop of an"
+            + " upgrade across required stops writes its whole path: every hop, in order.")
 public final class ReportCommand extends DeploymentCommand {
   @Parameters(
       paramLabel = "RUN",
@@ -52,6 +54,11 @@ public final class ReportCommand extends DeploymentCommand {
   @Override
   int run(Deployment deployment) {
     RunReport report = find(deployment.history());
+    Optional<JournaledPath> path =
+        watchOnly ? Optional.empty() : deployment.journaledPath(report.runId());
+    if (path.isPresent()) {
+      return writePath(deployment, path.get());
+    }
     Optional<WatchReport> watch = deployment.watchReport(report.runId());
     if (watchOnly && watch.isEmpty()) {
       throw new LockstepException(
@@ -64,18 +71,11 @@ public final class ReportCommand extends DeploymentCommand {
     }
     String name = report.runId() + (watchOnly ? "-watch" : "") + ".html";
     Path file = out != null ? out : deployment.config().reportsDir().resolve(name);
-    try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      Files.writeString(
-          file,
-          watchOnly
-              ? WatchReportHtml.render(watch.orElseThrow())
-              : RunReportHtml.render(report, watch));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report page " + file, e);
-    }
+    write(
+        file,
+        watchOnly
+            ? WatchReportHtml.render(watch.orElseThrow())
+            : RunReportHtml.render(report, watch));
     print(
         Map.of("run", report.runId(), "file", file.toAbsolutePath().toString()),
         "Wrote "
@@ -86,6 +86,47 @@ public final class ReportCommand extends DeploymentCommand {
             + (watch.isPresent() && !watchOnly ? " and its watch" : "")
             + " as one HTML page; open it in any browser, it needs nothing else.");
     return 0;
+  }
+
+  /** A hop's page is its whole path's: every hop in full, in order, then the last one's watch. */
+  private int writePath(Deployment deployment, JournaledPath path) {
+    List<JournaledPath.Hop> hops = path.hops();
+    Optional<WatchReport> watch = deployment.watchReport(hops.get(hops.size() - 1).run().runId());
+    Path file =
+        out != null ? out : deployment.config().reportsDir().resolve(path.id() + "-path.html");
+    write(file, RunReportHtml.render(path, watch));
+    print(
+        Map.of(
+            "path",
+            path.id(),
+            "runs",
+            hops.stream().map(hop -> hop.run().runId()).toList(),
+            "file",
+            file.toAbsolutePath().toString()),
+        "Wrote "
+            + file.toAbsolutePath()
+            + ": the upgrade "
+            + path.from()
+            + " → "
+            + path.to()
+            + " across required stops, its "
+            + hops.size()
+            + (hops.size() == 1 ? " hop" : " hops")
+            + (path.reachedItsEnd() ? "" : " so far")
+            + (watch.isPresent() ? " and the watch" : "")
+            + ", as one HTML page; open it in any browser, it needs nothing else.");
+    return 0;
+  }
+
+  private static void write(Path file, String page) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, page);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report page " + file, e);
+    }
   }
 
   private RunReport find(List<RunReport> runs) {

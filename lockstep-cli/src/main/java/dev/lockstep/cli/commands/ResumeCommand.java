@@ -44,7 +44,10 @@ public final class ResumeCommand extends DeploymentCommand {
     }
     PathRunReport path =
         deployment.upgradeAlong(
-            left.get(), UpgradeOptions.defaults(), new HopsShown(out(), output.json()));
+            left.get(),
+            deployment.placeAfter(report),
+            UpgradeOptions.defaults(),
+            new HopsShown(out(), output.json()));
     Map<String, Object> both = new LinkedHashMap<>();
     both.put("resumed", report);
     both.put("path", path);

@@ -10,6 +10,7 @@ import dev.lockstep.core.report.RollbackReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.core.yaml.Durations;
+import dev.lockstep.engine.path.JournaledPath;
 import dev.lockstep.engine.watch.WatchReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,80 @@ public final class RunReportHtml {
             "Lockstep " + report.kind() + " " + report.runId(),
             STYLE,
             watch.isPresent() ? WatchCharts.STYLE : "");
-    header(html, report);
+    header(html, "h1", capitalized(report.kind()), report);
+    run(html, report);
+    watch(html, watch);
+    return HtmlPage.close(html, "Written by Lockstep from run " + report.runId() + ".");
+  }
+
+  /**
+   * An upgrade across required stops as one page: the path and every hop in a table, then each
+   * hop's run in full, in order, then the watch of the last hop when there is one.
+   */
+  public static String render(JournaledPath path, Optional<WatchReport> watch) {
+    List<JournaledPath.Hop> hops = path.hops();
+    JournaledPath.Hop last = hops.get(hops.size() - 1);
+    String status = path.reachedItsEnd() ? "succeeded" : last.run().status();
+    StringBuilder html =
+        HtmlPage.open(
+            "Lockstep upgrade " + path.from() + " → " + path.to(),
+            STYLE,
+            watch.isPresent() ? WatchCharts.STYLE : "");
+    html.append("<h1>")
+        .append(escape("Upgrade " + path.from() + " → " + path.to() + " across required stops"))
+        .append(" <span class=\"status ")
+        .append(escape(status))
+        .append("\">")
+        .append(escape(status.replace('_', ' ')))
+        .append("</span></h1>\n<p class=\"summary\">")
+        .append(escape(pathSummary(path)))
+        .append("</p>\n<table class=\"hops\">\n<tr><th>hop</th><th>releases</th><th>run</th>")
+        .append("<th>status</th><th>took</th><th>downtime</th></tr>\n");
+    for (JournaledPath.Hop hop : hops) {
+      RunReport run = hop.run();
+      row(
+          html,
+          run.status(),
+          hop.place().number() + " of " + hop.place().of(),
+          run.from() + " → " + run.to(),
+          run.runId(),
+          run.status().replace('_', ' '),
+          format(run.duration()),
+          run.downtime() == null ? "none measured" : format(run.downtime()));
+    }
+    html.append("</table>\n");
+    for (JournaledPath.Hop hop : hops) {
+      header(
+          html, "h2", "Hop " + hop.place().number() + " of " + hop.place().of() + ":", hop.run());
+      run(html, hop.run());
+    }
+    watch(html, watch);
+    return HtmlPage.close(
+        html, "Written by Lockstep from the runs of path " + path.id() + ", its hops.");
+  }
+
+  private static String pathSummary(JournaledPath path) {
+    JournaledPath.Hop last = path.hops().get(path.hops().size() - 1);
+    if (path.reachedItsEnd()) {
+      return path.to()
+          + " is installed: "
+          + path.hops().size()
+          + " hops, each backed up, verified and validated on its own.";
+    }
+    return "The path stopped at hop "
+        + last.place().number()
+        + " of "
+        + last.place().of()
+        + " ("
+        + last.run().from()
+        + " → "
+        + last.run().to()
+        + "): "
+        + last.run().summary();
+  }
+
+  /** Everything of one run below its header. */
+  private static void run(StringBuilder html, RunReport report) {
     timeline(html, report);
     migrations(html, report.migrations());
     backup(html, report);
@@ -52,24 +126,26 @@ public final class RunReportHtml {
       report.overrides().forEach(o -> html.append("<li>").append(escape(o)).append("</li>\n"));
       html.append("</ul>\n");
     }
+  }
+
+  private static void watch(StringBuilder html, Optional<WatchReport> watch) {
     watch.ifPresent(
         w -> {
           html.append("<h2>Watch ").append(escape(w.watchId())).append("</h2>\n");
           WatchCharts.facts(html, w);
           WatchCharts.section(html, w);
         });
-    return HtmlPage.close(html, "Written by Lockstep from run " + report.runId() + ".");
   }
 
-  private static void header(StringBuilder html, RunReport report) {
+  private static void header(StringBuilder html, String tag, String title, RunReport report) {
     String releases = report.from() == null ? report.to() : report.from() + " → " + report.to();
-    html.append("<h1>")
-        .append(escape(capitalized(report.kind()) + " " + releases))
+    html.append("<" + tag + ">")
+        .append(escape(title + " " + releases))
         .append(" <span class=\"status ")
         .append(escape(report.status()))
         .append("\">")
         .append(escape(report.status().replace('_', ' ')))
-        .append("</span></h1>\n<p class=\"summary\">")
+        .append("</span></" + tag + ">\n<p class=\"summary\">")
         .append(escape(report.summary()))
         .append("</p>\n<dl class=\"facts\">\n");
     fact(html, "run", report.runId());

@@ -6,6 +6,8 @@ import dev.lockstep.core.report.CheckResult;
 import dev.lockstep.core.report.MigrationReport;
 import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
+import dev.lockstep.engine.path.JournaledPath;
+import dev.lockstep.engine.path.PathHop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,15 +53,46 @@ class RunReportHtmlTest {
         .doesNotContain("<svg class=\"chart\"", "<h2>Verdicts</h2>", "svg.chart");
   }
 
+  @Test
+  void render_aPathStoppedAtItsSecondHop_showsEveryHopInOrderAndWhereItStopped() {
+    RunReport second = report("run-2", "1.1.0", "1.5.0", "rolled_back", 3);
+    JournaledPath path =
+        new JournaledPath(
+            "run-1",
+            "1.0.0",
+            "2.0.0",
+            List.of(
+                new JournaledPath.Hop(new PathHop("run-1", 1, 3, "2.0.0"), report()),
+                new JournaledPath.Hop(new PathHop("run-1", 2, 3, "2.0.0"), second)));
+
+    String html = RunReportHtml.render(path, Optional.empty());
+
+    assertThat(html)
+        .contains(
+            "<h1>Upgrade 1.0.0 → 2.0.0 across required stops <span class=\"status rolled_back\">")
+        .contains("The path stopped at hop 2 of 3 (1.1.0 → 1.5.0): Upgraded")
+        .contains("<tr class=\"rolled_back\"><td>2 of 3</td><td>1.1.0 → 1.5.0</td><td>run-2</td>")
+        .doesNotContain("<script>", "src=", "<link", "@import", "url(");
+    assertThat(html.indexOf("<h2>Hop 1 of 3: 1.0.0 → 1.1.0"))
+        .isPositive()
+        .isLessThan(html.indexOf("<h2>Hop 2 of 3: 1.1.0 → 1.5.0"));
+    assertThat(html.split("<svg class=\"timeline\"", -1)).hasSize(3);
+    assertThat(path.reachedItsEnd()).isFalse();
+  }
+
   private static RunReport report() {
+    return report("run-1", "1.0.0", "1.1.0", "succeeded", 0);
+  }
+
+  private static RunReport report(String id, String from, String to, String status, int exit) {
     return new RunReport(
-        "run-1",
+        id,
         "upgrade",
         "production",
-        "1.0.0",
-        "1.1.0",
-        "succeeded",
-        0,
+        from,
+        to,
+        status,
+        exit,
         T0,
         T0.plusSeconds(10),
         Duration.ofSeconds(10),

@@ -19,11 +19,14 @@ import dev.lockstep.core.report.RunReport;
 import dev.lockstep.core.report.StepReport;
 import dev.lockstep.engine.StatusReport;
 import dev.lockstep.engine.adopt.AdoptionReport;
+import dev.lockstep.engine.path.PathHop;
 import dev.lockstep.postgres.testing.GoldenFiles;
 import dev.lockstep.targets.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TextRenderingTest {
@@ -267,6 +270,41 @@ class TextRenderingTest {
                 + "    inferred: they are expand, as the release declares\n"
                 + "    if the revert fails, restores from: snapshot swap\n")
         .doesNotContain("losing the writes");
+  }
+
+  @Test
+  void render_history_marksTheHopsOfAPath() {
+    RunReport hop =
+        new RunReport(
+            "run-20261123-100000-ab12",
+            "upgrade",
+            "production",
+            "1.1.0",
+            "1.5.0",
+            "succeeded",
+            0,
+            T0,
+            T0.plusSeconds(9),
+            Duration.ofSeconds(9),
+            Duration.ofMillis(7400),
+            "20261123-100000-cd34",
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            "Upgraded 1.1.0 → 1.5.0.",
+            null,
+            null);
+    Map<String, PathHop> hops = Map.of(hop.runId(), new PathHop("run-0", 2, 3, "2.0.0"));
+
+    String plain = HistoryText.render(List.of(hop));
+    String marked = HistoryText.render(List.of(hop), id -> Optional.ofNullable(hops.get(id)));
+
+    assertThat(plain.lines().findFirst().orElseThrow()).endsWith("STARTED");
+    assertThat(marked.lines().findFirst().orElseThrow()).endsWith("PATH");
+    assertThat(marked.lines().skip(1).findFirst().orElseThrow())
+        .startsWith(hop.runId())
+        .endsWith(" 2/3 → 2.0.0 (path run-0)");
   }
 
   @Test

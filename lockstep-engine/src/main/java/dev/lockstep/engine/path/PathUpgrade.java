@@ -11,6 +11,7 @@ import dev.lockstep.engine.GateBlockedException;
 import dev.lockstep.engine.gates.ArtifactDigestGate;
 import dev.lockstep.engine.steps.RunFacts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,6 +58,14 @@ public final class PathUpgrade {
   }
 
   public PathRunReport upgrade(PathReport path, Listener listener) {
+    return upgrade(path, PathPlace.NEW, listener);
+  }
+
+  /**
+   * Upgrades along {@code path}, journaling its hops as part of the path at {@code place}: each
+   * hop's run records the path's id, its number on the path ({@code 2/3}) and the path's end.
+   */
+  public PathRunReport upgrade(PathReport path, PathPlace place, Listener listener) {
     List<PathReport.Hop> hops = path.hops();
     checkArtifacts(hops);
     List<String> versions = hops.stream().map(PathReport.Hop::version).toList();
@@ -64,24 +73,21 @@ public final class PathUpgrade {
     String installed = path.from();
     for (int i = 0; i < hops.size(); i++) {
       PathReport.Hop hop = hops.get(i);
-      listener.hopStarts(i + 1, hops.size(), installed, hop);
+      listener.hopStarts(
+          place.hopsBefore() + i + 1, place.hopsBefore() + hops.size(), installed, hop);
       RunReport run;
       try {
-        run =
-            runner.upgrade(
-                Version.parse(hop.version()),
-                Map.of(RunFacts.PATH_TO, path.to(), RunFacts.PATH_HOP, (i + 1) + "/" + hops.size()),
-                listener);
+        run = runner.upgrade(Version.parse(hop.version()), facts(path, place, runs, i), listener);
       } catch (GateBlockedException e) {
         if (runs.isEmpty()) {
           throw e;
         }
-        return blocked(path, versions, runs, installed, i, e);
+        return blocked(path, place, versions, runs, installed, i, e);
       }
       runs.add(run);
       listener.finished(run);
       if (run.exitCode() != 0) {
-        return stopped(path, versions, runs, installed, i, run);
+        return stopped(path, place, versions, runs, installed, i, run);
       }
       installed = hop.version();
     }
@@ -104,6 +110,21 @@ public final class PathUpgrade {
             + "), each backed up, verified and validated on its own.");
   }
 
+  /** What ties hop {@code index} to its path in the journal. */
+  private static Map<String, String> facts(
+      PathReport path, PathPlace place, List<RunReport> runs, int index) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(RunFacts.PATH_TO, path.to());
+    int count = place.hopsBefore() + path.hops().size();
+    facts.put(RunFacts.PATH_HOP, (place.hopsBefore() + index + 1) + "/" + count);
+    String pathId =
+        place.pathId() != null ? place.pathId() : runs.isEmpty() ? null : runs.get(0).runId();
+    if (pathId != null) {
+      facts.put(RunFacts.PATH_ID, pathId);
+    }
+    return facts;
+  }
+
   /** Every hop after the first: the first hop's own gate checks its artifacts. */
   private void checkArtifacts(List<PathReport.Hop> hops) {
     for (PathReport.Hop hop : hops.subList(1, hops.size())) {
@@ -123,12 +144,13 @@ public final class PathUpgrade {
 
   private static PathRunReport stopped(
       PathReport path,
+      PathPlace place,
       List<String> versions,
       List<RunReport> runs,
       String installed,
       int index,
       RunReport failed) {
-    String hop = hopName(index, versions.size(), installed, versions.get(index));
+    String hop = hopName(place, index, versions.size(), installed, versions.get(index));
     String after =
         failed.exitCode() == 3
             ? " failed and was rolled back: the deployment stays on "
@@ -153,6 +175,7 @@ public final class PathUpgrade {
 
   private static PathRunReport blocked(
       PathReport path,
+      PathPlace place,
       List<String> versions,
       List<RunReport> runs,
       String installed,
@@ -166,7 +189,7 @@ public final class PathUpgrade {
         installed,
         "blocked",
         refusal.errorCode().exitCode(),
-        hopName(index, versions.size(), installed, versions.get(index))
+        hopName(place, index, versions.size(), installed, versions.get(index))
             + " was refused by its gates before it touched anything: the deployment stays on "
             + installed
             + ". "
@@ -176,8 +199,17 @@ public final class PathUpgrade {
             + continueWith(path, true));
   }
 
-  private static String hopName(int index, int count, String from, String to) {
-    return "Hop " + (index + 1) + " of " + count + " (" + from + " → " + to + ")";
+  private static String hopName(PathPlace place, int index, int count, String from, String to) {
+    int before = place.hopsBefore();
+    return "Hop "
+        + (before + index + 1)
+        + " of "
+        + (before + count)
+        + " ("
+        + from
+        + " → "
+        + to
+        + ")";
   }
 
   private static String notAttempted(List<String> versions, int firstNotAttempted) {

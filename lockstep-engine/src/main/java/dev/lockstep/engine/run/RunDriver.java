@@ -53,6 +53,9 @@ public final class RunDriver {
                   releases.previousVersion(),
                   releases.next().version().toString());
           facts.forEach((key, value) -> journal.recordFact(run.id(), key, value));
+          if (facts.containsKey(RunFacts.PATH_TO) && !facts.containsKey(RunFacts.PATH_ID)) {
+            journal.recordFact(run.id(), RunFacts.PATH_ID, run.id()); // a path's first hop
+          }
           checklists.recordUpgrade(run.id(), releases, inputs);
           return run.id();
         });

@@ -26,6 +26,13 @@ public final class RunFacts {
   /** Which hop of that path this run is, as {@code 2/3}. */
   public static final String PATH_HOP = "path.hop";
 
+  /**
+   * The path this hop belongs to: the run id of its first hop, which names the path after itself.
+   * Every hop of one {@code upgrade --to V}, and the hops a {@code resume} takes after it, share
+   * it.
+   */
+  public static final String PATH_ID = "path.id";
+
   public static final String VERIFICATION_OVERRIDE = "backup.verificationOverride";
   public static final String ACCEPT_UNVERIFIED = "backup.acceptUnverified";
   public static final String DRIFT_ALLOWED = "schema.driftAllowed";

@@ -60,10 +60,31 @@ class PathUpgradeTest {
     assertThat(facts)
         .extracting(f -> f.get(RunFacts.PATH_TO) + " " + f.get(RunFacts.PATH_HOP))
         .containsExactly("2.0.0 1/3", "2.0.0 2/3", "2.0.0 3/3");
+    // The first hop's run names the path (the journal records it); the others carry its id.
+    assertThat(facts)
+        .extracting(f -> f.get(RunFacts.PATH_ID))
+        .containsExactly(null, "run-1.1.0", "run-1.1.0");
     assertThat(report.summary())
         .isEqualTo(
             "Upgraded 1.0.0 → 2.0.0 in 3 hops (1.1.0, 1.2.0, 2.0.0), each backed up, verified and"
                 + " validated on its own.");
+  }
+
+  @Test
+  void upgrade_theRestOfAnInterruptedPath_joinsItWithItsIdAndNumbers() {
+    PathReport rest = new PathReport("1.1.0", "2.0.0", path.hops().subList(1, path.hops().size()));
+
+    pathUpgrade(hop -> exited(hop, 0)).upgrade(rest, new PathPlace("run-first", 1), listener());
+
+    assertThat(facts)
+        .extracting(
+            f ->
+                f.get(RunFacts.PATH_ID)
+                    + " "
+                    + f.get(RunFacts.PATH_HOP)
+                    + " "
+                    + f.get(RunFacts.PATH_TO))
+        .containsExactly("run-first 2/3 2.0.0", "run-first 3/3 2.0.0");
   }
 
   @Test
