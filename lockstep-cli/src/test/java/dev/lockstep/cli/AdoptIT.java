@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A deployment of the sample product that runs release 1.0.0 with data in it, and a Lockstep that
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * goes as it would have from a Lockstep install.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class AdoptIT {
 
   @Test

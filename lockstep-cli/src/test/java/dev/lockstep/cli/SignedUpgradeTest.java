@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The sample product, running 1.0.0, on a deployment that requires releases signed by its vendor's
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * back as the vendor signed it, the same upgrade succeeds.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class SignedUpgradeTest {
   private SampleDeployment sample;
   private Path release;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code lockstep watch}, {@code status} and {@code report} after an upgrade of the sample product
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * watch.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class WatchCliTest {
   private static final String WATCH =
       """

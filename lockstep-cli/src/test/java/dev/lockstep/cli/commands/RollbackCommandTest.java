@@ -30,12 +30,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code lockstep rollback} after a contract upgrade of the sample product: the dry run, the
  * confirmation on a terminal (answered through an injected terminal), and the refusal without one.
  */
 @ExtendWith(PostgresExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class RollbackCommandTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
