@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * {@code lockstep upgrade --to 2.0.0} from 1.0.0 across a required stop (1.1.0) and 2.0.0's {@code
@@ -110,6 +113,29 @@ class PathUpgradeCliTest {
         .contains(hops.toArray(String[]::new));
     assertThat(Path.of(written.get("file").asText()).getFileName())
         .hasToString(first + "-path.html");
+    drawnInABrowser(Path.of(written.get("file").asText()));
+  }
+
+  /** The path's page in a real browser: every hop's timeline drawn, no console error. */
+  private static void drawnInABrowser(Path page) throws IOException {
+    ChromeDriver browser = Browsers.chromium();
+    try {
+      browser.get(page.toUri().toString());
+
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .startsWith("Upgrade 1.0.0 → 2.0.0 across required stops");
+      assertThat(browser.findElements(By.cssSelector("table.hops tr.succeeded"))).hasSize(3);
+      List<WebElement> timelines = browser.findElements(By.cssSelector("svg.timeline"));
+      assertThat(timelines).hasSize(3);
+      assertThat(timelines)
+          .allSatisfy(
+              timeline ->
+                  assertThat(timeline.findElements(By.cssSelector("rect.step"))).isNotEmpty());
+      assertThat(Browsers.consoleErrors(browser)).as("the browser's console").isEmpty();
+      Browsers.screenshot(browser, "path-report.png");
+    } finally {
+      browser.quit();
+    }
   }
 
   private String installed() {
