@@ -35,7 +35,6 @@ import dev.lockstep.engine.notices.NoticeAftermath;
 import dev.lockstep.engine.notices.NoticeListener;
 import dev.lockstep.engine.notices.NoticeSender;
 import dev.lockstep.engine.notices.RunNotices;
-import dev.lockstep.engine.path.JournaledPath;
 import dev.lockstep.engine.path.PathHop;
 import dev.lockstep.engine.path.PathPlace;
 import dev.lockstep.engine.path.PathPlanner;
@@ -78,7 +77,6 @@ import dev.lockstep.postgres.RunLock;
 import dev.lockstep.postgres.migrate.MigrationRunner;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,7 +294,7 @@ public final class Deployment implements AutoCloseable {
     RunDriver driver = driver();
     Map<String, String> facts = facts(options);
     facts.putAll(pathFacts);
-    List<RecordedSample> baseline = lastHop(pathFacts) ? baseline(context) : List.of();
+    List<RecordedSample> baseline = PathHop.lastOrNone(pathFacts) ? baseline(context) : List.of();
     String runId =
         driver.startUpgrade(
             config.environment(),
@@ -312,40 +310,11 @@ public final class Deployment implements AutoCloseable {
     return PathHop.of(runId, journal.facts(runId));
   }
 
-  /**
-   * Every hop of the path run {@code runId} is a hop of, oldest first; empty when it was no hop.
-   */
-  public Optional<JournaledPath> journaledPath(String runId) {
-    Optional<PathHop> place = pathHop(runId);
-    if (place.isEmpty()) {
-      return Optional.empty();
-    }
-    List<JournaledPath.Hop> hops = new ArrayList<>();
-    for (RunReport run : history()) {
-      pathHop(run.runId())
-          .filter(hop -> hop.pathId().equals(place.get().pathId()))
-          .ifPresent(hop -> hops.add(new JournaledPath.Hop(hop, run)));
-    }
-    hops.sort(Comparator.comparing(hop -> hop.run().startedAt()));
-    return Optional.of(
-        new JournaledPath(place.get().pathId(), hops.get(0).run().from(), place.get().to(), hops));
-  }
-
   /** Where the hops after {@code resumed}, a hop a crash interrupted, join its path. */
   public PathPlace placeAfter(RunReport resumed) {
     return pathHop(resumed.runId())
         .map(hop -> new PathPlace(hop.pathId(), hop.number()))
         .orElse(PathPlace.NEW);
-  }
-
-  /** Whether this upgrade is the last (or only) hop of its path: the one the watch follows. */
-  private static boolean lastHop(Map<String, String> pathFacts) {
-    String hop = pathFacts.get(RunFacts.PATH_HOP);
-    if (hop == null) {
-      return true;
-    }
-    String[] numberOfCount = hop.split("/");
-    return numberOfCount[0].equals(numberOfCount[1]);
   }
 
   /**

@@ -53,9 +53,10 @@ public final class ReportCommand extends DeploymentCommand {
 
   @Override
   int run(Deployment deployment) {
-    RunReport report = find(deployment.history());
+    List<RunReport> runs = deployment.history();
+    RunReport report = find(runs);
     Optional<JournaledPath> path =
-        watchOnly ? Optional.empty() : deployment.journaledPath(report.runId());
+        watchOnly ? Optional.empty() : JournaledPath.of(report.runId(), runs, deployment::pathHop);
     if (path.isPresent()) {
       return writePath(deployment, path.get());
     }

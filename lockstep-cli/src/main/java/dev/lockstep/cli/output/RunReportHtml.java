@@ -63,11 +63,8 @@ public final class RunReportHtml {
             watch.isPresent() ? WatchCharts.STYLE : "");
     html.append("<h1>")
         .append(escape("Upgrade " + path.from() + " → " + path.to() + " across required stops"))
-        .append(" <span class=\"status ")
-        .append(escape(status))
-        .append("\">")
-        .append(escape(status.replace('_', ' ')))
-        .append("</span></h1>\n<p class=\"summary\">")
+        .append(statusBadge(status))
+        .append("</h1>\n<p class=\"summary\">")
         .append(escape(pathSummary(path)))
         .append("</p>\n<table class=\"hops\">\n<tr><th>hop</th><th>releases</th><th>run</th>")
         .append("<th>status</th><th>took</th><th>downtime</th></tr>\n");
@@ -137,15 +134,21 @@ public final class RunReportHtml {
         });
   }
 
+  /** A status as the coloured label after a heading: " <span class="status rolled_back">…". */
+  private static String statusBadge(String status) {
+    return " <span class=\"status "
+        + escape(status)
+        + "\">"
+        + escape(status.replace('_', ' '))
+        + "</span>";
+  }
+
   private static void header(StringBuilder html, String tag, String title, RunReport report) {
     String releases = report.from() == null ? report.to() : report.from() + " → " + report.to();
     html.append("<" + tag + ">")
         .append(escape(title + " " + releases))
-        .append(" <span class=\"status ")
-        .append(escape(report.status()))
-        .append("\">")
-        .append(escape(report.status().replace('_', ' ')))
-        .append("</span></" + tag + ">\n<p class=\"summary\">")
+        .append(statusBadge(report.status()))
+        .append("</" + tag + ">\n<p class=\"summary\">")
         .append(escape(report.summary()))
         .append("</p>\n<dl class=\"facts\">\n");
     fact(html, "run", report.runId());

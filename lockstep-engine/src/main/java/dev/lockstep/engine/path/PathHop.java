@@ -19,18 +19,35 @@ public record PathHop(String pathId, int number, int of, String to) {
    * journaled before paths had ids is its own path.
    */
   public static Optional<PathHop> of(String runId, Map<String, String> facts) {
-    String to = facts.get(RunFacts.PATH_TO);
-    String hop = facts.get(RunFacts.PATH_HOP);
-    if (to == null || hop == null || !hop.matches("\\d+/\\d+")) {
+    Optional<int[]> numberOfCount = numberOfCount(facts);
+    if (numberOfCount.isEmpty() || !facts.containsKey(RunFacts.PATH_TO)) {
       return Optional.empty();
     }
-    String[] numberOfCount = hop.split("/");
-    int number = Integer.parseInt(numberOfCount[0]);
+    int number = numberOfCount.get()[0];
     String pathId = facts.getOrDefault(RunFacts.PATH_ID, number == 1 ? runId : null);
     if (pathId == null) {
       return Optional.empty();
     }
-    return Optional.of(new PathHop(pathId, number, Integer.parseInt(numberOfCount[1]), to));
+    return Optional.of(
+        new PathHop(pathId, number, numberOfCount.get()[1], facts.get(RunFacts.PATH_TO)));
+  }
+
+  /**
+   * Whether an upgrade with these facts is the last hop of its path, or no hop: the upgrade the
+   * watch follows. Reads the facts before the run has an id.
+   */
+  public static boolean lastOrNone(Map<String, String> facts) {
+    return numberOfCount(facts).map(hop -> hop[0] == hop[1]).orElse(true);
+  }
+
+  /** {@code path.hop} = {@code 2/3} as {2, 3}; empty when absent or damaged. */
+  private static Optional<int[]> numberOfCount(Map<String, String> facts) {
+    String hop = facts.get(RunFacts.PATH_HOP);
+    if (hop == null || !hop.matches("\\d+/\\d+")) {
+      return Optional.empty();
+    }
+    String[] parts = hop.split("/");
+    return Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
   }
 
   /** Whether this is the last hop of its path, the one that installs its end. */

@@ -51,9 +51,7 @@ final class Figures {
 
   /** A p-value, to two significant digits: p=0.0003, p<0.0001. */
   static String p(double p) {
-    return p < 0.0001
-        ? "p<0.0001"
-        : "p=" + new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+    return p < 0.0001 ? "p<0.0001" : "p=" + bound(p);
   }
 
   /** A p-value bound, to two significant digits: 0.0005, 0.000031. */

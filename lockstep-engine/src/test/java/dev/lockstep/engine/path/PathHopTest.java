@@ -41,4 +41,13 @@ class PathHopTest {
     assertThat(PathHop.of("run-1", Map.of(RunFacts.PATH_TO, "2.0.0", RunFacts.PATH_HOP, "x")))
         .isEmpty();
   }
+
+  @Test
+  void lastOrNone_isTrueForTheLastHopAndForAnUpgradeThatIsNoHop() {
+    assertThat(PathHop.lastOrNone(Map.of(RunFacts.PATH_TO, "2.0.0", RunFacts.PATH_HOP, "3/3")))
+        .isTrue();
+    assertThat(PathHop.lastOrNone(Map.of(RunFacts.PATH_TO, "2.0.0", RunFacts.PATH_HOP, "1/3")))
+        .isFalse();
+    assertThat(PathHop.lastOrNone(Map.of())).isTrue();
+  }
 }
