@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * A metrics page in the Prometheus text format (0.0.4) or in OpenMetrics text (1.0.0), read
  * strictly: a line that is in neither is an error naming its number, not a line skipped. The
- * official Java client ships only writers of these formats, so the page is read here.
+ * official Java client ships only writers of these formats, so the page is read here; the tests
+ * hold it to the official Python client's parsers, the formats' reference.
  */
 final class MetricsText {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -36,12 +37,15 @@ final class MetricsText {
           "summary",
           "unknown");
 
-  /** The suffixes of a family's samples, by the family's type. */
+  /**
+   * The suffixes of a family's samples, by the family's type; a summary's quantiles have none.
+   * Families of the types not here have one sample name, the family's.
+   */
   private static final Map<String, List<String>> SUFFIXES =
       Map.of(
           "counter", List.of("_total", "_created"),
           "histogram", List.of("_bucket", "_count", "_sum", "_created"),
-          "summary", List.of("_count", "_sum", "_created"),
+          "summary", List.of("", "_count", "_sum", "_created"),
           "gaugehistogram", List.of("_bucket", "_gcount", "_gsum"),
           "info", List.of("_info"));
 
@@ -328,7 +332,7 @@ final class MetricsText {
     private Family familyOf(String sampleName) {
       if (types.containsKey(sampleName) || helps.containsKey(sampleName)) {
         Family family = families.computeIfAbsent(sampleName, this::family);
-        if (open && SUFFIXES.containsKey(family.type())) {
+        if (open && !SUFFIXES.getOrDefault(family.type(), List.of("")).contains("")) {
           throw error(
               "sample "
                   + sampleName

@@ -110,6 +110,28 @@ class MetricsTextTest {
   }
 
   @Test
+  void parse_openMetricsSummary_readsItsQuantilesWhichHaveNoSuffix() {
+    String page =
+        """
+        # TYPE latency_seconds summary
+        latency_seconds{quantile="0.5"} 0.25
+        latency_seconds{quantile="0.99"} 1.5
+        latency_seconds_count 40
+        latency_seconds_sum 12.5
+        # EOF
+        """;
+
+    MetricsText text = MetricsText.parse(page, Format.OPENMETRICS);
+
+    assertThat(text.series("latency_seconds"))
+        .extracting(one -> one.labels().get("quantile"), Series::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("0.5", 0.25),
+            org.assertj.core.groups.Tuple.tuple("0.99", 1.5));
+    assertThat(text.series("latency_seconds_count").get(0).family().type()).isEqualTo("summary");
+  }
+
+  @Test
   void parse_openMetricsWithoutEof_isRefused() {
     assertThatThrownBy(() -> MetricsText.parse("# TYPE up gauge\nup 1\n", Format.OPENMETRICS))
         .hasMessage("line 2: no # EOF at the end (an OpenMetrics page ends with it)");
