@@ -37,7 +37,7 @@ final class LoadGenerator implements AutoCloseable {
   private final AtomicInteger sent = new AtomicInteger();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private final Map<Long, String> written = new ConcurrentHashMap<>();
-  private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+  private final List<Sent> answered = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new ArrayList<>();
   private final int limit;
   private final long startedAt = System.nanoTime();
@@ -95,12 +95,24 @@ final class LoadGenerator implements AutoCloseable {
     return Map.copyOf(written);
   }
 
+  /**
+   * One request, answered or failed.
+   *
+   * @param atNanos when it was sent, on {@link System#nanoTime()}'s clock
+   * @param micros how long until it was answered
+   */
+  record Sent(long atNanos, long micros) {}
+
+  /** Every request sent so far, in the order they were answered. */
+  List<Sent> requests() {
+    synchronized (answered) {
+      return List.copyOf(answered);
+    }
+  }
+
   /** The latency at {@code percentile} (0 to 100) of every request sent, in milliseconds. */
   double latencyMillis(double percentile) {
-    List<Long> sorted;
-    synchronized (latenciesMicros) {
-      sorted = new ArrayList<>(latenciesMicros);
-    }
+    List<Long> sorted = new ArrayList<>(requests().stream().map(Sent::micros).toList());
     if (sorted.isEmpty()) {
       return 0;
     }
@@ -136,7 +148,7 @@ final class LoadGenerator implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      latenciesMicros.add((System.nanoTime() - started) / 1_000);
+      answered.add(new Sent(started, (System.nanoTime() - started) / 1_000));
     }
     if (sent.get() > limit) {
       stop.set(true);

@@ -45,6 +45,7 @@ class RollBench {
     Map<String, Long> doneAt = new ConcurrentHashMap<>();
     Map<String, Long> rotationAt = new ConcurrentHashMap<>();
     Map<String, List<String>> phases = new ConcurrentHashMap<>();
+    RollTimeline timeline = new RollTimeline();
     RunListener timings =
         new RunListener() {
           @Override
@@ -54,6 +55,7 @@ class RollBench {
                 .computeIfAbsent(
                     node, n -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(now + " " + phase);
+            timeline.phase(node, phase, now);
             switch (phase) {
               case "draining" -> drainingAt.put(node, now);
               case "drained" -> drainedAt.put(node, now);
@@ -122,6 +124,25 @@ class RollBench {
               Locale.ROOT,
               "p99 during the roll / steady: %.2f×",
               rolling.latencyMillis(99) / steady.latencyMillis(99)));
+      lines.add("");
+      double bound = 2 * steady.latencyMillis(99);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| what the roll was doing when a request was sent | requests | over 2× the steady"
+                  + " p99 (%.0f ms) | slowest |",
+              bound));
+      lines.add("|---|---|---|---|");
+      for (RollTimeline.Window window : timeline.windows(rolling.requests(), bound)) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d | %d | %.0f ms |",
+                window.what(),
+                window.requests(),
+                window.slow(),
+                window.slowestMillis()));
+      }
       lines.add("");
       lines.add(
           "| node | Lockstep: draining → up in the balancer | in-flight wait | the balancer's"
