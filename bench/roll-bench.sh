@@ -4,10 +4,16 @@
 # them on a host reached over real SSH) and a worker, on a throwaway PostgreSQL.
 #  1. 1.0.0 installed, a rehearsal of 1.1.0.
 #  2. BENCH_RATE requests a second (default 100) from BENCH_THREADS clients (default 8) through
-#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. Then,
+#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. The
+#     clients run on a JVM of their own (not the one running Lockstep, whose pauses they would
+#     otherwise count), warmed up 3 s before they are measured. HAProxy's slowstart is
+#     BENCH_SLOWSTART ms (default 10000; 0: none): a node back in rotation gets its full share of
+#     requests over that long, while its JVM compiles its hot code. Then,
 #     under the same load, each api node restarted bare three times (by hand, out of rotation: its
 #     own stop, install, start, until its /.status answers), timed; the median is kept.
-#  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99.
+#  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99; then the
+#     roll's requests by what it was doing when each was sent (before the first node, a node
+#     stopping, starting, back in rotation, the worker, after), with those over 2x the steady p99.
 #  4. Per node: Lockstep's time from draining until the balancer has the node up, minus the
 #     in-flight wait, the balancer's own health checks after `ready`, and the node's bare restart:
 #     Lockstep's own time per node (its balancer calls, polls, SSH).
@@ -18,5 +24,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 ./mvnw -q -B test -pl lockstep-examples -am -Dtest=RollBench -Dbench.roll=true \
   -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
+  -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
   | grep -E '^\||^p99'

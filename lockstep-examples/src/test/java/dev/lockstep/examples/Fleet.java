@@ -29,6 +29,9 @@ final class Fleet implements AutoCloseable {
   static final String REMOTE_NODE = "web-3";
   static final String WORKER_NODE = "worker-1";
 
+  /** HAProxy's slowstart for the nodes: none, unless the benchmark sets {@code fleet.slowstart}. */
+  static final Duration SLOWSTART = Duration.ofMillis(Long.getLong("fleet.slowstart", 0));
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   final SampleDeployment sample;
@@ -76,7 +79,8 @@ final class Fleet implements AutoCloseable {
               NODES.stream().map(ports::get).toList(),
               "/.status",
               // A check a second: a node is back in rotation within about a second of its start.
-              Duration.ofSeconds(1));
+              Duration.ofSeconds(1),
+              SLOWSTART);
       Path config =
           Files.writeString(
               folder.resolve("lockstep-fleet.yaml"),

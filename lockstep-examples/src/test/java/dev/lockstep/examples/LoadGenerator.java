@@ -37,7 +37,7 @@ final class LoadGenerator implements AutoCloseable {
   private final AtomicInteger sent = new AtomicInteger();
   private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
   private final Map<Long, String> written = new ConcurrentHashMap<>();
-  private final List<Sent> answered = Collections.synchronizedList(new ArrayList<>());
+  private final List<LoadResult.Sent> answered = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> threads = new ArrayList<>();
   private final int limit;
   private final long startedAt = System.nanoTime();
@@ -95,30 +95,35 @@ final class LoadGenerator implements AutoCloseable {
     return Map.copyOf(written);
   }
 
-  /**
-   * One request, answered or failed.
-   *
-   * @param atNanos when it was sent, on {@link System#nanoTime()}'s clock
-   * @param micros how long until it was answered
-   */
-  record Sent(long atNanos, long micros) {}
-
-  /** Every request sent so far, in the order they were answered. */
-  List<Sent> requests() {
+  /** What the clients saw so far: every request answered, and every failure. */
+  LoadResult result() {
     synchronized (answered) {
-      return List.copyOf(answered);
+      return new LoadResult(List.copyOf(answered), failures());
     }
   }
 
   /** The latency at {@code percentile} (0 to 100) of every request sent, in milliseconds. */
   double latencyMillis(double percentile) {
-    List<Long> sorted = new ArrayList<>(requests().stream().map(Sent::micros).toList());
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1000.0;
+    return result().latencyMillis(percentile);
+  }
+
+  /**
+   * The load from a JVM of its own, for the benchmark, so the clients share nothing with the
+   * process they measure: {@code port threads perSecond}. Sends until its standard input ends, then
+   * prints its {@link LoadResult} ({@link LoadResult#print}).
+   */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    LoadGenerator load =
+        start(
+            Integer.parseInt(args[0]),
+            Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]),
+            Integer.MAX_VALUE,
+            Duration.ofMinutes(30));
+    System.in.transferTo(java.io.OutputStream.nullOutputStream());
+    load.stopNow();
+    load.result().print(System.out);
+    System.out.flush();
   }
 
   private void loop(int seed) {
@@ -148,7 +153,7 @@ final class LoadGenerator implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      answered.add(new Sent(started, (System.nanoTime() - started) / 1_000));
+      answered.add(new LoadResult.Sent(started, (System.nanoTime() - started) / 1_000));
     }
     if (sent.get() > limit) {
       stop.set(true);

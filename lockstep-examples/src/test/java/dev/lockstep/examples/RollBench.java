@@ -26,9 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The rolling-upgrade benchmark ({@code bench/roll-bench.sh}) on the fleet of the rolling story:
  * the same load through HAProxy with no upgrade and during a roll of 1.0.0 → 1.1.0 (failed
- * requests, p50 and p99), and the time Lockstep spends per node beyond the node's own stop,
- * install, start and start-up, measured bare on each node just before. Not part of the test suite:
- * enabled by {@code -Dbench.roll=true}.
+ * requests, p50 and p99, from clients on a JVM of their own), where in the roll its slow requests
+ * were sent ({@link RollTimeline}), and the time Lockstep spends per node beyond the node's own
+ * stop, install, start and start-up, measured bare on each node just before. Not part of the test
+ * suite: enabled by {@code -Dbench.roll=true}; {@code -Dfleet.slowstart} sets HAProxy's slowstart.
  */
 @EnabledIfSystemProperty(named = "bench.roll", matches = "true")
 @ExtendWith(PostgresExtension.class)
@@ -36,6 +37,7 @@ class RollBench {
   private static final int THREADS = Integer.getInteger("bench.threads", 8);
   private static final int RATE = Integer.getInteger("bench.rate", 100);
   private static final int BARE_RESTARTS = 3;
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
   private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady", 30));
 
   @Test
@@ -73,15 +75,15 @@ class RollBench {
       deployment.upgrade(
           Version.parse("1.0.0"), new UpgradeOptions(null, false, false, Strategy.DOWNTIME));
       assertThat(deployment.rehearse(Version.parse("1.1.0")).forwardCompatible()).isTrue();
-      LoadGenerator steady =
-          LoadGenerator.start(fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, STEADY);
+      // The load comes from a JVM of its own, warmed up before it is measured.
+      LoadProcess steadyLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
+      Thread.sleep(WARM_UP.toMillis());
+      long steadyFrom = System.nanoTime();
       Thread.sleep(STEADY.toMillis());
-      steady.stopNow();
+      LoadResult steady = steadyLoad.stop().since(steadyFrom);
 
       // Each api node restarted by hand, out of rotation, under the same load as the roll's.
-      LoadGenerator byHand =
-          LoadGenerator.start(
-              fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, Duration.ofMinutes(5));
+      LoadProcess byHand = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
       Map<String, Duration> bare = new java.util.LinkedHashMap<>();
       try {
         for (String node : Fleet.NODES) {
@@ -94,18 +96,20 @@ class RollBench {
           bare.put(node, restarts.get(BARE_RESTARTS / 2));
         }
       } finally {
-        byHand.stopNow();
+        assertThat(byHand.stop().failures())
+            .as("failed requests while restarting by hand")
+            .isEmpty();
       }
-      assertThat(byHand.failures()).as("failed requests while restarting by hand").isEmpty();
 
-      LoadGenerator rolling =
-          LoadGenerator.start(
-              fleet.frontendPort(), THREADS, RATE, Integer.MAX_VALUE, Duration.ofMinutes(10));
+      LoadProcess rollingLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
+      Thread.sleep(WARM_UP.toMillis());
+      long rollingFrom = System.nanoTime();
       RunReport report;
+      LoadResult rolling;
       try {
         report = deployment.upgrade(Version.parse("1.1.0"));
       } finally {
-        rolling.stopNow();
+        rolling = rollingLoad.stop().since(rollingFrom);
       }
       assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
 
@@ -115,7 +119,9 @@ class RollBench {
               + RATE
               + " requests/s from "
               + THREADS
-              + " clients through HAProxy) | requests | failed | p50 | p99 |");
+              + " clients through HAProxy, slowstart "
+              + Fleet.SLOWSTART.toMillis()
+              + " ms) | requests | failed | p50 | p99 |");
       lines.add("|---|---|---|---|---|");
       lines.add(row("no upgrade (" + STEADY.toSeconds() + " s)", steady));
       lines.add(row("during the roll (" + report.duration().toSeconds() + " s)", rolling));
@@ -188,7 +194,7 @@ class RollBench {
     }
   }
 
-  private static String row(String label, LoadGenerator load) {
+  private static String row(String label, LoadResult load) {
     return String.format(
         Locale.ROOT,
         "| %s | %,d | %d | %.1f ms | %.1f ms |",

@@ -1,6 +1,6 @@
 package dev.lockstep.examples;
 
-import dev.lockstep.examples.LoadGenerator.Sent;
+import dev.lockstep.examples.LoadResult.Sent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

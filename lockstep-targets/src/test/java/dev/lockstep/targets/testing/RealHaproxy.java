@@ -43,6 +43,21 @@ public final class RealHaproxy implements AutoCloseable {
   public static RealHaproxy start(
       Path dir, List<String> names, List<Integer> ports, String checkPath, Duration checkInterval)
       throws IOException, InterruptedException {
+    return start(dir, names, ports, checkPath, checkInterval, Duration.ZERO);
+  }
+
+  /**
+   * @param slowstart how long a server back in rotation takes to get its full share of requests,
+   *     growing at every check (HAProxy's {@code slowstart}); zero: at once
+   */
+  public static RealHaproxy start(
+      Path dir,
+      List<String> names,
+      List<Integer> ports,
+      String checkPath,
+      Duration checkInterval,
+      Duration slowstart)
+      throws IOException, InterruptedException {
     Path haproxy =
         ProgramPath.fromEnvironment()
             .find("haproxy")
@@ -78,9 +93,15 @@ public final class RealHaproxy implements AutoCloseable {
             backend app
               balance roundrobin
               option httpchk GET %4$s
-              default-server check inter %5$dms fall 2 rise 1
+              default-server check inter %5$dms fall 2 rise 1 slowstart %6$dms
             """
-                .formatted(dir, statsPort, frontendPort, checkPath, checkInterval.toMillis()));
+                .formatted(
+                    dir,
+                    statsPort,
+                    frontendPort,
+                    checkPath,
+                    checkInterval.toMillis(),
+                    slowstart.toMillis()));
     for (int i = 0; i < names.size(); i++) {
       config.append("  server ").append(names.get(i)).append(" 127.0.0.1:").append(ports.get(i));
       config.append('\n');
