@@ -85,6 +85,7 @@ class RollBench {
       // Each api node restarted by hand, out of rotation, under the same load as the roll's.
       LoadProcess byHand = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
       Map<String, Duration> bare = new java.util.LinkedHashMap<>();
+      LoadResult byHandResult;
       try {
         for (String node : Fleet.NODES) {
           // The median of three: a JVM's start varies by a few hundred ms from one to the next.
@@ -96,10 +97,9 @@ class RollBench {
           bare.put(node, restarts.get(BARE_RESTARTS / 2));
         }
       } finally {
-        assertThat(byHand.stop().failures())
-            .as("failed requests while restarting by hand")
-            .isEmpty();
+        byHandResult = byHand.stop();
       }
+      assertThat(byHandResult.failures()).as("failed requests while restarting by hand").isEmpty();
 
       LoadProcess rollingLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
       Thread.sleep(WARM_UP.toMillis());
