@@ -98,7 +98,7 @@ class MetricsTextReferenceTest {
       }
       readByBoth++;
       // Where a damaged name splits a family, the reference gives the samples after it no HELP;
-      // this parser keeps the HELP of the family they name, as Prometheus does.
+      // this parser keeps the HELP of the family they name. Their samples are compared.
       assertThat(ours.get())
           .extracting(Read::withoutHelp)
           .as("page %d:\n%s", seed, page)
