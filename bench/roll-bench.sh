@@ -26,4 +26,4 @@ cd "$here"
   -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
   -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
-  | grep -E '^\||^p99'
+  | grep -E '^\||^p99|^chart'

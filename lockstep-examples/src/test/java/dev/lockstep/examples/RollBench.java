@@ -12,6 +12,8 @@ import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.run.CrashPoints;
 import dev.lockstep.postgres.testing.PostgresExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +113,7 @@ class RollBench {
       } finally {
         rolling = rollingLoad.stop().since(rollingFrom);
       }
+      long rollingTo = System.nanoTime();
       assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
 
       List<String> lines = new ArrayList<>();
@@ -149,6 +152,10 @@ class RollBench {
                 window.slow(),
                 window.slowestMillis()));
       }
+      Path chart = Path.of("target", "roll-bench.svg").toAbsolutePath();
+      Files.writeString(
+          chart, RollChart.svg(timeline.spans(rollingFrom, rollingTo), rolling.requests(), bound));
+      lines.add("chart: " + chart);
       lines.add("");
       lines.add(
           "| node | Lockstep: draining → up in the balancer | in-flight wait | the balancer's"

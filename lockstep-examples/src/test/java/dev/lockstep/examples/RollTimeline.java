@@ -31,6 +31,14 @@ final class RollTimeline {
    */
   record Window(String what, int requests, int slow, double slowestMillis) {}
 
+  /**
+   * A stretch of the roll doing one thing.
+   *
+   * @param fromNanos when it began, on {@link System#nanoTime()}'s clock
+   * @param toNanos when the next began, or the end asked for
+   */
+  record Span(String what, long fromNanos, long toNanos) {}
+
   private final NavigableMap<Long, String> changes = new ConcurrentSkipListMap<>();
 
   /** Notes a node's phase, as the run reports it, at {@link System#nanoTime()}. */
@@ -46,6 +54,20 @@ final class RollTimeline {
       what = STARTING;
     }
     changes.put(atNanos, what);
+  }
+
+  /** What the roll did from {@code fromNanos} to {@code toNanos}, one span per change. */
+  List<Span> spans(long fromNanos, long toNanos) {
+    List<Span> spans = new ArrayList<>();
+    String what = BEFORE;
+    long from = fromNanos;
+    for (Map.Entry<Long, String> change : changes.subMap(fromNanos, toNanos).entrySet()) {
+      spans.add(new Span(what, from, change.getKey()));
+      what = change.getValue();
+      from = change.getKey();
+    }
+    spans.add(new Span(what, from, toNanos));
+    return spans;
   }
 
   /** {@code requests} by what the roll was doing when each was sent, slow above {@code bound}. */
