@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -24,21 +25,28 @@ public final class HttpGet {
    * What an endpoint answered.
    *
    * @param status the HTTP status; 0 when there was no answer
-   * @param body the answer's body; empty when there was no answer
+   * @param content the answer's body as sent; empty when there was no answer
    * @param contentType its {@code Content-Type}; empty when it has none
    * @param error why there is no answer, or why it is not a success, naming the endpoint by its
    *     host; null when it is a success
    */
-  public record Answer(int status, String body, String contentType, String error) {
+  public record Answer(int status, byte[] content, String contentType, String error) {
+    private static final byte[] NONE = new byte[0];
+
     public boolean failed() {
       return error != null;
+    }
+
+    /** The body as text: UTF-8, which JSON and the metrics text formats are written in. */
+    public String body() {
+      return new String(content, StandardCharsets.UTF_8);
     }
   }
 
   /** GET {@code url}, asking for {@code accept}. */
   public static Answer get(String url, String accept) {
     String asked = "GET " + where(url);
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response;
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
       response =
@@ -48,17 +56,17 @@ public final class HttpGet {
                   .header("Accept", accept)
                   .GET()
                   .build(),
-              BodyHandlers.ofString());
+              BodyHandlers.ofByteArray());
     } catch (IOException e) {
       // The exception's text may quote the whole URL: only its kind is told.
-      return new Answer(0, "", "", asked + " failed: " + reason(e));
+      return new Answer(0, Answer.NONE, "", asked + " failed: " + reason(e));
     } catch (IllegalArgumentException e) {
-      return new Answer(0, "", "", asked + " failed: the URL is not one Java can ask");
+      return new Answer(0, Answer.NONE, "", asked + " failed: the URL is not one Java can ask");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(0, "", "", asked + " was interrupted");
+      return new Answer(0, Answer.NONE, "", asked + " was interrupted");
     }
-    String body = response.body() == null ? "" : response.body();
+    byte[] body = response.body() == null ? Answer.NONE : response.body();
     String type = response.headers().firstValue("Content-Type").orElse("");
     return response.statusCode() == 200
         ? new Answer(200, body, type, null)

@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
  * gauge is read as it is. A page keeps no history.
  */
 final class MetricsScrapeReader implements SignalReader {
-  private static final String ACCEPT =
-      "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5";
+  /**
+   * The protobuf format first: it is read by the Prometheus client's own generated classes. Then
+   * OpenMetrics, then the Prometheus text format, which every client writes.
+   */
+  static final String ACCEPT =
+      MetricsProtobuf.MEDIA_TYPE
+          + ",application/openmetrics-text;version=1.0.0;q=0.75,text/plain;version=0.0.4;q=0.5";
 
   private final String signal;
   private final SignalSource.Metrics source;
@@ -43,21 +48,13 @@ final class MetricsScrapeReader implements SignalReader {
               + " http://127.0.0.1:8080/metrics");
     }
     String page = "the metrics page at " + HttpGet.where(source.url());
-    MetricsText text;
-    try {
-      text = MetricsText.parse(answer.body(), MetricsText.Format.of(answer.contentType()));
-    } catch (IllegalArgumentException e) {
-      throw new SignalReadException(
-          signal,
-          page + " is not in the Prometheus or OpenMetrics text format: " + e.getMessage(),
-          "point url at the metrics page itself");
-    }
-    List<MetricsText.Series> named = text.series(source.metric());
+    MetricsPage metrics = read(answer, page);
+    List<MetricsPage.Series> named = metrics.series(source.metric());
     boolean counter = source.metric().endsWith("_total");
     if (named.isEmpty()
-        && text.family(source.metric()).filter(f -> f.type().equals("counter")).isPresent()) {
+        && metrics.family(source.metric()).filter(f -> f.type().equals("counter")).isPresent()) {
       // OpenMetrics names a counter's family without the _total its samples carry.
-      named = text.series(source.metric() + "_total");
+      named = metrics.series(source.metric() + "_total");
       counter = true;
     }
     if (named.isEmpty()) {
@@ -67,7 +64,7 @@ final class MetricsScrapeReader implements SignalReader {
           "write the name of a metric it shows (as written on the page, e.g."
               + " http_requests_failed_total)");
     }
-    List<MetricsText.Series> matching =
+    List<MetricsPage.Series> matching =
         named.stream()
             .filter(one -> one.labels().entrySet().containsAll(source.labels().entrySet()))
             .toList();
@@ -85,13 +82,31 @@ final class MetricsScrapeReader implements SignalReader {
               + ")",
           "write labels that its series carry");
     }
-    double total = matching.stream().mapToDouble(MetricsText.Series::value).sum();
+    double total = matching.stream().mapToDouble(MetricsPage.Series::value).sum();
     // A counter's _created sample is when it started, not a count.
     counter =
         counter
             || matching.get(0).family().type().equals("counter")
                 && !source.metric().endsWith("_created");
     return counter ? rate(total, now) : OptionalDouble.of(total);
+  }
+
+  private MetricsPage read(HttpGet.Answer answer, String page) {
+    boolean protobuf = MetricsProtobuf.is(answer.contentType());
+    try {
+      return protobuf
+          ? MetricsProtobuf.parse(answer.content())
+          : MetricsText.parse(answer.body(), MetricsText.Format.of(answer.contentType()));
+    } catch (IllegalArgumentException e) {
+      String format =
+          protobuf
+              ? "the Prometheus protobuf format its Content-Type names"
+              : "the Prometheus or OpenMetrics text format";
+      throw new SignalReadException(
+          signal,
+          page + " is not in " + format + ": " + e.getMessage(),
+          "point url at the metrics page itself");
+    }
   }
 
   @Override

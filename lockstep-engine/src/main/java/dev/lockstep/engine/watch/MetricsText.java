@@ -2,12 +2,10 @@ package dev.lockstep.engine.watch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,72 +63,30 @@ final class MetricsText {
     }
   }
 
-  /**
-   * A metric family's metadata.
-   *
-   * @param name the family's name (in OpenMetrics, a counter's name without {@code _total})
-   * @param type counter, gauge, …; untyped (Prometheus) or unknown (OpenMetrics) when not declared
-   * @param help its HELP text, unescaped; empty when there is none
-   */
-  record Family(String name, String type, String help) {}
-
-  /**
-   * One sample line.
-   *
-   * @param name the sample's name, with its suffix ({@code requests_total})
-   * @param labels its labels, unescaped, in the order written
-   * @param value its value (NaN and ±infinity included)
-   * @param family the family it belongs to
-   */
-  record Series(String name, Map<String, String> labels, double value, Family family) {
-    Series {
-      labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    }
-  }
-
-  private final Map<String, Family> families;
-  private final List<Series> series;
-
-  private MetricsText(Map<String, Family> families, List<Series> series) {
-    this.families = families;
-    this.series = List.copyOf(series);
-  }
+  private MetricsText() {}
 
   /**
    * Reads {@code text} in {@code format}.
    *
    * @throws IllegalArgumentException naming the first line that is not in the format, and why
    */
-  static MetricsText parse(String text, Format format) {
+  static MetricsPage parse(String text, Format format) {
     return new Parser(format).parse(text);
-  }
-
-  List<Series> series() {
-    return series;
-  }
-
-  /** The samples named {@code name}, in the order written. */
-  List<Series> series(String name) {
-    return series.stream().filter(one -> one.name().equals(name)).toList();
-  }
-
-  Optional<Family> family(String name) {
-    return Optional.ofNullable(families.get(name));
   }
 
   private static final class Parser {
     private final boolean open;
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Map<String, String> helps = new LinkedHashMap<>();
-    private final Map<String, Family> families = new LinkedHashMap<>();
-    private final List<Series> series = new ArrayList<>();
+    private final Map<String, MetricsPage.Family> families = new LinkedHashMap<>();
+    private final List<MetricsPage.Series> series = new ArrayList<>();
     private int number;
 
     Parser(Format format) {
       this.open = format == Format.OPENMETRICS;
     }
 
-    MetricsText parse(String text) {
+    MetricsPage parse(String text) {
       String[] lines = text.split("\n", -1);
       // A page ends with a newline: the text after the last one is empty.
       int count = lines.length - 1;
@@ -163,7 +119,7 @@ final class MetricsText {
       for (Map.Entry<String, String> type : types.entrySet()) {
         families.putIfAbsent(type.getKey(), family(type.getKey()));
       }
-      return new MetricsText(families, series);
+      return new MetricsPage(families, series);
     }
 
     private void comment(String line) {
@@ -223,7 +179,7 @@ final class MetricsText {
         throw error("'" + words.get(1) + "' is not a timestamp");
       }
       String sampleName = name.group();
-      series.add(new Series(sampleName, labels, value, familyOf(sampleName)));
+      series.add(new MetricsPage.Series(sampleName, labels, value, familyOf(sampleName)));
     }
 
     private int labels(String line, int at, Map<String, String> labels) {
@@ -329,9 +285,9 @@ final class MetricsText {
       }
     }
 
-    private Family familyOf(String sampleName) {
+    private MetricsPage.Family familyOf(String sampleName) {
       if (types.containsKey(sampleName) || helps.containsKey(sampleName)) {
-        Family family = families.computeIfAbsent(sampleName, this::family);
+        MetricsPage.Family family = families.computeIfAbsent(sampleName, this::family);
         if (open && !SUFFIXES.getOrDefault(family.type(), List.of("")).contains("")) {
           throw error(
               "sample "
@@ -353,8 +309,8 @@ final class MetricsText {
       return families.computeIfAbsent(sampleName, this::family);
     }
 
-    private Family family(String name) {
-      return new Family(
+    private MetricsPage.Family family(String name) {
+      return new MetricsPage.Family(
           name,
           types.getOrDefault(name, open ? "unknown" : "untyped"),
           helps.getOrDefault(name, ""));

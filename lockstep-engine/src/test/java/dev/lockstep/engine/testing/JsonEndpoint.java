@@ -13,14 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP server on a free loopback port answering every GET with the body and status a test
- * sets, and keeping the requests it was sent (path and query).
+ * sets, and keeping the requests it was sent (path and query) and what each accepted.
  */
 public final class JsonEndpoint implements AutoCloseable {
   private final HttpServer server;
-  private volatile String body = "{}";
+  private volatile byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
   private volatile int status = 200;
   private volatile String contentType = "application/json";
   public final List<URI> asked = new CopyOnWriteArrayList<>();
+  public final List<String> accepted = new CopyOnWriteArrayList<>();
 
   public JsonEndpoint() {
     try {
@@ -32,7 +33,8 @@ public final class JsonEndpoint implements AutoCloseable {
         "/",
         exchange -> {
           asked.add(exchange.getRequestURI());
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          accepted.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
+          byte[] bytes = body;
           exchange.getResponseHeaders().add("Content-Type", contentType);
           exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -43,8 +45,13 @@ public final class JsonEndpoint implements AutoCloseable {
   }
 
   public JsonEndpoint answer(int status, String body) {
+    return answer(status, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Answers with these bytes from now on, e.g. a page in a binary format. */
+  public JsonEndpoint answer(int status, byte[] body) {
     this.status = status;
-    this.body = body;
+    this.body = body.clone();
     return this;
   }
 

@@ -7,11 +7,15 @@ import dev.lockstep.core.config.SignalConfig;
 import dev.lockstep.core.config.SignalKind;
 import dev.lockstep.core.config.SignalSource;
 import dev.lockstep.engine.testing.JsonEndpoint;
+import io.prometheus.metrics.expositionformats.generated.Metrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,34 @@ class MetricsScrapeReaderTest {
   }
 
   @Test
+  void read_protobufPage_asksForItFirstAndReadsTheCounterAsARate() throws IOException {
+    page.typed(MetricsProtobuf.MEDIA_TYPE);
+    SignalReader reader = reader("http_errors_total", Map.of("code", "500"));
+    page.answer(200, protobufErrors(100));
+
+    assertThat(reader.read()).isEmpty();
+    clock.move(Duration.ofSeconds(10));
+    page.answer(200, protobufErrors(150));
+    assertThat(reader.read()).hasValue(5.0);
+    assertThat(page.accepted.get(0)).startsWith(MetricsProtobuf.MEDIA_TYPE + ",");
+  }
+
+  @Test
+  void read_damagedProtobufPage_namesTheFormatItsContentTypeNames() throws IOException {
+    page.typed(MetricsProtobuf.MEDIA_TYPE);
+    byte[] whole = protobufErrors(100);
+    page.answer(200, Arrays.copyOf(whole, whole.length - 2));
+
+    assertThatThrownBy(() -> reader("http_errors_total", Map.of()).read())
+        .hasMessageStartingWith(
+            "cannot read signal 'watched': the metrics page at "
+                + page.root()
+                + " is not in the Prometheus protobuf format its Content-Type names: message 1:"
+                + " not a MetricFamily message (")
+        .hasMessageEndingWith("; point url at the metrics page itself");
+  }
+
+  @Test
   void read_http500_namesTheStatusAndTheHostOnly() {
     page.answer(500, "oops");
 
@@ -158,6 +190,28 @@ class MetricsScrapeReaderTest {
             null,
             null),
         clock);
+  }
+
+  /** A counter with a 500 series and a 404 series, as the protobuf format's messages. */
+  private static byte[] protobufErrors(int serverErrors) throws IOException {
+    Metrics.MetricFamily family =
+        Metrics.MetricFamily.newBuilder()
+            .setName("http_errors_total")
+            .setHelp("Failed requests.")
+            .setType(Metrics.MetricType.COUNTER)
+            .addMetric(errorCount("500", serverErrors))
+            .addMetric(errorCount("404", 1))
+            .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    family.writeDelimitedTo(out);
+    return out.toByteArray();
+  }
+
+  private static Metrics.Metric errorCount(String code, int count) {
+    return Metrics.Metric.newBuilder()
+        .addLabel(Metrics.LabelPair.newBuilder().setName("code").setValue(code))
+        .setCounter(Metrics.Counter.newBuilder().setValue(count))
+        .build();
   }
 
   private static String errors(int serverErrors, int clientErrors) {

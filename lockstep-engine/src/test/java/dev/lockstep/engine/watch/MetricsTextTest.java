@@ -3,8 +3,8 @@ package dev.lockstep.engine.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lockstep.engine.watch.MetricsPage.Series;
 import dev.lockstep.engine.watch.MetricsText.Format;
-import dev.lockstep.engine.watch.MetricsText.Series;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -52,7 +52,7 @@ class MetricsTextTest {
 
   @Test
   void parse_prometheusWriter_readsBackEveryValueAndLabel() throws IOException {
-    MetricsText text =
+    MetricsPage text =
         MetricsText.parse(written(PrometheusTextFormatWriter.create()), Format.PROMETHEUS);
 
     assertWritten(text);
@@ -65,7 +65,7 @@ class MetricsTextTest {
     String page =
         written(OpenMetricsTextFormatWriter.builder().setCreatedTimestampsEnabled(true).build());
 
-    MetricsText text = MetricsText.parse(page, Format.OPENMETRICS);
+    MetricsPage text = MetricsText.parse(page, Format.OPENMETRICS);
 
     assertWritten(text);
     assertThat(text.family("http_requests").orElseThrow().type()).isEqualTo("counter");
@@ -76,7 +76,7 @@ class MetricsTextTest {
 
   @Test
   void parse_openMetricsWriter_readsBackEveryValueAndLabel() throws IOException {
-    MetricsText text =
+    MetricsPage text =
         MetricsText.parse(written(OpenMetricsTextFormatWriter.create()), Format.OPENMETRICS);
 
     assertWritten(text);
@@ -87,7 +87,7 @@ class MetricsTextTest {
     String page =
         written(PrometheusTextFormatWriter.builder().setIncludeCreatedTimestamps(true).build());
 
-    MetricsText text = MetricsText.parse(page, Format.PROMETHEUS);
+    MetricsPage text = MetricsText.parse(page, Format.PROMETHEUS);
 
     assertWritten(text);
     assertThat(text.series("http_requests_created")).hasSize(3);
@@ -95,11 +95,11 @@ class MetricsTextTest {
 
   @Test
   void parse_timestampsAndSpacing_readsTheValues() {
-    MetricsText prometheus =
+    MetricsPage prometheus =
         MetricsText.parse(
             "# a comment\n\nup{job=\"a\",} 1 1712345678000\nup{job = \"b\"}\t0\n",
             Format.PROMETHEUS);
-    MetricsText open =
+    MetricsPage open =
         MetricsText.parse(
             "# TYPE up gauge\nup{job=\"a\"} 1 1712345678.5\nup{job=\"b\"} 0 # {trace=\"x\"} 1\n# EOF\n",
             Format.OPENMETRICS);
@@ -121,7 +121,7 @@ class MetricsTextTest {
         # EOF
         """;
 
-    MetricsText text = MetricsText.parse(page, Format.OPENMETRICS);
+    MetricsPage text = MetricsText.parse(page, Format.OPENMETRICS);
 
     assertThat(text.series("latency_seconds"))
         .extracting(one -> one.labels().get("quantile"), Series::value)
@@ -174,7 +174,7 @@ class MetricsTextTest {
         .hasMessage("line 1: the page does not end with a newline");
   }
 
-  private static void assertWritten(MetricsText text) {
+  private static void assertWritten(MetricsPage text) {
     assertThat(text.series("http_requests_total"))
         .extracting(Series::labels, Series::value)
         .containsExactlyInAnyOrder(
