@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,20 +127,13 @@ class CommandCheckTest {
     DatabaseConfig db =
         new DatabaseConfig("127.0.0.1", 5433, "app", "svc", Secret.of("pw-check"), "postgres");
     DeploymentConfig config =
-        new DeploymentConfig(
-            dir.resolve("lockstep.yaml"),
-            "test",
-            dir.resolve("state"),
-            dir.resolve("releases"),
-            db,
-            null,
-            null,
-            Map.of(),
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null);
+        DeploymentConfig.builder()
+            .file(dir.resolve("lockstep.yaml"))
+            .environment("test")
+            .stateDir(dir.resolve("state"))
+            .releases(dir.resolve("releases"))
+            .database(db)
+            .build();
     String script =
         "echo \"$PGHOST:$PGPORT/$PGDATABASE $PGUSER\" > seen; cp \"$PGPASSFILE\" pass;"
             + " echo \"$PGPASSFILE\" >> seen";

@@ -73,30 +73,31 @@ final class ConfigValidator {
         .command("extensions.command", extensions == null ? null : extensions.command())
         .check(services, checks, migrations, doc.stores(), rehearsal);
     problems.throwIfAny();
-    return new DeploymentConfig(
-        file,
-        doc.environment(),
-        resolve(doc.stateDir() == null ? ".lockstep" : doc.stateDir()),
-        resolve(doc.releases() == null ? "releases" : doc.releases()),
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        rollout,
-        trustedKeys,
-        jobs,
-        notices,
-        promotion,
-        clients,
-        extensions,
-        catalog,
-        watch);
+    return DeploymentConfig.builder()
+        .file(file)
+        .environment(doc.environment())
+        .stateDir(resolve(doc.stateDir() == null ? ".lockstep" : doc.stateDir()))
+        .releases(resolve(doc.releases() == null ? "releases" : doc.releases()))
+        .database(database)
+        .migrations(migrations)
+        .target(target)
+        .services(services)
+        .checks(checks)
+        .stores(stores)
+        .backup(backup)
+        .rehearsal(rehearsal)
+        .drift(drift)
+        .balancer(balancer)
+        .rollout(rollout)
+        .trustedKeys(trustedKeys)
+        .jobs(jobs)
+        .notices(notices)
+        .promotion(promotion)
+        .clients(clients)
+        .extensions(extensions)
+        .catalog(catalog)
+        .watch(watch)
+        .build();
   }
 
   private DatabaseConfig database(ConfigDocument.Database doc) {

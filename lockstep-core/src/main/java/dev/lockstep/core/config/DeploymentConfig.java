@@ -65,247 +65,9 @@ public record DeploymentConfig(
     CatalogConfig catalog,
     WatchConfig watch) {
 
-  /** Without a watch after upgrades. */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift,
-      BalancerConfig balancer,
-      RolloutConfig rollout,
-      TrustedKeys trustedKeys,
-      JobsConfig jobs,
-      List<NoticeConfig> notices,
-      PromotionConfig promotion,
-      ClientsConfig clients,
-      ExtensionsConfig extensions,
-      CatalogConfig catalog) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        rollout,
-        trustedKeys,
-        jobs,
-        notices,
-        promotion,
-        clients,
-        extensions,
-        catalog,
-        null);
-  }
-
-  /**
-   * Without promotion between environments, nor sources for connected clients and installed
-   * extensions.
-   */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift,
-      BalancerConfig balancer,
-      RolloutConfig rollout,
-      TrustedKeys trustedKeys,
-      JobsConfig jobs,
-      List<NoticeConfig> notices) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        rollout,
-        trustedKeys,
-        jobs,
-        notices,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /** Without notices. */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift,
-      BalancerConfig balancer,
-      RolloutConfig rollout,
-      TrustedKeys trustedKeys,
-      JobsConfig jobs) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        rollout,
-        trustedKeys,
-        jobs,
-        List.of());
-  }
-
-  /** Without a probe for long-running jobs. */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift,
-      BalancerConfig balancer,
-      RolloutConfig rollout,
-      TrustedKeys trustedKeys) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        rollout,
-        trustedKeys,
-        null);
-  }
-
-  /** With the default rollout for {@code balancer}, and without required signatures. */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift,
-      BalancerConfig balancer) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        balancer,
-        RolloutConfig.defaults(balancer != null),
-        TrustedKeys.NONE);
-  }
-
-  /** Without a load balancer. */
-  public DeploymentConfig(
-      Path file,
-      String environment,
-      Path stateDir,
-      Path releases,
-      DatabaseConfig database,
-      MigrationsConfig migrations,
-      TargetConfig target,
-      Map<String, ServiceConfig> services,
-      List<CheckConfig> checks,
-      List<StoreConfig> stores,
-      BackupConfig backup,
-      RehearsalConfig rehearsal,
-      DriftConfig drift) {
-    this(
-        file,
-        environment,
-        stateDir,
-        releases,
-        database,
-        migrations,
-        target,
-        services,
-        checks,
-        stores,
-        backup,
-        rehearsal,
-        drift,
-        null);
+  /** A builder with every part absent: what the config does not say, Lockstep's defaults fill. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   public DeploymentConfig {
@@ -351,5 +113,179 @@ public record DeploymentConfig(
       components.add(compose.migrate());
     }
     return components;
+  }
+
+  /**
+   * A config part by part, each named: what {@link ConfigLoader} validated, or what a test needs. A
+   * part not set is absent, as when the file does not mention it.
+   */
+  public static final class Builder {
+    private Path file;
+    private String environment;
+    private Path stateDir;
+    private Path releases;
+    private DatabaseConfig database;
+    private MigrationsConfig migrations;
+    private TargetConfig target;
+    private Map<String, ServiceConfig> services = Map.of();
+    private List<CheckConfig> checks = List.of();
+    private List<StoreConfig> stores = List.of();
+    private BackupConfig backup;
+    private RehearsalConfig rehearsal;
+    private DriftConfig drift;
+    private BalancerConfig balancer;
+    private RolloutConfig rollout;
+    private TrustedKeys trustedKeys;
+    private JobsConfig jobs;
+    private List<NoticeConfig> notices;
+    private PromotionConfig promotion;
+    private ClientsConfig clients;
+    private ExtensionsConfig extensions;
+    private CatalogConfig catalog;
+    private WatchConfig watch;
+
+    private Builder() {}
+
+    public Builder file(Path file) {
+      this.file = file;
+      return this;
+    }
+
+    public Builder environment(String environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    public Builder stateDir(Path stateDir) {
+      this.stateDir = stateDir;
+      return this;
+    }
+
+    public Builder releases(Path releases) {
+      this.releases = releases;
+      return this;
+    }
+
+    public Builder database(DatabaseConfig database) {
+      this.database = database;
+      return this;
+    }
+
+    public Builder migrations(MigrationsConfig migrations) {
+      this.migrations = migrations;
+      return this;
+    }
+
+    public Builder target(TargetConfig target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder services(Map<String, ServiceConfig> services) {
+      this.services = services;
+      return this;
+    }
+
+    public Builder checks(List<CheckConfig> checks) {
+      this.checks = checks;
+      return this;
+    }
+
+    public Builder stores(List<StoreConfig> stores) {
+      this.stores = stores;
+      return this;
+    }
+
+    public Builder backup(BackupConfig backup) {
+      this.backup = backup;
+      return this;
+    }
+
+    public Builder rehearsal(RehearsalConfig rehearsal) {
+      this.rehearsal = rehearsal;
+      return this;
+    }
+
+    public Builder drift(DriftConfig drift) {
+      this.drift = drift;
+      return this;
+    }
+
+    public Builder balancer(BalancerConfig balancer) {
+      this.balancer = balancer;
+      return this;
+    }
+
+    public Builder rollout(RolloutConfig rollout) {
+      this.rollout = rollout;
+      return this;
+    }
+
+    public Builder trustedKeys(TrustedKeys trustedKeys) {
+      this.trustedKeys = trustedKeys;
+      return this;
+    }
+
+    public Builder jobs(JobsConfig jobs) {
+      this.jobs = jobs;
+      return this;
+    }
+
+    public Builder notices(List<NoticeConfig> notices) {
+      this.notices = notices;
+      return this;
+    }
+
+    public Builder promotion(PromotionConfig promotion) {
+      this.promotion = promotion;
+      return this;
+    }
+
+    public Builder clients(ClientsConfig clients) {
+      this.clients = clients;
+      return this;
+    }
+
+    public Builder extensions(ExtensionsConfig extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    public Builder catalog(CatalogConfig catalog) {
+      this.catalog = catalog;
+      return this;
+    }
+
+    public Builder watch(WatchConfig watch) {
+      this.watch = watch;
+      return this;
+    }
+
+    public DeploymentConfig build() {
+      return new DeploymentConfig(
+          file,
+          environment,
+          stateDir,
+          releases,
+          database,
+          migrations,
+          target,
+          services,
+          checks,
+          stores,
+          backup,
+          rehearsal,
+          drift,
+          balancer,
+          rollout,
+          trustedKeys,
+          jobs,
+          notices,
+          promotion,
+          clients,
+          extensions,
+          catalog,
+          watch);
+    }
   }
 }

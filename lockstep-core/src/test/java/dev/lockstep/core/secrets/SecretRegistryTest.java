@@ -10,7 +10,6 @@ import dev.lockstep.core.config.DeploymentConfig;
 import dev.lockstep.core.config.StoreConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecretRegistryTest {
@@ -24,20 +23,15 @@ class SecretRegistryTest {
         new DatabaseConfig("h", 5432, "graph", "g", Secret.of("graph-pw"), "postgres");
     Secret key = Secret.fromVariable("APP_BACKUP_KEY", "the-backup-key\n");
     DeploymentConfig config =
-        new DeploymentConfig(
-            Path.of("/x/lockstep.yaml"),
-            "test",
-            Path.of("/x/state"),
-            Path.of("/x/releases"),
-            db,
-            null,
-            null,
-            Map.of(),
-            List.of(),
-            List.of(StoreConfig.postgres("app", db), StoreConfig.postgres("graph", other)),
-            new BackupConfig(null, DumpFormat.DIRECTORY, 1, null, key, true, null),
-            null,
-            null);
+        DeploymentConfig.builder()
+            .file(Path.of("/x/lockstep.yaml"))
+            .environment("test")
+            .stateDir(Path.of("/x/state"))
+            .releases(Path.of("/x/releases"))
+            .database(db)
+            .stores(List.of(StoreConfig.postgres("app", db), StoreConfig.postgres("graph", other)))
+            .backup(new BackupConfig(null, DumpFormat.DIRECTORY, 1, null, key, true, null))
+            .build();
 
     SecretRegistry registry = SecretRegistry.of(config);
 

@@ -305,37 +305,34 @@ class DatabaseProbeTest {
 
   /** A deployment of {@code db} alone, its state in the test's folder. */
   private DeploymentConfig config(DatabaseConfig db) {
-    return new DeploymentConfig(
-        dir.resolve("lockstep.yaml"),
-        "test",
-        dir.resolve("state"),
-        dir.resolve("releases"),
-        db,
-        MIGRATIONS,
-        new TargetConfig(TargetConfig.TargetType.PROCESS, "sh"),
-        Map.of(),
-        List.of(),
-        List.of(StoreConfig.postgres("app", db)),
-        null,
-        null,
-        null);
+    return DeploymentConfig.builder()
+        .file(dir.resolve("lockstep.yaml"))
+        .environment("test")
+        .stateDir(dir.resolve("state"))
+        .releases(dir.resolve("releases"))
+        .database(db)
+        .migrations(MIGRATIONS)
+        .target(new TargetConfig(TargetConfig.TargetType.PROCESS, "sh"))
+        .stores(List.of(StoreConfig.postgres("app", db)))
+        .build();
   }
 
   private static DeploymentConfig withStores(DeploymentConfig config, List<StoreConfig> stores) {
-    return new DeploymentConfig(
-        config.file(),
-        config.environment(),
-        config.stateDir(),
-        config.releases(),
-        config.database(),
-        config.migrations(),
-        config.target(),
-        config.services(),
-        config.checks(),
-        stores,
-        config.backup(),
-        config.rehearsal(),
-        config.drift());
+    return DeploymentConfig.builder()
+        .file(config.file())
+        .environment(config.environment())
+        .stateDir(config.stateDir())
+        .releases(config.releases())
+        .database(config.database())
+        .migrations(config.migrations())
+        .target(config.target())
+        .services(config.services())
+        .checks(config.checks())
+        .stores(stores)
+        .backup(config.backup())
+        .rehearsal(config.rehearsal())
+        .drift(config.drift())
+        .build();
   }
 
   private static void sql(DatabaseConfig db, String... statements) {

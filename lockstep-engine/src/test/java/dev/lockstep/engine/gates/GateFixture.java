@@ -103,30 +103,26 @@ final class GateFixture implements AutoCloseable {
 
   DeploymentConfig config() {
     DatabaseConfig db = new DatabaseConfig("localhost", 5432, "app", "app", null, "postgres");
-    return new DeploymentConfig(
-        dir.resolve("lockstep.yaml"),
-        "test",
-        dir.resolve("state"),
-        dir.resolve("releases"),
-        db,
-        migrations,
-        new TargetConfig(targetType, "sh", compose),
-        services,
-        List.of(),
-        List.of(StoreConfig.postgres("app", db)),
-        new BackupConfig(
-            dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, false, null),
-        null,
-        drift,
-        null,
-        null,
-        trustedKeys,
-        jobs,
-        List.of(),
-        promotion,
-        clients,
-        extensions,
-        null);
+    return DeploymentConfig.builder()
+        .file(dir.resolve("lockstep.yaml"))
+        .environment("test")
+        .stateDir(dir.resolve("state"))
+        .releases(dir.resolve("releases"))
+        .database(db)
+        .migrations(migrations)
+        .target(new TargetConfig(targetType, "sh", compose))
+        .services(services)
+        .stores(List.of(StoreConfig.postgres("app", db)))
+        .backup(
+            new BackupConfig(
+                dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, false, null))
+        .drift(drift)
+        .trustedKeys(trustedKeys)
+        .jobs(jobs)
+        .promotion(promotion)
+        .clients(clients)
+        .extensions(extensions)
+        .build();
   }
 
   /** A release migrated by Lockstep whose one component, api, is a real file in the fixture. */

@@ -125,27 +125,29 @@ class SnapshotNeedTest {
   private GateContext context(DeploymentConfig config, boolean snapshot) {
     BackupConfig b = config.backup();
     DeploymentConfig withSnapshot =
-        new DeploymentConfig(
-            config.file(),
-            config.environment(),
-            config.stateDir(),
-            config.releases(),
-            config.database(),
-            config.migrations(),
-            config.target(),
-            config.services(),
-            config.checks(),
-            config.stores(),
-            new BackupConfig(
-                b.dir(),
-                b.format(),
-                b.jobs(),
-                b.compression(),
-                b.encryptionKey(),
-                snapshot,
-                b.retention()),
-            config.rehearsal(),
-            config.drift());
+        DeploymentConfig.builder()
+            .file(config.file())
+            .environment(config.environment())
+            .stateDir(config.stateDir())
+            .releases(config.releases())
+            .database(config.database())
+            .migrations(config.migrations())
+            .target(config.target())
+            .services(config.services())
+            .checks(config.checks())
+            .stores(config.stores())
+            .backup(
+                new BackupConfig(
+                    b.dir(),
+                    b.format(),
+                    b.jobs(),
+                    b.compression(),
+                    b.encryptionKey(),
+                    snapshot,
+                    b.retention()))
+            .rehearsal(config.rehearsal())
+            .drift(config.drift())
+            .build();
     return new GateContext(
         withSnapshot,
         fixture.journal,

@@ -41,9 +41,7 @@ class NodeBatchesTest {
     Map<String, ServiceConfig> services = new LinkedHashMap<>();
     services.put("api", service("api", apiNodes));
     services.put("worker", service("worker", workerNodes));
-    return new DeploymentConfig(
-        null, "test", null, null, null, null, null, services, List.of(), List.of(), null, null,
-        null);
+    return DeploymentConfig.builder().environment("test").services(services).build();
   }
 
   private static ServiceConfig service(String name, int nodes) {

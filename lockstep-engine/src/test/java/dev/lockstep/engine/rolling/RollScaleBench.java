@@ -87,30 +87,23 @@ class RollScaleBench {
         new ServiceConfig(
             "api", "api", names, null, null, Map.of(), null, "true", "true", "true", "true");
     DeploymentConfig config =
-        new DeploymentConfig(
-            null,
-            "scale",
-            stateDir,
-            null,
-            null,
-            null,
-            new TargetConfig(TargetType.COMMAND, "/bin/sh"),
-            Map.of("api", api),
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            new BalancerConfig(
-                BalancerConfig.BalancerType.COMMAND,
-                Duration.ofSeconds(5),
-                Map.of(),
-                null,
-                null,
-                null),
-            new RolloutConfig(
-                RolloutConfig.Strategy.ROLLING, BATCH, null, null, Duration.ofSeconds(5)),
-            null);
+        DeploymentConfig.builder()
+            .environment("scale")
+            .stateDir(stateDir)
+            .target(new TargetConfig(TargetType.COMMAND, "/bin/sh"))
+            .services(Map.of("api", api))
+            .balancer(
+                new BalancerConfig(
+                    BalancerConfig.BalancerType.COMMAND,
+                    Duration.ofSeconds(5),
+                    Map.of(),
+                    null,
+                    null,
+                    null))
+            .rollout(
+                new RolloutConfig(
+                    RolloutConfig.Strategy.ROLLING, BATCH, null, null, Duration.ofSeconds(5)))
+            .build();
     InMemoryFleet fleet = new InMemoryFleet();
     fleet.runAll(api, "1.0.0");
     Toolbox tools =

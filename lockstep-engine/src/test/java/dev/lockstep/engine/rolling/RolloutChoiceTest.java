@@ -164,22 +164,12 @@ class RolloutChoiceTest {
             "true",
             "true",
             null);
-    return new DeploymentConfig(
-        null,
-        "production",
-        null,
-        null,
-        null,
-        null,
-        new TargetConfig(target, "/bin/sh"),
-        Map.of("api", api),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        balancer,
-        new RolloutConfig(strategy, 2, null, null, Duration.ofMinutes(2)),
-        null);
+    return DeploymentConfig.builder()
+        .environment("production")
+        .target(new TargetConfig(target, "/bin/sh"))
+        .services(Map.of("api", api))
+        .balancer(balancer)
+        .rollout(new RolloutConfig(strategy, 2, null, null, Duration.ofMinutes(2)))
+        .build();
   }
 }

@@ -325,9 +325,7 @@ class RunDriverTest {
   private static RollbackStrategy plannedRollback(RunReleases releases, String step) {
     GateContext context =
         new GateContext(
-            new DeploymentConfig(
-                null, "test", null, null, null, null, null, Map.of(), List.of(), List.of(), null,
-                null, null),
+            DeploymentConfig.builder().environment("test").build(),
             null,
             releases.previousVersion(),
             releases.previous(),

@@ -105,28 +105,27 @@ class MigrateComposeServiceTest {
             "migrate",
             List.of(),
             Duration.ofMinutes(1));
-    return new DeploymentConfig(
-        dir.resolve("lockstep.yaml"),
-        "test",
-        dir.resolve("state"),
-        dir.resolve("releases"),
-        db,
-        new MigrationsConfig(
-            "lockstep_schema_history",
-            Duration.ZERO,
-            Duration.ofSeconds(5),
-            5,
-            null,
-            null,
-            Duration.ofMinutes(2)),
-        new TargetConfig(TargetConfig.TargetType.COMPOSE, "sh", compose),
-        Map.of(),
-        List.of(),
-        List.of(StoreConfig.postgres("app", db)),
-        new BackupConfig(
-            dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, true, null),
-        null,
-        null);
+    return DeploymentConfig.builder()
+        .file(dir.resolve("lockstep.yaml"))
+        .environment("test")
+        .stateDir(dir.resolve("state"))
+        .releases(dir.resolve("releases"))
+        .database(db)
+        .migrations(
+            new MigrationsConfig(
+                "lockstep_schema_history",
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                5,
+                null,
+                null,
+                Duration.ofMinutes(2)))
+        .target(new TargetConfig(TargetConfig.TargetType.COMPOSE, "sh", compose))
+        .stores(List.of(StoreConfig.postgres("app", db)))
+        .backup(
+            new BackupConfig(
+                dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, true, null))
+        .build();
   }
 
   /** 1.1.0 declares golang-migrate versions 1 and 2; the database has 1. */

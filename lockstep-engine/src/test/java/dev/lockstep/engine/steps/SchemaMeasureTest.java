@@ -19,7 +19,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,21 +91,25 @@ class SchemaMeasureTest {
 
   private Toolbox tools(DatabaseConfig db) {
     DeploymentConfig config =
-        new DeploymentConfig(
-            dir.resolve("lockstep.yaml"),
-            "test",
-            dir.resolve("state"),
-            dir.resolve("releases"),
-            db,
-            new MigrationsConfig("lockstep_schema_history", Duration.ZERO),
-            new TargetConfig(TargetConfig.TargetType.PROCESS, "sh"),
-            Map.of(),
-            List.of(),
-            List.of(StoreConfig.postgres("app", db)),
-            new BackupConfig(
-                dir.resolve("backups"), BackupConfig.DumpFormat.CUSTOM, 1, null, null, true, null),
-            null,
-            null);
+        DeploymentConfig.builder()
+            .file(dir.resolve("lockstep.yaml"))
+            .environment("test")
+            .stateDir(dir.resolve("state"))
+            .releases(dir.resolve("releases"))
+            .database(db)
+            .migrations(new MigrationsConfig("lockstep_schema_history", Duration.ZERO))
+            .target(new TargetConfig(TargetConfig.TargetType.PROCESS, "sh"))
+            .stores(List.of(StoreConfig.postgres("app", db)))
+            .backup(
+                new BackupConfig(
+                    dir.resolve("backups"),
+                    BackupConfig.DumpFormat.CUSTOM,
+                    1,
+                    null,
+                    null,
+                    true,
+                    null))
+            .build();
     return new Toolbox(config, null, null, null, null, null, Clock.systemUTC());
   }
 }
