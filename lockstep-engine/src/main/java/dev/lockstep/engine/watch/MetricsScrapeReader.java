@@ -51,10 +51,11 @@ final class MetricsScrapeReader implements SignalReader {
     MetricsPage metrics = read(answer, page);
     List<MetricsPage.Series> named = metrics.series(source.metric());
     boolean counter = source.metric().endsWith("_total");
-    if (named.isEmpty()
-        && metrics.family(source.metric()).filter(f -> f.type().equals("counter")).isPresent()) {
-      // OpenMetrics names a counter's family without the _total its samples carry.
-      named = metrics.series(source.metric() + "_total");
+    List<MetricsPage.Series> totals = metrics.series(source.metric() + "_total");
+    if (named.isEmpty() && !totals.isEmpty() && totals.get(0).family().type().equals("counter")) {
+      // A counter as OpenMetrics names its family, without the _total its samples carry: the
+      // same series whichever format the page comes in.
+      named = totals;
       counter = true;
     }
     if (named.isEmpty()) {

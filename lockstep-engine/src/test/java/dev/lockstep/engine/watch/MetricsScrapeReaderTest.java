@@ -135,6 +135,19 @@ class MetricsScrapeReaderTest {
   }
 
   @Test
+  void read_counterNamedAsOpenMetricsNamesItsFamily_readsTheSameSeriesFromAProtobufPage()
+      throws IOException {
+    page.typed(MetricsProtobuf.MEDIA_TYPE);
+    SignalReader reader = reader("http_errors", Map.of());
+    page.answer(200, protobufErrors(100));
+
+    assertThat(reader.read()).isEmpty();
+    clock.move(Duration.ofSeconds(10));
+    page.answer(200, protobufErrors(120));
+    assertThat(reader.read()).hasValue(2.0);
+  }
+
+  @Test
   void read_damagedProtobufPage_namesTheFormatItsContentTypeNames() throws IOException {
     page.typed(MetricsProtobuf.MEDIA_TYPE);
     byte[] whole = protobufErrors(100);
