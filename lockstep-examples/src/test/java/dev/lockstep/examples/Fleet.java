@@ -268,7 +268,11 @@ final class Fleet implements AutoCloseable {
                 if alive; then exit 0; fi
                 version=$(cat "$dir/installed")
                 if [ -f "$dir/broken-$version" ]; then NOTES_DB_PASSWORD=wrong; fi
-                setsid "$JAVA" -cp "$JDBC_DRIVER" "$dir/$(cat "$dir/installed-file")" \\
+                # nodelay: else the JDK's HTTP server sends a response's headers and body in two
+                # segments, and Nagle's algorithm holds the body until HAProxy's delayed ACK,
+                # adding 40 ms to some responses.
+                setsid "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" \\
+                  "$dir/$(cat "$dir/installed-file")" \\
                   --port "$port" >>"$dir/log" 2>&1 </dev/null &
                 echo $! > "$dir/pid"
                 echo "$version" > "$dir/running" ;;
