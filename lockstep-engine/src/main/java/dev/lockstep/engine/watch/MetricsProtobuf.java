@@ -27,10 +27,10 @@ final class MetricsProtobuf {
 
   /** Whether a {@code Content-Type} names this format. */
   static boolean is(String contentType) {
-    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replace(" ", "");
     return type.startsWith("application/vnd.google.protobuf")
-        && type.replace(" ", "").contains("proto=io.prometheus.client.metricfamily")
-        && type.replace(" ", "").contains("encoding=delimited");
+        && type.contains("proto=io.prometheus.client.metricfamily")
+        && type.contains("encoding=delimited");
   }
 
   /**

@@ -51,12 +51,14 @@ final class MetricsScrapeReader implements SignalReader {
     MetricsPage metrics = read(answer, page);
     List<MetricsPage.Series> named = metrics.series(source.metric());
     boolean counter = source.metric().endsWith("_total");
-    List<MetricsPage.Series> totals = metrics.series(source.metric() + "_total");
-    if (named.isEmpty() && !totals.isEmpty() && totals.get(0).family().type().equals("counter")) {
+    if (named.isEmpty()) {
       // A counter as OpenMetrics names its family, without the _total its samples carry: the
       // same series whichever format the page comes in.
-      named = totals;
-      counter = true;
+      List<MetricsPage.Series> totals = metrics.series(source.metric() + "_total");
+      if (!totals.isEmpty() && totals.get(0).family().type().equals("counter")) {
+        named = totals;
+        counter = true;
+      }
     }
     if (named.isEmpty()) {
       throw new SignalReadException(
