@@ -55,6 +55,14 @@ final class Fleet implements AutoCloseable {
 
   /** A fleet whose config rolls with {@code strategy} and waits {@code readyTimeout} for a node. */
   static Fleet create(String strategy, String readyTimeout) {
+    return create(strategy, readyTimeout, "0s");
+  }
+
+  /**
+   * A fleet whose config rolls with {@code strategy}, waits {@code readyTimeout} for a node, and
+   * watches each node back in rotation for {@code minReady} before the next.
+   */
+  static Fleet create(String strategy, String readyTimeout, String minReady) {
     SampleDeployment sample =
         TestSamples.create(
             PostgresExtension.server(),
@@ -84,7 +92,14 @@ final class Fleet implements AutoCloseable {
       Path config =
           Files.writeString(
               folder.resolve("lockstep-fleet.yaml"),
-              config(folder, host.host(REMOTE_NODE), haproxy, ports, strategy, readyTimeout));
+              config(
+                  folder,
+                  host.host(REMOTE_NODE),
+                  haproxy,
+                  ports,
+                  strategy,
+                  readyTimeout,
+                  minReady));
       return new Fleet(sample, host, haproxy, config, ports);
     } catch (IOException | InterruptedException | RuntimeException e) {
       if (haproxy != null) {
@@ -126,6 +141,16 @@ final class Fleet implements AutoCloseable {
   void repairNode(String node, String version) throws IOException {
     Files.deleteIfExists(
         sample.folder().resolve("nodes").resolve(node).resolve("broken-" + version));
+  }
+
+  /**
+   * From now on, {@code node} starts {@code version} healthy, and is killed (SIGKILL) {@code after}
+   * it first answers: a node that passes its checks and dies under its first traffic.
+   */
+  void crashNodeAfter(String node, String version, Duration after) throws IOException {
+    Files.writeString(
+        sample.folder().resolve("nodes").resolve(node).resolve("crashes-" + version),
+        after.toSeconds() + "\n");
   }
 
   /**
@@ -268,14 +293,25 @@ final class Fleet implements AutoCloseable {
                 if alive; then exit 0; fi
                 version=$(cat "$dir/installed")
                 if [ -f "$dir/broken-$version" ]; then NOTES_DB_PASSWORD=wrong; fi
+                listened=$(grep -c listening "$dir/log" 2>/dev/null || true)
                 # nodelay: else the JDK's HTTP server sends a response's headers and body in two
                 # segments, and Nagle's algorithm holds the body until HAProxy's delayed ACK,
                 # adding 40 ms to some responses.
                 setsid "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" \\
                   "$dir/$(cat "$dir/installed-file")" \\
                   --port "$port" >>"$dir/log" 2>&1 </dev/null &
-                echo $! > "$dir/pid"
-                echo "$version" > "$dir/running" ;;
+                pid=$!
+                echo "$pid" > "$dir/pid"
+                echo "$version" > "$dir/running"
+                if [ -f "$dir/crashes-$version" ]; then
+                  # Killed the file's seconds after it logs "listening" (for at most a minute).
+                  setsid sh -c 'i=0
+                    until [ "$(grep -c listening "$1/log" 2>/dev/null)" -gt "$2" ] 2>/dev/null; do
+                      i=$((i+1)); [ $i -lt 600 ] || exit 0; sleep 0.1
+                    done
+                    sleep "$3"; kill -9 "$4" 2>/dev/null' crash "$dir" "${listened:-0}" \\
+                    "$(cat "$dir/crashes-$version")" "$pid" >/dev/null 2>&1 </dev/null &
+                fi ;;
               stop)
                 if alive; then
                   pid=$(cat "$dir/pid"); kill "$pid"; i=0
@@ -298,7 +334,8 @@ final class Fleet implements AutoCloseable {
       RealHaproxy haproxy,
       Map<String, Integer> ports,
       String strategy,
-      String readyTimeout) {
+      String readyTimeout,
+      String minReady) {
     StringBuilder nodes = new StringBuilder();
     for (String node : NODES) {
       nodes.append("    ").append(node).append(": {host: 127.0.0.1, port: ");
@@ -345,6 +382,7 @@ final class Fleet implements AutoCloseable {
           strategy: %10$s
           ready: http://{host}:{port}/.status
           readyTimeout: %11$s
+          minReady: %13$s
         checks:
           - name: api through the balancer
             http:
@@ -389,6 +427,7 @@ final class Fleet implements AutoCloseable {
             nodes.toString().stripTrailing(),
             strategy,
             readyTimeout,
-            haproxy.frontendPort());
+            haproxy.frontendPort(),
+            minReady);
   }
 }

@@ -153,6 +153,32 @@ class RollingStoryTest {
   }
 
   @Test
+  void roll_aNodeDyingSoonAfterItIsBackInRotation_isCaughtWhileWatched_andTheRollReverses()
+      throws Exception {
+    open(Fleet.create("rolling", "30s", "10s"));
+    installAndRehearse();
+    fleet.crashNodeAfter("web-2", "1.1.0", Duration.ofSeconds(4));
+
+    RunReport reversed = deployment.upgrade(V1_1);
+
+    assertThat(reversed.status()).as(reversed.summary()).isEqualTo("rolled_back");
+    assertThat(reversed.summary())
+        .contains("api@web-2 was ready on 1.1.0 but did not stay ready for 10.0s: after ")
+        .contains("It is out of rotation");
+    assertThat(reversed.steps())
+        .extracting(StepReport::name)
+        .containsSubsequence("roll api 1/3", "roll api 2/3", "revert api 2/3", "revert api 1/3")
+        .doesNotContain("roll api 3/3");
+    assertThat(phases)
+        .contains("api@web-1 back in rotation, watched for 10.0s", "api@web-1 done 1/4");
+    HaproxyBalancer haproxy = HaproxyBalancer.of(deployment.config().balancer());
+    for (String node : Fleet.NODES) {
+      assertThat(fleet.versionOn(node)).as(node).isEqualTo("1.0.0");
+      assertThat(haproxy.state(node)).get().extracting(s -> s.status()).isEqualTo("UP");
+    }
+  }
+
+  @Test
   void roll_killedWithANodeDrained_resumesAtThatNode_thenRollsBackNodeByNode_noRequestFails()
       throws Exception {
     open(Fleet.create("rolling", "30s"));

@@ -79,7 +79,12 @@ record ConfigDocument(
   record JobsHttp(String url, String path) {}
 
   record Rollout(
-      String strategy, Integer batch, String maxUnavailable, String ready, String readyTimeout) {}
+      String strategy,
+      Integer batch,
+      String maxUnavailable,
+      String ready,
+      String readyTimeout,
+      String minReady) {}
 
   record Signatures(List<String> trustedKeys) {}
 

@@ -17,20 +17,35 @@ import java.util.Locale;
  *     ready, asked before the node goes back in rotation; null to rely on the target and the
  *     balancer alone
  * @param readyTimeout how long a restarted node may take to be ready and back in rotation
+ * @param minReady how long a node back in rotation must stay ready and up in the balancer before
+ *     the roll moves on (Kubernetes' {@code minReadySeconds}): a node that fails under its first
+ *     real traffic stops the roll; zero moves on at once
  */
 public record RolloutConfig(
     Strategy strategy,
     Integer batch,
     Integer maxUnavailablePercent,
     String ready,
-    Duration readyTimeout) {
+    Duration readyTimeout,
+    Duration minReady) {
 
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(2);
+
+  public RolloutConfig {
+    if (minReady == null) {
+      minReady = Duration.ZERO;
+    }
+  }
 
   /** Downtime for everything, unless a load balancer is configured: then rolling when allowed. */
   public static RolloutConfig defaults(boolean balancer) {
     return new RolloutConfig(
-        balancer ? Strategy.AUTO : Strategy.DOWNTIME, 1, null, null, DEFAULT_READY_TIMEOUT);
+        balancer ? Strategy.AUTO : Strategy.DOWNTIME,
+        1,
+        null,
+        null,
+        DEFAULT_READY_TIMEOUT,
+        Duration.ZERO);
   }
 
   /** How many of a service's {@code nodes} are replaced at once: at least one. */

@@ -4,8 +4,12 @@ import dev.lockstep.core.config.RolloutConfig.Strategy;
 import dev.lockstep.core.yaml.ProblemCollector;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 
-/** Checks the {@code rollout} section: the strategy, the batch size and the ready URL. */
+/**
+ * Checks the {@code rollout} section: the strategy, the batch size, the ready URL and how long a
+ * node waits to be ready and then stays ready.
+ */
 final class RolloutValidator {
   private static final String FIELD = "rollout";
 
@@ -84,7 +88,8 @@ final class RolloutValidator {
         percent,
         doc.ready(),
         problems.duration(
-            doc.readyTimeout(), FIELD + ".readyTimeout", RolloutConfig.DEFAULT_READY_TIMEOUT));
+            doc.readyTimeout(), FIELD + ".readyTimeout", RolloutConfig.DEFAULT_READY_TIMEOUT),
+        problems.duration(doc.minReady(), FIELD + ".minReady", Duration.ZERO));
   }
 
   private Strategy strategy(String text, Strategy fallback) {

@@ -45,6 +45,7 @@ class RolloutConfigTest {
     assertThat(rollout.strategy()).isEqualTo(Strategy.AUTO);
     assertThat(rollout.batchOf(4)).isEqualTo(1);
     assertThat(rollout.readyTimeout()).isEqualTo(RolloutConfig.DEFAULT_READY_TIMEOUT);
+    assertThat(rollout.minReady()).isZero();
   }
 
   @Test
@@ -61,6 +62,7 @@ class RolloutConfigTest {
                           batch: 2
                           ready: http://{host}:8080/.status
                           readyTimeout: 45s
+                          minReady: 10s
                         """))
             .rollout();
 
@@ -69,6 +71,7 @@ class RolloutConfigTest {
     assertThat(rollout.batchOf(1)).isEqualTo(1);
     assertThat(rollout.ready()).isEqualTo("http://{host}:8080/.status");
     assertThat(rollout.readyTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(rollout.minReady()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -124,6 +127,11 @@ class RolloutConfigTest {
         "rollout.ready",
         "uses version",
         "use {node}, {server}, {host} or {port}");
+    assertRefused(
+        BASE + BALANCER + "rollout: {minReady: a while}\n",
+        "rollout.minReady",
+        "'a while' is not a duration",
+        "500ms, 30s, 2m or 1h");
   }
 
   @Test

@@ -31,6 +31,13 @@ import java.util.function.Supplier;
  */
 final class NodeRoll {
   private static final Duration POLL = Duration.ofMillis(50);
+
+  /**
+   * How often a node back in rotation is asked whether it is still ready: each time may start the
+   * target's version command, which takes CPU from the node while it warms up.
+   */
+  private static final Duration WATCH_POLL = Duration.ofMillis(500);
+
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final Toolbox tools;
@@ -121,9 +128,10 @@ final class NodeRoll {
 
   /**
    * Waits until the node runs {@code version} (as far as the target can tell) and answers the ready
-   * URL, puts it back in rotation, and waits until the balancer has it up. A node that does not get
-   * there in {@code rollout.readyTimeout} is taken out of rotation again, and the roll stops naming
-   * the check that failed.
+   * URL, puts it back in rotation, waits until the balancer has it up, and then watches it stay so
+   * for {@code rollout.minReady}. A node that does not get there in {@code rollout.readyTimeout},
+   * or fails while watched, is taken out of rotation again, and the roll stops naming the check
+   * that failed.
    */
   private void awaitReady(
       ServiceConfig service,
@@ -143,19 +151,73 @@ final class NodeRoll {
       }
     }
     if (problem != null) {
-      throw new LockstepException(
-          ErrorCode.CHECK_FAILED,
-          service.name()
-              + "@"
-              + node
-              + " did not become ready on "
+      throw notReadyFailure(
+          service,
+          node,
+          balancer,
+          "did not become ready on "
               + version
               + " within "
               + Durations.format(rollout.readyTimeout())
               + ": "
-              + problem
-              + (balancer.isPresent() ? ". It is out of rotation; " : ". ")
-              + "the roll stops here.");
+              + problem);
+    }
+    if (!rollout.minReady().isZero()) {
+      progress.phase(
+          service.name(),
+          node,
+          "back in rotation, watched for " + Durations.format(rollout.minReady()));
+      problem = staysReady(one, node, version, balancer);
+      if (problem != null) {
+        balancer.ifPresent(b -> b.maint(node));
+        throw notReadyFailure(
+            service,
+            node,
+            balancer,
+            "was ready on "
+                + version
+                + " but did not stay ready for "
+                + Durations.format(rollout.minReady())
+                + ": "
+                + problem);
+      }
+    }
+  }
+
+  private static LockstepException notReadyFailure(
+      ServiceConfig service, String node, Optional<LoadBalancer> balancer, String what) {
+    return new LockstepException(
+        ErrorCode.CHECK_FAILED,
+        service.name()
+            + "@"
+            + node
+            + " "
+            + what
+            + (balancer.isPresent() ? ". It is out of rotation; " : ". ")
+            + "the roll stops here.");
+  }
+
+  /**
+   * Asks, every {@link #WATCH_POLL} for {@code rollout.minReady}, whether the node is still ready
+   * and up in the balancer: why not and since when, or null when it stayed so.
+   */
+  private String staysReady(
+      ServiceConfig one, String node, String version, Optional<LoadBalancer> balancer) {
+    long from = System.nanoTime();
+    long until = from + rollout.minReady().toNanos();
+    while (true) {
+      String problem = notReady(one, node, version);
+      if (problem == null && balancer.isPresent()) {
+        problem = notUp(balancer.get(), node);
+      }
+      long now = System.nanoTime();
+      if (problem != null) {
+        return "after " + Durations.format(Duration.ofNanos(now - from)) + ", " + problem;
+      }
+      if (now >= until) {
+        return null;
+      }
+      sleep(Math.min(WATCH_POLL.toNanos(), until - now));
     }
   }
 
@@ -166,7 +228,7 @@ final class NodeRoll {
       if (now == null || System.nanoTime() > deadline) {
         return now;
       }
-      pause();
+      sleep(POLL.toNanos());
     }
   }
 
@@ -228,9 +290,9 @@ final class NodeRoll {
     return status.running() && version.equals(status.version());
   }
 
-  private static void pause() {
+  private static void sleep(long nanos) {
     try {
-      Thread.sleep(POLL.toMillis());
+      Thread.sleep(Duration.ofNanos(nanos).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a node", e);

@@ -8,6 +8,7 @@ import dev.lockstep.core.manifest.MigrationRunnerKind;
 import dev.lockstep.core.manifest.ReleaseManifest;
 import dev.lockstep.core.plan.GateResult;
 import dev.lockstep.core.plan.RollingVerdict;
+import dev.lockstep.core.yaml.Durations;
 import dev.lockstep.engine.run.ChecklistInputs.Rolling;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,13 @@ public record RolloutChoice(RollingVerdict verdict, Optional<GateResult> gate, R
       String why =
           "this run replaces the nodes behind the load balancer, "
               + rollout.describeBatch()
-              + " at a time ("
+              + " at a time"
+              + (rollout.minReady().isZero()
+                  ? ""
+                  : ", each kept ready "
+                      + Durations.format(rollout.minReady())
+                      + " before the next")
+              + " ("
               + source
               + " is "
               + strategy.key()

@@ -102,7 +102,12 @@ class RollScaleBench {
                     null))
             .rollout(
                 new RolloutConfig(
-                    RolloutConfig.Strategy.ROLLING, BATCH, null, null, Duration.ofSeconds(5)))
+                    RolloutConfig.Strategy.ROLLING,
+                    BATCH,
+                    null,
+                    null,
+                    Duration.ofSeconds(5),
+                    Duration.ZERO))
             .build();
     InMemoryFleet fleet = new InMemoryFleet();
     fleet.runAll(api, "1.0.0");

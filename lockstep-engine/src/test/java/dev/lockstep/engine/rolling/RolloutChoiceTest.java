@@ -59,6 +59,22 @@ class RolloutChoiceTest {
   }
 
   @Test
+  void auto_safe_withMinReady_saysHowLongEachNodeIsKeptReady() {
+    RolloutChoice choice =
+        RolloutChoice.of(
+            config(Strategy.AUTO, TargetType.COMMAND, HAPROXY, Duration.ofSeconds(10)),
+            null,
+            SAFE,
+            NEXT,
+            false);
+
+    assertThat(choice.verdict().choice())
+        .isEqualTo(
+            "this run replaces the nodes behind the load balancer, batch 2 at a time, each kept"
+                + " ready 10.0s before the next (rollout.strategy is auto)");
+  }
+
+  @Test
   void auto_unsafe_stopsEveryService_sayingWhy() {
     RolloutChoice choice =
         RolloutChoice.of(
@@ -151,6 +167,11 @@ class RolloutChoiceTest {
 
   private static DeploymentConfig config(
       Strategy strategy, TargetType target, BalancerConfig balancer) {
+    return config(strategy, target, balancer, Duration.ZERO);
+  }
+
+  private static DeploymentConfig config(
+      Strategy strategy, TargetType target, BalancerConfig balancer, Duration minReady) {
     ServiceConfig api =
         new ServiceConfig(
             "api",
@@ -169,7 +190,7 @@ class RolloutChoiceTest {
         .target(new TargetConfig(target, "/bin/sh"))
         .services(Map.of("api", api))
         .balancer(balancer)
-        .rollout(new RolloutConfig(strategy, 2, null, null, Duration.ofMinutes(2)))
+        .rollout(new RolloutConfig(strategy, 2, null, null, Duration.ofMinutes(2), minReady))
         .build();
   }
 }
