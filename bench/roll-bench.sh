@@ -24,6 +24,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 ./mvnw -q -B test -pl lockstep-examples -am -Dtest=RollBench -Dbench.roll=true \
   -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
-  -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" \
+  -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" -Dbench.minReady="${BENCH_MIN_READY:-0s}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
   | grep -E '^\||^p99|^chart'

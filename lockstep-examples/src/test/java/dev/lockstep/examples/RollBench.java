@@ -41,6 +41,7 @@ class RollBench {
   private static final int BARE_RESTARTS = 3;
   private static final Duration WARM_UP = Duration.ofSeconds(3);
   private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady", 30));
+  private static final String MIN_READY = System.getProperty("bench.minReady", "0s");
 
   @Test
   void roll_againstTheSameLoadWithoutAnUpgrade() throws Exception {
@@ -48,6 +49,7 @@ class RollBench {
     Map<String, Long> drainedAt = new ConcurrentHashMap<>();
     Map<String, Long> doneAt = new ConcurrentHashMap<>();
     Map<String, Long> rotationAt = new ConcurrentHashMap<>();
+    Map<String, Long> upAt = new ConcurrentHashMap<>();
     Map<String, List<String>> phases = new ConcurrentHashMap<>();
     RollTimeline timeline = new RollTimeline();
     RunListener timings =
@@ -65,11 +67,15 @@ class RollBench {
               case "drained" -> drainedAt.put(node, now);
               case "done" -> doneAt.put(node, now);
               case "back in rotation" -> rotationAt.put(node, now);
-              default -> {}
+              default -> {
+                if (phase.startsWith("back in rotation, watched")) {
+                  upAt.put(node, now);
+                }
+              }
             }
           }
         };
-    try (Fleet fleet = Fleet.create("rolling", "60s");
+    try (Fleet fleet = Fleet.create("rolling", "60s", MIN_READY);
         Deployment deployment =
             Deployment.open(
                 fleet.config(),
@@ -124,7 +130,9 @@ class RollBench {
               + THREADS
               + " clients through HAProxy, slowstart "
               + Fleet.SLOWSTART.toMillis()
-              + " ms) | requests | failed | p50 | p99 |");
+              + " ms, minReady "
+              + MIN_READY
+              + ") | requests | failed | p50 | p99 |");
       lines.add("|---|---|---|---|---|");
       lines.add(row("no upgrade (" + STEADY.toSeconds() + " s)", steady));
       lines.add(row("during the roll (" + report.duration().toSeconds() + " s)", rolling));
@@ -162,9 +170,11 @@ class RollBench {
               + " checks after ready | bare restart under the same load (median of 3) | Lockstep's own |");
       lines.add("|---|---|---|---|---|---|");
       for (String node : Fleet.NODES) {
-        double total = (doneAt.get(node) - drainingAt.get(node)) / 1e6;
+        // Up in the balancer: done, or watched from then on for rollout.minReady.
+        long up = upAt.getOrDefault(node, doneAt.get(node));
+        double total = (up - drainingAt.get(node)) / 1e6;
         double drain = (drainedAt.get(node) - drainingAt.get(node)) / 1e6;
-        double checks = (doneAt.get(node) - rotationAt.get(node)) / 1e6;
+        double checks = (up - rotationAt.get(node)) / 1e6;
         double own = total - drain - checks - bare.get(node).toNanos() / 1e6;
         lines.add(
             String.format(
