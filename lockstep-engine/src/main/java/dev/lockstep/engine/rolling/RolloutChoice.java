@@ -56,9 +56,9 @@ public record RolloutChoice(RollingVerdict verdict, Optional<GateResult> gate, R
               + " at a time"
               + (rollout.minReady().isZero()
                   ? ""
-                  : ", each kept ready "
+                  : ", each batch watched "
                       + Durations.format(rollout.minReady())
-                      + " before the next")
+                      + " back in rotation before the next")
               + " ("
               + source
               + " is "

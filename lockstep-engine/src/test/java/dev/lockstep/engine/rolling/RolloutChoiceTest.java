@@ -59,7 +59,7 @@ class RolloutChoiceTest {
   }
 
   @Test
-  void auto_safe_withMinReady_saysHowLongEachNodeIsKeptReady() {
+  void auto_safe_withMinReady_saysHowLongEachBatchIsWatched() {
     RolloutChoice choice =
         RolloutChoice.of(
             config(Strategy.AUTO, TargetType.COMMAND, HAPROXY, Duration.ofSeconds(10)),
@@ -70,8 +70,8 @@ class RolloutChoiceTest {
 
     assertThat(choice.verdict().choice())
         .isEqualTo(
-            "this run replaces the nodes behind the load balancer, batch 2 at a time, each kept"
-                + " ready 10.0s before the next (rollout.strategy is auto)");
+            "this run replaces the nodes behind the load balancer, batch 2 at a time, each batch"
+                + " watched 10.0s back in rotation before the next (rollout.strategy is auto)");
   }
 
   @Test
