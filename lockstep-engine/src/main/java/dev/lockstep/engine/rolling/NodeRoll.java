@@ -32,6 +32,9 @@ import java.util.function.Supplier;
 final class NodeRoll {
   private static final Duration POLL = Duration.ofMillis(50);
 
+  /** How often the ready URL of a starting node is asked: one HTTP request, often refused. */
+  private static final Duration READY_POLL = Duration.ofMillis(20);
+
   /**
    * How often a node back in rotation is asked whether it is still ready: each time may start the
    * target's version command, which takes CPU from the node while it warms up.
@@ -141,11 +144,11 @@ final class NodeRoll {
       Optional<LoadBalancer> balancer) {
     progress.phase(service.name(), node, "waiting until ready");
     long deadline = System.nanoTime() + rollout.readyTimeout().toNanos();
-    String problem = pollUntil(deadline, () -> notReady(one, node, version));
+    String problem = awaitRunning(one, node, version, deadline);
     if (problem == null && balancer.isPresent()) {
       progress.phase(service.name(), node, "back in rotation");
       balancer.get().ready(node);
-      problem = pollUntil(deadline, () -> notUp(balancer.get(), node));
+      problem = pollUntil(deadline, POLL, () -> notUp(balancer.get(), node));
       if (problem != null) {
         balancer.get().maint(node);
       }
@@ -221,14 +224,33 @@ final class NodeRoll {
     }
   }
 
-  /** Asks {@code problem} until it has none (null) or {@code deadline} has passed; the last one. */
-  private static String pollUntil(long deadline, Supplier<String> problem) {
+  /**
+   * Waits until the node answers the ready URL and runs {@code version} as far as the target can
+   * tell: why not, or null once it does. The target is asked once while the node starts, and again
+   * only if it did not say so then; the ready URL, one HTTP request, is asked every {@link
+   * #READY_POLL}, where asking the target may start a process (a version command) that competes
+   * with the node's own start-up.
+   */
+  private String awaitRunning(ServiceConfig one, String node, String version, long deadline) {
+    String targetSaid = targetProblem(one, version);
+    String problem = pollUntil(deadline, READY_POLL, () -> readyUrlProblem(node));
+    if (problem != null || targetSaid == null) {
+      return problem;
+    }
+    return pollUntil(deadline, POLL, () -> targetProblem(one, version));
+  }
+
+  /**
+   * Asks {@code problem} every {@code every} until it has none (null) or {@code deadline} has
+   * passed; the last one.
+   */
+  private static String pollUntil(long deadline, Duration every, Supplier<String> problem) {
     while (true) {
       String now = problem.get();
       if (now == null || System.nanoTime() > deadline) {
         return now;
       }
-      sleep(POLL.toNanos());
+      sleep(every.toNanos());
     }
   }
 
@@ -240,14 +262,14 @@ final class NodeRoll {
         : "the balancer says " + state.get().describe();
   }
 
-  /** Why the node is not ready yet, or null when it is. */
+  /** Why the node is not ready, or null when it is: the ready URL first, then the target. */
   private String notReady(ServiceConfig one, String node, String version) {
-    // The ready URL first: one HTTP request, where asking the target may start a process (a
-    // version command) that competes with the node's own start-up.
     String answer = readyUrlProblem(node);
-    if (answer != null) {
-      return answer;
-    }
+    return answer != null ? answer : targetProblem(one, version);
+  }
+
+  /** Why the target does not say the node runs {@code version}, or null when it does. */
+  private String targetProblem(ServiceConfig one, String version) {
     NodeStatus status = tools.target().status(one).nodes().get(0);
     if (!status.running()) {
       return "it is not running" + (status.detail() == null ? "" : " (" + status.detail() + ")");
