@@ -23,6 +23,14 @@ public interface Target extends AutoCloseable {
     services.forEach(this::stop);
   }
 
+  /**
+   * Puts what installing {@code release} needs where the service's nodes are, touching nothing that
+   * runs: the command target copies release files to the nodes' hosts. A rolling upgrade calls it
+   * before a node leaves rotation, so that the copy is not part of the node's time out of it. Doing
+   * nothing is allowed: {@link #install} does what is needed either way.
+   */
+  default void prepare(ServiceConfig service, ReleaseManifest release) {}
+
   /** Installs the artifact of the service's component from {@code release} on every node. */
   void install(ServiceConfig service, ReleaseManifest release);
 

@@ -78,6 +78,8 @@ final class NodeRoll {
     Optional<LoadBalancer> balancer = balancerOf(node);
     String drained = "";
     if (!runs(one, version)) {
+      // While the node still serves: on a host, the release file's copy is then already there.
+      tools.target().prepare(one, release);
       if (balancer.isPresent()) {
         drained = drain(service, node, balancer.get()) + ", ";
       }

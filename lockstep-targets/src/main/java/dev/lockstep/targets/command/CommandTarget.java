@@ -146,6 +146,21 @@ public final class CommandTarget implements Target {
     runOnEveryNode(service, Action.STOP, null);
   }
 
+  /**
+   * Copies the release file to the host of every node that lives on one (checked by its sha256
+   * there), hosts in parallel; {@link #install} then finds the copy in place and only checks it.
+   */
+  @Override
+  public void prepare(ServiceConfig service, ReleaseManifest release) {
+    List<Runnable> copies = new ArrayList<>();
+    for (RenderedCommand command : render(service, Action.INSTALL, release)) {
+      if (hosts.hostOf(command.node()).isPresent()) {
+        copies.add(() -> staged(service, release, command));
+      }
+    }
+    Concurrently.run("lockstep-prepare", copies, PARALLEL_HOSTS);
+  }
+
   @Override
   public void install(ServiceConfig service, ReleaseManifest release) {
     runOnEveryNode(service, Action.INSTALL, release);

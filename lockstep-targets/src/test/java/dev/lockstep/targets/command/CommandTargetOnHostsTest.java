@@ -88,6 +88,42 @@ class CommandTargetOnHostsTest {
   }
 
   @Test
+  void prepare_copiesTheReleaseFileToEachHostRunningNothing_andInstallThenOnlyChecksTheCopy()
+      throws IOException {
+    // A release of its own: the hosts, shared by the tests, keep the copies they are given.
+    Path build = Files.writeString(dir.resolve("server-2.4.0.jar"), "the 2.4.0 build\n");
+    ReleaseManifest next = Fixtures.fileRelease("2.4.0", "server", build);
+    Path marker = dir.resolve("ran");
+    ServiceConfig server =
+        commandService(
+            "server",
+            List.of("local", "web-1", "web-2"),
+            "touch " + marker,
+            "touch " + marker,
+            "touch " + marker,
+            null);
+
+    target.prepare(server, next);
+
+    for (RealSshd host : List.of(web1, web2)) {
+      Path copy = host.home().resolve(".lockstep/artifacts/server/2.4.0/server-2.4.0.jar");
+      assertThat(Sha256.of(copy)).isEqualTo(Sha256.of(build));
+    }
+    assertThat(marker).doesNotExist();
+    Path log = dir.resolve("logs/target.log");
+    assertThat(Files.readString(log)).doesNotContain(" install on ");
+    assertThat(Files.readAllLines(log).stream().filter(line -> line.contains("] copied ")))
+        .hasSize(2);
+
+    target.install(server, next);
+
+    assertThat(Files.readString(log)).contains("server@web-2 install on web-2 (");
+    assertThat(Files.readAllLines(log).stream().filter(line -> line.contains("] copied ")))
+        .as("copies made by install")
+        .hasSize(2);
+  }
+
+  @Test
   void status_asksEachHostForTheVersion() throws IOException {
     Files.writeString(web1.home().resolve("version"), "acme 2.3.1\n");
     Files.writeString(web2.home().resolve("version"), "acme 2.3.0\n");
