@@ -8,15 +8,17 @@
 #     clients run on a JVM of their own (not the one running Lockstep, whose pauses they would
 #     otherwise count), warmed up 3 s before they are measured. HAProxy's slowstart is
 #     BENCH_SLOWSTART ms (default 10000; 0: none): a node back in rotation gets its full share of
-#     requests over that long, while its JVM compiles its hot code. Then,
-#     under the same load, each api node restarted bare three times (by hand, out of rotation: its
-#     own stop, install, start, until its /.status answers), timed; the median is kept.
+#     requests over that long, while its JVM compiles its hot code. BENCH_MIN_READY (default 0s)
+#     is the fleet's rollout.minReady: how long each node is watched back in rotation before the
+#     next one drains.
 #  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99; then the
 #     roll's requests by what it was doing when each was sent (before the first node, a node
 #     stopping, starting, back in rotation, the worker, after), with those over 2x the steady p99.
-#  4. Per node: Lockstep's time from draining until the balancer has the node up, minus the
-#     in-flight wait, the balancer's own health checks after `ready`, and the node's bare restart:
-#     Lockstep's own time per node (its balancer calls, polls, SSH).
+#  4. Per node: Lockstep's time from draining until the balancer has the node up, less the
+#     in-flight wait, the balancer's own health checks after `ready`, the node's stop, install and
+#     start commands (each timed by the node's script) and its start-up (from the end of its start
+#     command until it answers its /.status, asked every 10 ms): Lockstep's own time per node (its
+#     balancer calls, polls, processes, SSH and upload).
 # Targets: 0 failed requests; p99 during the roll under 2x steady; Lockstep's own time < 200 ms per
 # node. Needs what the tests need (.ci/run installs it): PostgreSQL, haproxy, openssh-server, Java 17.
 set -euo pipefail
@@ -26,4 +28,4 @@ cd "$here"
   -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
   -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" -Dbench.minReady="${BENCH_MIN_READY:-0s}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
-  | grep -E '^\||^p99|^chart'
+  | grep -E '^\||^p99|^chart|^commands'

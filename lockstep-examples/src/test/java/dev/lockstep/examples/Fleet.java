@@ -176,44 +176,32 @@ final class Fleet implements AutoCloseable {
     }
   }
 
-  /**
-   * An api node's own restart, as an operator would do it by hand with the node out of rotation:
-   * its stop, a reinstall of the release it runs, its start, until its {@code /.status} answers 200
-   * (polled every 10 ms); then back in rotation.
-   */
-  Duration bareRestart(String node) throws IOException, InterruptedException {
-    dev.lockstep.targets.balancer.haproxy.HaproxyBalancer haproxy =
-        dev.lockstep.targets.balancer.haproxy.HaproxyBalancer.of(config().balancer());
-    haproxy.drain(node);
-    haproxy.awaitDrained(node, Duration.ofSeconds(30));
-    haproxy.maint(node);
-    Path dir = sample.folder().resolve("nodes").resolve(node);
-    String version = Files.readString(dir.resolve("installed")).strip();
-    Path file = sample.folder().resolve("releases").resolve(version).resolve("api.java");
-    long started = System.nanoTime();
-    nodeScript("stop", node);
-    nodeScript("install", node, file.toString(), version);
-    nodeScript("start", node);
-    while (!version.equals(versionOn(node))) {
-      Thread.sleep(10);
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    haproxy.ready(node);
-    while (!haproxy.state(node).orElseThrow().upAndReady()) {
-      Thread.sleep(10);
-    }
-    return took;
+  /** {@code node}'s own {@code /.status}, not through HAProxy. */
+  java.net.URI statusUri(String node) {
+    return java.net.URI.create("http://127.0.0.1:" + ports.get(node) + "/.status");
   }
 
-  private void nodeScript(String... args) throws IOException, InterruptedException {
-    List<String> argv = new ArrayList<>();
-    argv.add(sample.folder().resolve("node.sh").toString());
-    argv.addAll(List.of(args));
-    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IOException("node.sh " + String.join(" ", args) + " failed: " + output);
+  /**
+   * One run of {@code node.sh COMMAND NODE} that finished, timed by the script itself.
+   *
+   * @param beganEpochNanos when it began, in nanoseconds since the epoch ({@code date +%s%N})
+   */
+  record CommandTiming(String command, long beganEpochNanos, long endedEpochNanos) {
+    long nanos() {
+      return endedEpochNanos - beganEpochNanos;
     }
+  }
+
+  /** Every finished run of {@code node.sh} on {@code node}, oldest first. */
+  List<CommandTiming> commandTimings(String node) throws IOException {
+    Path file = sample.folder().resolve("nodes").resolve(node).resolve("timings");
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    return Files.readAllLines(file).stream()
+        .map(line -> line.split(" "))
+        .map(f -> new CommandTiming(f[0], Long.parseLong(f[1]), Long.parseLong(f[2])))
+        .toList();
   }
 
   /** What HAProxy says of each node: its status word, e.g. UP or MAINT. */
@@ -277,6 +265,8 @@ final class Fleet implements AutoCloseable {
             """
             #!/bin/sh
             # One node of the sample api: node.sh install|start|stop|version NODE [ARTIFACT VERSION]
+            # Each finished command is timed, so a benchmark can tell the node's own time apart.
+            began=$(date +%s%N)
             set -eu
             here=$(cd "$(dirname "$0")" && pwd)
             . "$here/fleet.env"
@@ -324,6 +314,7 @@ final class Fleet implements AutoCloseable {
                 if ! alive; then echo "$node is not running"; exit 3; fi
                 echo "notes $(cat "$dir/running")" ;;
             esac
+            echo "$1 $began $(date +%s%N)" >> "$dir/timings"
             """);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
   }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,185 +31,235 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the same load through HAProxy with no upgrade and during a roll of 1.0.0 → 1.1.0 (failed
  * requests, p50 and p99, from clients on a JVM of their own), where in the roll its slow requests
  * were sent ({@link RollTimeline}), and the time Lockstep spends per node beyond the node's own
- * stop, install, start and start-up, measured bare on each node just before. Not part of the test
- * suite: enabled by {@code -Dbench.roll=true}; {@code -Dfleet.slowstart} sets HAProxy's slowstart.
+ * stop, install, start (timed by its script) and start-up (until it answers, asked every 10 ms).
+ * Not part of the test suite: enabled by {@code -Dbench.roll=true}; {@code -Dfleet.slowstart} sets
+ * HAProxy's slowstart, {@code -Dbench.minReady} the fleet's {@code rollout.minReady}.
  */
 @EnabledIfSystemProperty(named = "bench.roll", matches = "true")
 @ExtendWith(PostgresExtension.class)
 class RollBench {
   private static final int THREADS = Integer.getInteger("bench.threads", 8);
   private static final int RATE = Integer.getInteger("bench.rate", 100);
-  private static final int BARE_RESTARTS = 3;
   private static final Duration WARM_UP = Duration.ofSeconds(3);
   private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("bench.steady", 30));
   private static final String MIN_READY = System.getProperty("bench.minReady", "0s");
 
   @Test
   void roll_againstTheSameLoadWithoutAnUpgrade() throws Exception {
-    Map<String, Long> drainingAt = new ConcurrentHashMap<>();
-    Map<String, Long> drainedAt = new ConcurrentHashMap<>();
-    Map<String, Long> doneAt = new ConcurrentHashMap<>();
-    Map<String, Long> rotationAt = new ConcurrentHashMap<>();
-    Map<String, Long> upAt = new ConcurrentHashMap<>();
+    Map<String, Map<String, Long>> phaseAt = new ConcurrentHashMap<>();
     Map<String, List<String>> phases = new ConcurrentHashMap<>();
+    Map<String, NodeStartWatch> startWatches = new ConcurrentHashMap<>();
     RollTimeline timeline = new RollTimeline();
-    RunListener timings =
-        new RunListener() {
-          @Override
-          public void nodeProgress(String service, String node, String phase, int done, int total) {
-            long now = System.nanoTime();
-            phases
-                .computeIfAbsent(
-                    node, n -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(now + " " + phase);
-            timeline.phase(node, phase, now);
-            switch (phase) {
-              case "draining" -> drainingAt.put(node, now);
-              case "drained" -> drainedAt.put(node, now);
-              case "done" -> doneAt.put(node, now);
-              case "back in rotation" -> rotationAt.put(node, now);
-              default -> {
-                if (phase.startsWith("back in rotation, watched")) {
-                  upAt.put(node, now);
-                }
+    try (Fleet fleet = Fleet.create("rolling", "60s", MIN_READY)) {
+      RunListener timings =
+          new RunListener() {
+            @Override
+            public void nodeProgress(
+                String service, String node, String phase, int done, int total) {
+              long now = System.nanoTime();
+              long epoch = NodeStartWatch.epochNanos();
+              if (phase.startsWith("starting") && Fleet.NODES.contains(node)) {
+                startWatches.put(
+                    node, NodeStartWatch.start(fleet.statusUri(node), phase.split(" ")[1]));
               }
+              phases
+                  .computeIfAbsent(node, n -> Collections.synchronizedList(new ArrayList<>()))
+                  .add(now + " " + phase);
+              phaseAt
+                  .computeIfAbsent(node, n -> new ConcurrentHashMap<>())
+                  .putIfAbsent(phaseKey(phase), epoch);
+              timeline.phase(node, phase, now);
             }
-          }
-        };
-    try (Fleet fleet = Fleet.create("rolling", "60s", MIN_READY);
-        Deployment deployment =
-            Deployment.open(
-                fleet.config(),
-                new EngineOptions(timings, Progress.NONE, Clock.systemUTC(), CrashPoints.none()))) {
-      deployment.upgrade(
-          Version.parse("1.0.0"), new UpgradeOptions(null, false, false, Strategy.DOWNTIME));
-      assertThat(deployment.rehearse(Version.parse("1.1.0")).forwardCompatible()).isTrue();
-      // The load comes from a JVM of its own, warmed up before it is measured.
-      LoadProcess steadyLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
-      Thread.sleep(WARM_UP.toMillis());
-      long steadyFrom = System.nanoTime();
-      Thread.sleep(STEADY.toMillis());
-      LoadResult steady = steadyLoad.stop().since(steadyFrom);
+          };
+      try (Deployment deployment =
+          Deployment.open(
+              fleet.config(),
+              new EngineOptions(timings, Progress.NONE, Clock.systemUTC(), CrashPoints.none()))) {
+        deployment.upgrade(
+            Version.parse("1.0.0"), new UpgradeOptions(null, false, false, Strategy.DOWNTIME));
+        assertThat(deployment.rehearse(Version.parse("1.1.0")).forwardCompatible()).isTrue();
+        // The load comes from a JVM of its own, warmed up before it is measured.
+        LoadProcess steadyLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
+        Thread.sleep(WARM_UP.toMillis());
+        long steadyFrom = System.nanoTime();
+        Thread.sleep(STEADY.toMillis());
+        LoadResult steady = steadyLoad.stop().since(steadyFrom);
 
-      // Each api node restarted by hand, out of rotation, under the same load as the roll's.
-      LoadProcess byHand = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
-      Map<String, Duration> bare = new java.util.LinkedHashMap<>();
-      LoadResult byHandResult;
-      try {
-        for (String node : Fleet.NODES) {
-          // The median of three: a JVM's start varies by a few hundred ms from one to the next.
-          List<Duration> restarts = new ArrayList<>();
-          for (int i = 0; i < BARE_RESTARTS; i++) {
-            restarts.add(fleet.bareRestart(node));
-          }
-          restarts.sort(null);
-          bare.put(node, restarts.get(BARE_RESTARTS / 2));
+        LoadProcess rollingLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
+        Thread.sleep(WARM_UP.toMillis());
+        phaseAt.clear();
+        phases.clear();
+        long rollingFrom = System.nanoTime();
+        RunReport report;
+        LoadResult rolling;
+        try {
+          report = deployment.upgrade(Version.parse("1.1.0"));
+        } finally {
+          rolling = rollingLoad.stop().since(rollingFrom);
         }
-      } finally {
-        byHandResult = byHand.stop();
-      }
-      assertThat(byHandResult.failures()).as("failed requests while restarting by hand").isEmpty();
+        long rollingTo = System.nanoTime();
+        assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
 
-      LoadProcess rollingLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
-      Thread.sleep(WARM_UP.toMillis());
-      long rollingFrom = System.nanoTime();
-      RunReport report;
-      LoadResult rolling;
-      try {
-        report = deployment.upgrade(Version.parse("1.1.0"));
-      } finally {
-        rolling = rollingLoad.stop().since(rollingFrom);
+        List<String> lines = new ArrayList<>();
+        lines.addAll(loadLines(steady, rolling, report));
+        double bound = 2 * steady.latencyMillis(99);
+        lines.addAll(windowLines(timeline, rolling, bound));
+        Path chart = Path.of("target", "roll-bench.svg").toAbsolutePath();
+        Files.writeString(
+            chart,
+            RollChart.svg(timeline.spans(rollingFrom, rollingTo), rolling.requests(), bound));
+        lines.add("chart: " + chart);
+        lines.add("");
+        lines.addAll(ownTimeLines(fleet, phaseAt, startWatches));
+        lines.add("");
+        lines.addAll(phaseLines(phases));
+        // Every command Lockstep ran, with when it began and how long it took, to look into.
+        Path commands = Path.of("target", "roll-bench-target.log").toAbsolutePath();
+        Files.copy(
+            deployment.config().logsDir().resolve("target.log"),
+            commands,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        lines.add("commands: " + commands);
+        System.out.println(String.join("\n", lines));
       }
-      long rollingTo = System.nanoTime();
-      assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
-
-      List<String> lines = new ArrayList<>();
-      lines.add(
-          "| load ("
-              + RATE
-              + " requests/s from "
-              + THREADS
-              + " clients through HAProxy, slowstart "
-              + Fleet.SLOWSTART.toMillis()
-              + " ms, minReady "
-              + MIN_READY
-              + ") | requests | failed | p50 | p99 |");
-      lines.add("|---|---|---|---|---|");
-      lines.add(row("no upgrade (" + STEADY.toSeconds() + " s)", steady));
-      lines.add(row("during the roll (" + report.duration().toSeconds() + " s)", rolling));
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "p99 during the roll / steady: %.2f×",
-              rolling.latencyMillis(99) / steady.latencyMillis(99)));
-      lines.add("");
-      double bound = 2 * steady.latencyMillis(99);
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "| what the roll was doing when a request was sent | requests | over 2× the steady"
-                  + " p99 (%.0f ms) | slowest |",
-              bound));
-      lines.add("|---|---|---|---|");
-      for (RollTimeline.Window window : timeline.windows(rolling.requests(), bound)) {
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "| %s | %,d | %d | %.0f ms |",
-                window.what(),
-                window.requests(),
-                window.slow(),
-                window.slowestMillis()));
-      }
-      Path chart = Path.of("target", "roll-bench.svg").toAbsolutePath();
-      Files.writeString(
-          chart, RollChart.svg(timeline.spans(rollingFrom, rollingTo), rolling.requests(), bound));
-      lines.add("chart: " + chart);
-      lines.add("");
-      lines.add(
-          "| node | Lockstep: draining → up in the balancer | in-flight wait | the balancer's"
-              + " checks after ready | bare restart under the same load (median of 3) | Lockstep's own |");
-      lines.add("|---|---|---|---|---|---|");
-      for (String node : Fleet.NODES) {
-        // Up in the balancer: done, or watched from then on for rollout.minReady.
-        long up = upAt.getOrDefault(node, doneAt.get(node));
-        double total = (up - drainingAt.get(node)) / 1e6;
-        double drain = (drainedAt.get(node) - drainingAt.get(node)) / 1e6;
-        double checks = (up - rotationAt.get(node)) / 1e6;
-        double own = total - drain - checks - bare.get(node).toNanos() / 1e6;
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
-                node,
-                node.equals(Fleet.REMOTE_NODE) ? " (SSH)" : "",
-                total,
-                drain,
-                checks,
-                bare.get(node).toNanos() / 1e6,
-                own));
-      }
-      lines.add("");
-      lines.add("| node | each phase, from the previous one |");
-      lines.add("|---|---|");
-      for (String node : Fleet.NODES) {
-        List<String> seen = phases.get(node);
-        StringBuilder phaseTimes = new StringBuilder();
-        long previous = drainingAt.get(node);
-        for (String entry : seen) {
-          long at = Long.parseLong(entry.substring(0, entry.indexOf(' ')));
-          phaseTimes.append(
-              String.format(
-                  Locale.ROOT,
-                  "%s +%.0f ms; ",
-                  entry.substring(entry.indexOf(' ') + 1),
-                  (at - previous) / 1e6));
-          previous = at;
-        }
-        lines.add("| " + node + " | " + phaseTimes.toString().strip() + " |");
-      }
-      System.out.println(String.join("\n", lines));
     }
+  }
+
+  /** The phases a node's time is split by: "installing 1.1.0" is "installing". */
+  private static String phaseKey(String phase) {
+    if (phase.startsWith("back in rotation, watched")) {
+      return "watched";
+    }
+    if (phase.startsWith("installing") || phase.startsWith("starting")) {
+      return phase.split(" ")[0];
+    }
+    return phase;
+  }
+
+  private static List<String> loadLines(LoadResult steady, LoadResult rolling, RunReport report) {
+    return List.of(
+        "| load ("
+            + RATE
+            + " requests/s from "
+            + THREADS
+            + " clients through HAProxy, slowstart "
+            + Fleet.SLOWSTART.toMillis()
+            + " ms, minReady "
+            + MIN_READY
+            + ") | requests | failed | p50 | p99 |",
+        "|---|---|---|---|---|",
+        row("no upgrade (" + STEADY.toSeconds() + " s)", steady),
+        row("during the roll (" + report.duration().toSeconds() + " s)", rolling),
+        String.format(
+            Locale.ROOT,
+            "p99 during the roll / steady: %.2f×",
+            rolling.latencyMillis(99) / steady.latencyMillis(99)),
+        "");
+  }
+
+  private static List<String> windowLines(RollTimeline timeline, LoadResult rolling, double bound) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "| what the roll was doing when a request was sent | requests | over 2× the steady"
+                + " p99 (%.0f ms) | slowest |",
+            bound));
+    lines.add("|---|---|---|---|");
+    for (RollTimeline.Window window : timeline.windows(rolling.requests(), bound)) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %d | %.0f ms |",
+              window.what(),
+              window.requests(),
+              window.slow(),
+              window.slowestMillis()));
+    }
+    return lines;
+  }
+
+  /**
+   * Per api node: Lockstep's time from draining until the balancer has the node up, less what is
+   * not Lockstep's: the in-flight wait, the balancer's checks after {@code ready}, the node's own
+   * stop, install and start commands (timed by the script), and its start-up from the end of its
+   * start command until it first answers (asked every 10 ms).
+   */
+  private static List<String> ownTimeLines(
+      Fleet fleet, Map<String, Map<String, Long>> phaseAt, Map<String, NodeStartWatch> starts)
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "| node | draining → up in the balancer | in-flight wait | the balancer's checks after"
+            + " ready | node.sh stop / install / start | the node's start-up | Lockstep's own | of"
+            + " which from the node's answer to `ready` |");
+    lines.add("|---|---|---|---|---|---|---|---|");
+    for (String node : Fleet.NODES) {
+      Map<String, Long> at = phaseAt.get(node);
+      long draining = at.get("draining");
+      long up = at.getOrDefault("watched", at.get("done"));
+      Map<String, Fleet.CommandTiming> commands = new java.util.HashMap<>();
+      for (Fleet.CommandTiming timing : fleet.commandTimings(node)) {
+        if (timing.beganEpochNanos() >= draining && timing.endedEpochNanos() <= up) {
+          commands.putIfAbsent(timing.command(), timing);
+        }
+      }
+      double total = millis(up - draining);
+      double inFlight = millis(at.get("drained") - draining);
+      double checks = millis(up - at.get("back in rotation"));
+      double stop = millis(commands.get("stop").nanos());
+      double install = millis(commands.get("install").nanos());
+      double start = millis(commands.get("start").nanos());
+      // The watch asks every 10 ms, but may itself be late on a busy machine: when Lockstep saw
+      // the node ready first, the node answered by then.
+      long answered = Math.min(starts.get(node).answeredAtEpochNanos(), at.get("back in rotation"));
+      double startUp = millis(answered - commands.get("start").endedEpochNanos());
+      double own = total - inFlight - checks - stop - install - start - startUp;
+      double noticing = millis(at.get("back in rotation") - answered);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "| %s%s | %.0f ms | %.0f ms | %.0f ms | %.0f / %.0f / %.0f ms | %.0f ms | %.0f ms |"
+                  + " %.0f ms |",
+              node,
+              node.equals(Fleet.REMOTE_NODE) ? " (SSH)" : "",
+              total,
+              inFlight,
+              checks,
+              stop,
+              install,
+              start,
+              startUp,
+              own,
+              noticing));
+    }
+    return lines;
+  }
+
+  private static List<String> phaseLines(Map<String, List<String>> phases) {
+    List<String> lines = new ArrayList<>();
+    lines.add("| node | each phase, from the previous one |");
+    lines.add("|---|---|");
+    for (String node : Fleet.NODES) {
+      StringBuilder phaseTimes = new StringBuilder();
+      long previous = -1;
+      for (String entry : phases.get(node)) {
+        long at = Long.parseLong(entry.substring(0, entry.indexOf(' ')));
+        phaseTimes.append(
+            String.format(
+                Locale.ROOT,
+                "%s +%.0f ms; ",
+                entry.substring(entry.indexOf(' ') + 1),
+                previous < 0 ? 0.0 : millis(at - previous)));
+        previous = at;
+      }
+      lines.add("| " + node + " | " + phaseTimes.toString().strip() + " |");
+    }
+    return lines;
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
   }
 
   private static String row(String label, LoadResult load) {
