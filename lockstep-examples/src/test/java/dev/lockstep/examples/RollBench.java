@@ -113,7 +113,7 @@ class RollBench {
         lines.addAll(ownTimeLines(fleet, phaseAt, startWatches));
         lines.add("");
         lines.addAll(phaseLines(phases));
-        // Every command Lockstep ran, with when it began and how long it took, to look into.
+        // Every command Lockstep ran, when and for how long, kept to look into.
         Path commands = Path.of("target", "roll-bench-target.log").toAbsolutePath();
         Files.copy(
             deployment.config().logsDir().resolve("target.log"),
