@@ -148,15 +148,19 @@ public final class CommandTarget implements Target {
 
   /**
    * Copies the release file to the host of every node that lives on one (checked by its sha256
-   * there), hosts in parallel; {@link #install} then finds the copy in place and only checks it.
+   * there), hosts in parallel; {@link #install} then finds the copy in place and checks it in the
+   * same command that installs it.
    */
   @Override
   public void prepare(ServiceConfig service, ReleaseManifest release) {
     List<Runnable> copies = new ArrayList<>();
     for (RenderedCommand command : render(service, Action.INSTALL, release)) {
-      if (hosts.hostOf(command.node()).isPresent()) {
-        copies.add(() -> staged(service, release, command));
-      }
+      hostInstall(service, release, command)
+          .ifPresent(
+              install ->
+                  copies.add(
+                      () ->
+                          remote.stage(install.host(), install.file(), install.copy(), deadline)));
     }
     Concurrently.run("lockstep-prepare", copies, PARALLEL_HOSTS);
   }
@@ -230,8 +234,9 @@ public final class CommandTarget implements Target {
     for (RenderedCommand command : commands) {
       tasks.add(
           () -> {
-            RenderedCommand toRun = staged(service, release, command);
-            ProcessResult result = run(toRun, deadline);
+            Optional<HostInstall> onHost = hostInstall(service, release, command);
+            RenderedCommand toRun = onHost.map(HostInstall::command).orElse(command);
+            ProcessResult result = onHost.isPresent() ? run(onHost.get()) : run(command, deadline);
             if (!result.succeeded()) {
               throw failure(toRun, result);
             }
@@ -241,31 +246,65 @@ public final class CommandTarget implements Target {
   }
 
   /**
-   * For an install on a host: the release file copied there first (checked by its sha256 on the far
-   * side), and the command rendered again to name the copy.
+   * An install on a host, run on the host's copy of a release file.
+   *
+   * @param copy where the file is kept on the host
+   * @param command the install, rendered with {@code {artifact}} naming the copy
    */
-  private RenderedCommand staged(
+  private record HostInstall(
+      HostConfig host, FileArtifact file, String copy, RenderedCommand command) {}
+
+  /** For an install on a host of a release file, what runs it there; empty for anything else. */
+  private Optional<HostInstall> hostInstall(
       ServiceConfig service, ReleaseManifest release, RenderedCommand command) {
     Optional<HostConfig> host = hosts.hostOf(command.node());
     if (command.action() != Action.INSTALL || host.isEmpty()) {
-      return command;
+      return Optional.empty();
     }
     Component component = ReleaseComponents.require(service, release);
     if (!(component.artifact() instanceof FileArtifact file)) {
-      return command;
+      return Optional.empty();
     }
-    String copy =
-        remote.stage(host.get(), file, component.name(), release.version().toString(), deadline);
-    return renderer.render(service, Action.INSTALL, release, command.node(), copy);
+    String copy = remote.copyPath(host.get(), file, component.name(), release.version().toString());
+    return Optional.of(
+        new HostInstall(
+            host.get(),
+            file,
+            copy,
+            renderer.render(service, Action.INSTALL, release, command.node(), copy)));
+  }
+
+  /**
+   * Runs the install on the host's copy, checked by its sha256 in the same command; when the copy
+   * is missing or differs, copies the file first (checked there) and runs the install then.
+   */
+  private ProcessResult run(HostInstall install) {
+    Optional<ProcessResult> ran =
+        remote.runOnCheckedCopy(
+            install.host(),
+            label(install.command()),
+            install.command().command(),
+            install.copy(),
+            install.file().sha256(),
+            deadline,
+            20);
+    if (ran.isPresent()) {
+      return ran.get();
+    }
+    remote.copy(install.host(), install.file(), install.copy(), deadline);
+    return run(install.command(), deadline);
+  }
+
+  private static String label(RenderedCommand command) {
+    return command.service() + "@" + command.node() + " " + command.action().key();
   }
 
   private ProcessResult run(RenderedCommand command, Duration limit) {
-    String label = command.service() + "@" + command.node() + " " + command.action().key();
     Optional<HostConfig> host = hosts.hostOf(command.node());
     if (host.isPresent()) {
-      return remote.run(host.get(), label, command.command(), limit, 20);
+      return remote.run(host.get(), label(command), command.command(), limit, 20);
     }
-    return runner.run(label, command.command(), Map.of(), limit, 20);
+    return runner.run(label(command), command.command(), Map.of(), limit, 20);
   }
 
   /** Logs out of every host this target logged in to. */

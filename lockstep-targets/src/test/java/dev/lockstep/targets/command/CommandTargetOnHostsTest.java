@@ -88,39 +88,53 @@ class CommandTargetOnHostsTest {
   }
 
   @Test
-  void prepare_copiesTheReleaseFileToEachHostRunningNothing_andInstallThenOnlyChecksTheCopy()
+  void prepare_copiesTheReleaseFileToEachHostRunningNothing_andInstallChecksTheCopyAsItRuns()
       throws IOException {
     // A release of its own: the hosts, shared by the tests, keep the copies they are given.
     Path build = Files.writeString(dir.resolve("server-2.4.0.jar"), "the 2.4.0 build\n");
     ReleaseManifest next = Fixtures.fileRelease("2.4.0", "server", build);
+    Path out = Files.createDirectories(dir.resolve("out"));
     Path marker = dir.resolve("ran");
     ServiceConfig server =
         commandService(
             "server",
             List.of("local", "web-1", "web-2"),
             "touch " + marker,
-            "touch " + marker,
+            "cp {artifact} " + out + "/{node}.jar",
             "touch " + marker,
             null);
 
     target.prepare(server, next);
 
+    String copy = ".lockstep/artifacts/server/2.4.0/server-2.4.0.jar";
     for (RealSshd host : List.of(web1, web2)) {
-      Path copy = host.home().resolve(".lockstep/artifacts/server/2.4.0/server-2.4.0.jar");
-      assertThat(Sha256.of(copy)).isEqualTo(Sha256.of(build));
+      assertThat(Sha256.of(host.home().resolve(copy))).isEqualTo(Sha256.of(build));
     }
     assertThat(marker).doesNotExist();
+    assertThat(out).isEmptyDirectory();
     Path log = dir.resolve("logs/target.log");
-    assertThat(Files.readString(log)).doesNotContain(" install on ");
-    assertThat(Files.readAllLines(log).stream().filter(line -> line.contains("] copied ")))
-        .hasSize(2);
+    assertThat(copiesIn(log)).hasSize(2);
 
+    // web-2's copy changes after it was checked: its install copies the file again first.
+    Files.writeString(web2.home().resolve(copy), "tampered\n");
     target.install(server, next);
 
-    assertThat(Files.readString(log)).contains("server@web-2 install on web-2 (");
-    assertThat(Files.readAllLines(log).stream().filter(line -> line.contains("] copied ")))
+    for (String node : List.of("local", "web-1", "web-2")) {
+      assertThat(out.resolve(node + ".jar")).as(node).hasContent("the 2.4.0 build");
+    }
+    assertThat(copiesIn(log))
         .as("copies made by install")
-        .hasSize(2);
+        .hasSize(3)
+        .last()
+        .asString()
+        .contains("to web-2 (");
+    assertThat(Files.readString(log))
+        .contains("server@web-1 install on web-1 (")
+        .contains("sha256sum");
+  }
+
+  private static List<String> copiesIn(Path log) throws IOException {
+    return Files.readAllLines(log).stream().filter(line -> line.contains("] copied ")).toList();
   }
 
   @Test
