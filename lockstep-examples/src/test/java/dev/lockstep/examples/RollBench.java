@@ -11,6 +11,7 @@ import dev.lockstep.engine.EngineOptions;
 import dev.lockstep.engine.api.RunListener;
 import dev.lockstep.engine.api.UpgradeOptions;
 import dev.lockstep.engine.run.CrashPoints;
+import dev.lockstep.journal.Phase;
 import dev.lockstep.postgres.testing.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +52,8 @@ class RollBench {
     Map<String, List<String>> phases = new ConcurrentHashMap<>();
     Map<String, NodeStartWatch> startWatches = new ConcurrentHashMap<>();
     RollTimeline timeline = new RollTimeline();
+    // Only the roll's steps: not those of the install and rehearsal before it.
+    AtomicBoolean measuring = new AtomicBoolean();
     try (Fleet fleet = Fleet.create("rolling", "60s", MIN_READY)) {
       RunListener timings =
           new RunListener() {
@@ -70,6 +74,13 @@ class RollBench {
                   .putIfAbsent(phaseKey(phase), epoch);
               timeline.phase(node, phase, now);
             }
+
+            @Override
+            public void stepStarted(Phase phase, int number, int total, String description) {
+              if (measuring.get()) {
+                timeline.step(description, System.nanoTime());
+              }
+            }
           };
       try (Deployment deployment =
           Deployment.open(
@@ -89,6 +100,7 @@ class RollBench {
         Thread.sleep(WARM_UP.toMillis());
         phaseAt.clear();
         phases.clear();
+        measuring.set(true);
         long rollingFrom = System.nanoTime();
         RunReport report;
         LoadResult rolling;
@@ -167,16 +179,24 @@ class RollBench {
             bound));
     lines.add("|---|---|---|---|");
     for (RollTimeline.Window window : timeline.windows(rolling.requests(), bound)) {
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,d | %d | %.0f ms |",
-              window.what(),
-              window.requests(),
-              window.slow(),
-              window.slowestMillis()));
+      lines.add(windowLine(window.what(), window));
+      if (window.what().equals(RollTimeline.BEFORE)) {
+        for (RollTimeline.Window step : timeline.beforeFirstNode(rolling.requests(), bound)) {
+          lines.add(windowLine("… of which during the step " + step.what(), step));
+        }
+      }
     }
     return lines;
+  }
+
+  private static String windowLine(String what, RollTimeline.Window window) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %,d | %d | %.0f ms |",
+        what,
+        window.requests(),
+        window.slow(),
+        window.slowestMillis());
   }
 
   /**

@@ -40,6 +40,7 @@ final class RollTimeline {
   record Span(String what, long fromNanos, long toNanos) {}
 
   private final NavigableMap<Long, String> changes = new ConcurrentSkipListMap<>();
+  private final NavigableMap<Long, String> steps = new ConcurrentSkipListMap<>();
 
   /** Notes a node's phase, as the run reports it, at {@link System#nanoTime()}. */
   void phase(String node, String phase, long atNanos) {
@@ -54,6 +55,40 @@ final class RollTimeline {
       what = STARTING;
     }
     changes.put(atNanos, what);
+  }
+
+  /** Notes that the run started a step (its description), at {@link System#nanoTime()}. */
+  void step(String description, long atNanos) {
+    steps.put(atNanos, description);
+  }
+
+  /**
+   * The requests sent before the first node's first phase, by the run's step then: which part of
+   * what comes before the first node the slow ones fall in. Those sent before the first step are
+   * {@code "before the first step"}.
+   */
+  List<Window> beforeFirstNode(List<Sent> requests, double boundMillis) {
+    long firstNode = changes.isEmpty() ? Long.MAX_VALUE : changes.firstKey();
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Sent sent : requests) {
+      if (sent.atNanos() >= firstNode) {
+        continue;
+      }
+      Map.Entry<Long, String> step = steps.floorEntry(sent.atNanos());
+      long[] count =
+          counts.computeIfAbsent(
+              step == null ? "before the first step" : step.getValue(), what -> new long[3]);
+      count[0]++;
+      if (sent.micros() / 1000.0 > boundMillis) {
+        count[1]++;
+      }
+      count[2] = Math.max(count[2], sent.micros());
+    }
+    List<Window> windows = new ArrayList<>();
+    counts.forEach(
+        (what, count) ->
+            windows.add(new Window(what, (int) count[0], (int) count[1], count[2] / 1000.0)));
+    return windows;
   }
 
   /** What the roll did from {@code fromNanos} to {@code toNanos}, one span per change. */

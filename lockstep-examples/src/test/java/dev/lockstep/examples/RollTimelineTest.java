@@ -40,4 +40,33 @@ class RollTimelineTest {
             new Window(RollTimeline.WORKER, 1, 0, 3),
             new Window(RollTimeline.AFTER, 1, 1, 120));
   }
+
+  @Test
+  void beforeFirstNode_putsEachEarlierRequestInTheStepTheRunWasIn() {
+    RollTimeline timeline = new RollTimeline();
+    timeline.step("Back up", 100);
+    timeline.step("Verify the backup", 200);
+    timeline.step("Apply migrations", 300);
+    timeline.phase("web-1", "draining", 400);
+    timeline.step("Validate", 900);
+
+    List<Window> windows =
+        timeline.beforeFirstNode(
+            List.of(
+                new Sent(50, 1_000),
+                new Sent(150, 150_000),
+                new Sent(160, 2_000),
+                new Sent(250, 3_000),
+                new Sent(350, 300_000),
+                new Sent(450, 400_000),
+                new Sent(950, 500_000)),
+            100);
+
+    assertThat(windows)
+        .containsExactly(
+            new Window("before the first step", 1, 0, 1),
+            new Window("Back up", 2, 1, 150),
+            new Window("Verify the backup", 1, 0, 3),
+            new Window("Apply migrations", 1, 1, 300));
+  }
 }
