@@ -182,7 +182,7 @@ class RollBench {
       lines.add(windowLine(window.what(), window));
       if (window.what().equals(RollTimeline.BEFORE)) {
         for (RollTimeline.Window step : timeline.beforeFirstNode(rolling.requests(), bound)) {
-          lines.add(windowLine("… of which during the step " + step.what(), step));
+          lines.add(windowLine("… of which: " + step.what(), step));
         }
       }
     }

@@ -65,7 +65,7 @@ final class RollTimeline {
   /**
    * The requests sent before the first node's first phase, by the run's step then: which part of
    * what comes before the first node the slow ones fall in. Those sent before the first step are
-   * {@code "before the first step"}.
+   * {@code "before the run's first step: planning and gates"}.
    */
   List<Window> beforeFirstNode(List<Sent> requests, double boundMillis) {
     long firstNode = changes.isEmpty() ? Long.MAX_VALUE : changes.firstKey();
@@ -77,7 +77,8 @@ final class RollTimeline {
       Map.Entry<Long, String> step = steps.floorEntry(sent.atNanos());
       long[] count =
           counts.computeIfAbsent(
-              step == null ? "before the first step" : step.getValue(), what -> new long[3]);
+              step == null ? "before the run's first step: planning and gates" : step.getValue(),
+              what -> new long[3]);
       count[0]++;
       if (sent.micros() / 1000.0 > boundMillis) {
         count[1]++;

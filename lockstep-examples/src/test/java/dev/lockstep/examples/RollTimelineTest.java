@@ -64,7 +64,7 @@ class RollTimelineTest {
 
     assertThat(windows)
         .containsExactly(
-            new Window("before the first step", 1, 0, 1),
+            new Window("before the run's first step: planning and gates", 1, 0, 1),
             new Window("Back up", 2, 1, 150),
             new Window("Verify the backup", 1, 0, 3),
             new Window("Apply migrations", 1, 1, 300));
