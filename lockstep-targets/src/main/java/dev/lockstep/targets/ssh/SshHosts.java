@@ -17,6 +17,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Lockstep's SSH client (Apache MINA SSHD): logs in to the config's hosts with their key only,
@@ -34,6 +35,9 @@ public final class SshHosts implements AutoCloseable {
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+    // A command is a few small packets (open, exec, end of input). With Nagle's algorithm on, each
+    // waited for the host's delayed ACK: about 40 ms more per command, measured on loopback.
+    CoreModuleProperties.TCP_NODELAY.set(client, true);
     client.start();
   }
 
