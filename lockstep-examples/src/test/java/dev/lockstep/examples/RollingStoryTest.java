@@ -19,6 +19,7 @@ import dev.lockstep.targets.balancer.haproxy.HaproxyBalancer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -299,6 +301,36 @@ class RollingStoryTest {
             Version.parse("2.0.0"), new UpgradeOptions(null, false, false, Strategy.AUTO));
     assertThat(auto.blocked()).isFalse();
     assertThat(auto.rolling().choice()).startsWith("this run stops every service");
+  }
+
+  @Test
+  void downtimeUpgrade_copiesTheReleaseToTheHostBeforeAnyServiceStops() throws Exception {
+    open(Fleet.create("downtime", "30s"));
+
+    RunReport installed = deployment.upgrade(V1, DOWNTIME);
+
+    assertThat(installed.status()).as(installed.summary()).isEqualTo("succeeded");
+    List<String> log = Files.readAllLines(deployment.config().logsDir().resolve("target.log"));
+    int copied = indexOf(log, "] copied .*/1\\.0\\.0/api\\.java to web-3 .*");
+    int firstStop = indexOf(log, "] \\w+@[\\w-]+ stop.*");
+    assertThat(copied).as(String.join("\n", log)).isNotNegative().isLessThan(firstStop);
+    assertThat(log).filteredOn(line -> line.contains("] copied ")).hasSize(1);
+    assertThat(log)
+        .filteredOn(line -> line.contains("] api@web-3 install"))
+        .singleElement()
+        .asString()
+        .as("the install checks the copy in place instead of copying again")
+        .contains("lockstep_sha256=");
+  }
+
+  private static int indexOf(List<String> lines, String regex) {
+    Pattern pattern = Pattern.compile(regex);
+    for (int i = 0; i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -48,8 +48,14 @@ record DowntimeSplit(Duration toHealthy, Duration lockstepOwn) {
     if (stop.isEmpty() || startServices.isEmpty() || validate.isEmpty()) {
       return new DowntimeSplit(toHealthy, null);
     }
+    // Only the stop's part inside the window: the release copied to the hosts and the schema read
+    // before it are not downtime.
+    Duration stopping =
+        stop.get().endedAt() == null
+            ? Duration.ZERO
+            : positive(Duration.between(start, stop.get().endedAt()));
     Duration product =
-        orZero(stop.get().duration())
+        stopping
             .plus(orZero(startServices.get().duration()))
             .plus(positive(Duration.between(validate.get().startedAt(), healthyAt)));
     // A product that migrates as it starts does so inside the watch.

@@ -32,7 +32,7 @@ public final class Checklists {
     List<Step> steps = new ArrayList<>();
     steps.add(new BackupStep(tools, installed));
     steps.add(new VerifyBackupStep(tools, verificationOverride));
-    steps.add(StopServicesStep.readingSchemaFirst(tools));
+    steps.add(StopServicesStep.beforeUpgradeTo(tools, target));
     if (snapshot) {
       steps.add(new SnapshotDatabasesStep(tools));
     }
@@ -68,13 +68,13 @@ public final class Checklists {
       case STOP_SERVICES -> List.of(new StopServicesStep(tools));
       case REVERT_SERVICES, REVERT_SERVICES_ON_NEW_SCHEMA ->
           List.of(
-              new StopServicesStep(tools),
+              StopServicesStep.beforeGoingBackTo(tools, previous),
               new InstallReleaseStep(tools, previous),
               new StartServicesStep(tools, previous),
               new ValidateStep(tools, previous, ROLLBACK_CHECKS));
       case RESTORE_BACKUP ->
           List.of(
-              new StopServicesStep(tools),
+              StopServicesStep.beforeGoingBackTo(tools, previous),
               new RestoreBackupStep(tools),
               new InstallReleaseStep(tools, previous),
               new StartServicesStep(tools, previous),

@@ -1,9 +1,13 @@
 package dev.lockstep.engine.steps;
 
+import dev.lockstep.core.config.ServiceConfig;
+import dev.lockstep.core.manifest.ReleaseManifest;
+
 /**
  * Stops every service of the deployment: the downtime starts here. Before an upgrade's migrations,
  * the schema they start from is read first, while the services still run (see {@link
- * #readingSchemaFirst}).
+ * #beforeUpgradeTo}). When the release the services come back on is known, its files are copied to
+ * the hosts first, so that the copy is not part of the downtime.
  */
 public final class StopServicesStep extends AbstractStep {
   public static final String NAME = "stop-services";
@@ -11,23 +15,31 @@ public final class StopServicesStep extends AbstractStep {
 
   private final Toolbox tools;
   private final boolean readSchemaFirst;
+  private final ReleaseManifest next;
 
   public StopServicesStep(Toolbox tools) {
-    this(tools, false);
+    this(tools, false, null);
   }
 
-  private StopServicesStep(Toolbox tools, boolean readSchemaFirst) {
+  private StopServicesStep(Toolbox tools, boolean readSchemaFirst, ReleaseManifest next) {
     super(NAME, DESCRIPTION);
     this.tools = tools;
     this.readSchemaFirst = readSchemaFirst;
+    this.next = next;
   }
 
   /**
-   * The upgrade's stop: reads the schema before stopping, so that the migration step only confirms
-   * it unchanged with a catalog checksum instead of reading it whole inside the downtime.
+   * The upgrade's stop: copies {@code target}'s files to the hosts and reads the schema before
+   * stopping, so that neither happens inside the downtime; the migration step then only confirms
+   * the schema unchanged with a catalog checksum.
    */
-  public static StopServicesStep readingSchemaFirst(Toolbox tools) {
-    return new StopServicesStep(tools, true);
+  public static StopServicesStep beforeUpgradeTo(Toolbox tools, ReleaseManifest target) {
+    return new StopServicesStep(tools, true, target);
+  }
+
+  /** A rollback's stop: copies {@code previous}'s files to the hosts before stopping. */
+  public static StopServicesStep beforeGoingBackTo(Toolbox tools, ReleaseManifest previous) {
+    return new StopServicesStep(tools, false, previous);
   }
 
   @Override
@@ -37,8 +49,15 @@ public final class StopServicesStep extends AbstractStep {
 
   @Override
   public String run(RunFacts facts) {
-    if (readSchemaFirst && facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
-      SchemaMeasure.readBeforeStop(tools, facts);
+    if (facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
+      if (next != null) {
+        for (ServiceConfig service : tools.config().services().values()) {
+          tools.target().prepare(service, next);
+        }
+      }
+      if (readSchemaFirst) {
+        SchemaMeasure.readBeforeStop(tools, facts);
+      }
     }
     facts.putIfAbsent(RunFacts.SERVICES_STOPPED_AT, tools.clock().instant().toString());
     tools.checks().prepare(tools.config().checks()); // ready by the time the services are back

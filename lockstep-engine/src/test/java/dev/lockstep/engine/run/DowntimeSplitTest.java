@@ -8,6 +8,7 @@ import dev.lockstep.journal.StepRecord;
 import dev.lockstep.journal.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,18 @@ class DowntimeSplitTest {
 
     assertThat(split.toHealthy()).isEqualTo(Duration.ofMillis(5500));
     // window 6 s − (stop 1 s + start 0.4 s + until the first check passed 1 s + migrations 0.2 s)
+    assertThat(split.lockstepOwn()).isEqualTo(Duration.ofMillis(3400));
+  }
+
+  @Test
+  void of_stopThatCopiedTheReleaseBeforeTheDowntime_countsOnlyItsPartInsideTheWindow() {
+    Map<String, String> facts = windowFacts();
+    facts.put(RunFacts.MIGRATIONS_TOOK, "PT0.2S");
+    List<StepRecord> steps = new ArrayList<>(steps());
+    steps.set(1, step(2, "stop-services", -800, 1000));
+
+    DowntimeSplit split = DowntimeSplit.of(facts, steps);
+
     assertThat(split.lockstepOwn()).isEqualTo(Duration.ofMillis(3400));
   }
 
