@@ -55,6 +55,11 @@ final class LockstepJar {
     ClassDataArchive.Use classData = ClassDataArchive.shared().next();
     command.addAll(classData.options());
     command.add("-XX:TieredStopAtLevel=1");
+    if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Djava.io.tmpdir="))) {
+      // sqlite-jdbc unpacks its native library into the temp folder, and a jar killed with
+      // SIGKILL cannot remove it: into the test's own folder then, which goes with the test.
+      command.add("-Dorg.sqlite.tmpdir=" + workingDir.toAbsolutePath());
+    }
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));

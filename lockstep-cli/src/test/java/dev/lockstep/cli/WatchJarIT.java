@@ -71,6 +71,10 @@ class WatchJarIT {
         Matcher started = STARTED.matcher(upgraded.stderr());
         assertThat(started.find()).as(upgraded.stderr()).isTrue();
         background = ProcessHandle.of(Long.parseLong(started.group(1))).orElseThrow();
+        assertThat(background.info().arguments().orElseThrow())
+            .as(
+                "the watch unpacks its journal's native library where the Lockstep that started it did")
+            .contains("-Dorg.sqlite.tmpdir=" + sample.folder().toAbsolutePath());
         String run = status(sample).lastRun().runId();
         Path log = sample.config().stateDir().resolve("watch").resolve(run + ".log");
         awaitWatched(sample, 12);

@@ -341,6 +341,8 @@ class RollingStoryTest {
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // Its native library unpacked here: a JVM killed with SIGKILL cannot remove it.
+            "-Dorg.sqlite.tmpdir=" + fleet.sample.folder(),
             "-cp",
             System.getProperty("java.class.path"),
             RollingUpgradeMain.class.getName(),

@@ -22,6 +22,8 @@ class JournalCrashTest {
     Process child =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Its native library unpacked here: a JVM killed with SIGKILL cannot remove it.
+                "-Dorg.sqlite.tmpdir=" + stateDir,
                 "-cp",
                 System.getProperty("java.class.path"),
                 KilledInTransactionMain.class.getName(),

@@ -11,10 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts {@code lockstep watch RUN} as its own process, which outlives this one: the same Java and
- * classpath as this Lockstep, the same config, its output in the state folder.
+ * Starts {@code lockstep watch RUN} as its own process, which outlives this one: the same Java,
+ * classpath and temp folders as this Lockstep, the same config, its output in the state folder.
  */
 final class BackgroundWatch {
+  /**
+   * The temp folders the watch shares with this Lockstep: the JDK's, and the journal's driver's.
+   */
+  private static final List<String> TEMP_FOLDERS = List.of("java.io.tmpdir", "org.sqlite.tmpdir");
+
   private BackgroundWatch() {}
 
   /**
@@ -39,6 +44,12 @@ final class BackgroundWatch {
     Path log = config.stateDir().resolve("watch").resolve(run + ".log").toAbsolutePath();
     List<String> argv = new ArrayList<>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String folder : TEMP_FOLDERS) {
+      String value = System.getProperty(folder);
+      if (value != null) {
+        argv.add("-D" + folder + "=" + value);
+      }
+    }
     argv.add("-cp");
     argv.add(System.getProperty("java.class.path"));
     argv.add(Main.class.getName());

@@ -72,6 +72,8 @@ class NoRunInProgressGateTest {
     Process crashed =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Its native library unpacked here: a halted JVM cannot remove it.
+                "-Dorg.sqlite.tmpdir=" + dir,
                 "-cp",
                 System.getProperty("java.class.path"),
                 CrashedRunMain.class.getName(),
