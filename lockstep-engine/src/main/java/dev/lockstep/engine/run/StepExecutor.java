@@ -66,14 +66,15 @@ public final class StepExecutor {
     int seq = journal.stepStarted(runId, step.name(), phase);
     crashPoints.reached(phase, step.name(), "started");
     listener.stepStarted(phase, number, total, step.description());
-    if (phase == Phase.FORWARD
-        && step.stopsServices()
-        && facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
-      listener.downtimeStarts(runId);
-    }
     Instant started = clock.instant();
     String detail;
     try {
+      if (step.stopsServices() && facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
+        step.beforeServicesStop(facts);
+        if (phase == Phase.FORWARD) {
+          listener.downtimeStarts(runId);
+        }
+      }
       detail = step.run(facts);
     } catch (RuntimeException e) {
       end(runId, seq, StepStatus.FAILED, e.getMessage(), facts);

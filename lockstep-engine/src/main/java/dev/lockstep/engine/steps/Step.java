@@ -22,6 +22,13 @@ public interface Step {
   }
 
   /**
+   * For a step that {@link #stopsServices()}: what it does while the services still run, before the
+   * run's downtime starts (and its notice is sent). Not called again once the run has stopped them:
+   * a resumed stop goes straight to {@link #run}.
+   */
+  default void beforeServicesStop(RunFacts facts) {}
+
+  /**
    * Whether the services are touched once this step has started, all at once or node by node: from
    * then on undoing the run means putting the previous release back on them.
    */

@@ -48,17 +48,19 @@ public final class StopServicesStep extends AbstractStep {
   }
 
   @Override
-  public String run(RunFacts facts) {
-    if (facts.get(RunFacts.SERVICES_STOPPED_AT).isEmpty()) {
-      if (next != null) {
-        for (ServiceConfig service : tools.config().services().values()) {
-          tools.target().prepare(service, next);
-        }
-      }
-      if (readSchemaFirst) {
-        SchemaMeasure.readBeforeStop(tools, facts);
+  public void beforeServicesStop(RunFacts facts) {
+    if (next != null) {
+      for (ServiceConfig service : tools.config().services().values()) {
+        tools.target().prepare(service, next);
       }
     }
+    if (readSchemaFirst) {
+      SchemaMeasure.readBeforeStop(tools, facts);
+    }
+  }
+
+  @Override
+  public String run(RunFacts facts) {
     facts.putIfAbsent(RunFacts.SERVICES_STOPPED_AT, tools.clock().instant().toString());
     tools.checks().prepare(tools.config().checks()); // ready by the time the services are back
     tools.target().stopAll(tools.config().services().values());

@@ -98,6 +98,65 @@ class StepExecutorTest {
     assertThat(failure.error()).hasMessageContaining("bug");
   }
 
+  @Test
+  void runAll_aStepThatStopsTheServices_doesItsWorkBeforeTheStop_thenTellsTheDowntime() {
+    executor = new StepExecutor(journal, downtimeHeard(), Clock.systemUTC(), CrashPoints.none());
+
+    assertThat(executor.runAll(runId, Phase.FORWARD, List.of(stopping("stop")), 1)).isNull();
+
+    assertThat(ran).containsExactly("before stop", "downtime starts", "stop");
+  }
+
+  @Test
+  void runAll_aStopResumedAfterTheServicesStopped_goesStraightToTheStop() {
+    executor = new StepExecutor(journal, downtimeHeard(), Clock.systemUTC(), CrashPoints.none());
+    journal.recordFact(runId, RunFacts.SERVICES_STOPPED_AT, "2026-12-07T10:00:00Z");
+    journal.stepStarted(runId, "stop", Phase.FORWARD); // the crash happened here
+
+    executor.runAll(runId, Phase.FORWARD, List.of(stopping("stop")), 1);
+
+    assertThat(ran).containsExactly("stop");
+  }
+
+  @Test
+  void runAll_aRollbacksStop_doesItsWorkBeforeTheStop_withNoDowntimeNotice() {
+    executor = new StepExecutor(journal, downtimeHeard(), Clock.systemUTC(), CrashPoints.none());
+
+    executor.runAll(runId, Phase.ROLLBACK, List.of(stopping("stop")), 1);
+
+    assertThat(ran).containsExactly("before stop", "stop");
+  }
+
+  private RunListener downtimeHeard() {
+    return new RunListener() {
+      @Override
+      public void downtimeStarts(String id) {
+        ran.add("downtime starts");
+      }
+    };
+  }
+
+  private Step stopping(String name) {
+    return new NamedStep(name) {
+      @Override
+      public boolean stopsServices() {
+        return true;
+      }
+
+      @Override
+      public void beforeServicesStop(RunFacts facts) {
+        ran.add("before " + name);
+      }
+
+      @Override
+      public String run(RunFacts facts) {
+        facts.putIfAbsent(RunFacts.SERVICES_STOPPED_AT, "2026-12-07T10:00:00Z");
+        ran.add(name);
+        return name + " done";
+      }
+    };
+  }
+
   private Step step(String name) {
     return new NamedStep(name) {
       @Override
