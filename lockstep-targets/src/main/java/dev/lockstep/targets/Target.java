@@ -26,7 +26,8 @@ public interface Target extends AutoCloseable {
   /**
    * Puts what installing {@code release} needs where the service's nodes are, touching nothing that
    * runs: the command target copies release files to the nodes' hosts. A rolling upgrade calls it
-   * before a node leaves rotation, so that the copy is not part of the node's time out of it. Doing
+   * before a node leaves rotation, and a downtime upgrade or rollback before it stops the services,
+   * so that the copy is not part of the node's time out of rotation or of the downtime. Doing
    * nothing is allowed: {@link #install} does what is needed either way.
    */
   default void prepare(ServiceConfig service, ReleaseManifest release) {}
