@@ -10,7 +10,8 @@
 #     BENCH_SLOWSTART ms (default 10000; 0: none): a node back in rotation gets its full share of
 #     requests over that long, while its JVM compiles its hot code. BENCH_MIN_READY (default 0s)
 #     is the fleet's rollout.minReady: how long each node is watched back in rotation before the
-#     next one drains.
+#     next one drains. BENCH_NODE_NICE (default 0) is the niceness a node's JVM starts with: above
+#     0, a starting node takes less of the cores the serving nodes need, as on a host of its own.
 #  3. The same load during `upgrade --to 1.1.0` (rolling): requests, failed, p50, p99; then the
 #     roll's requests by what it was doing when each was sent (before the first node, a node
 #     stopping, starting, back in rotation, the worker, after), with those over 2x the steady p99.
@@ -27,5 +28,6 @@ cd "$here"
 ./mvnw -q -B test -pl lockstep-examples -am -Dtest=RollBench -Dbench.roll=true \
   -Dbench.threads="${BENCH_THREADS:-8}" -Dbench.rate="${BENCH_RATE:-100}" -Dbench.steady="${BENCH_STEADY:-30}" \
   -Dfleet.slowstart="${BENCH_SLOWSTART:-10000}" -Dbench.minReady="${BENCH_MIN_READY:-0s}" \
+  -Dfleet.nodeNice="${BENCH_NODE_NICE:-0}" \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true -Denforcer.skip=true \
   | grep -E '^\||^p99|^chart|^commands'

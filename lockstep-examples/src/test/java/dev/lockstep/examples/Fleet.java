@@ -32,6 +32,13 @@ final class Fleet implements AutoCloseable {
   /** HAProxy's slowstart for the nodes: none, unless the benchmark sets {@code fleet.slowstart}. */
   static final Duration SLOWSTART = Duration.ofMillis(Long.getLong("fleet.slowstart", 0));
 
+  /**
+   * The niceness a node's JVM starts and warms up with (its first 15 s; then 0, as the others): 0,
+   * unless the benchmark sets {@code fleet.nodeNice} to see how much of a roll's slow requests come
+   * from a starting node taking the serving nodes' cores, as it cannot on a host of its own.
+   */
+  static final int NODE_NICE = Integer.getInteger("fleet.nodeNice", 0);
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   final SampleDeployment sample;
@@ -257,6 +264,7 @@ final class Fleet implements AutoCloseable {
                 "export NOTES_DB_URL='jdbc:postgresql://127.0.0.1:" + pg + "/" + db + "'",
                 "export NOTES_DB_USER='" + environment.get("NOTES_DB_USER") + "'",
                 "export NOTES_DB_PASSWORD='" + environment.get("NOTES_DB_PASSWORD") + "'",
+                "export NODE_NICE=" + NODE_NICE,
                 ""));
     Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
     Path script =
@@ -287,11 +295,17 @@ final class Fleet implements AutoCloseable {
                 # nodelay: else the JDK's HTTP server sends a response's headers and body in two
                 # segments, and Nagle's algorithm holds the body until HAProxy's delayed ACK,
                 # adding 40 ms to some responses.
-                setsid "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" \\
+                setsid nice -n "$NODE_NICE" "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$JDBC_DRIVER" \\
                   "$dir/$(cat "$dir/installed-file")" \\
                   --port "$port" >>"$dir/log" 2>&1 </dev/null &
                 pid=$!
                 echo "$pid" > "$dir/pid"
+                if [ "$NODE_NICE" -gt 0 ]; then
+                  # Back to niceness 0 once warmed up: every thread, as Linux nices each one.
+                  setsid sh -c 'sleep 15
+                    for task in /proc/$1/task/*; do renice -n 0 -p "${task##*/}"; done' \
+                    warm "$pid" >/dev/null 2>&1 </dev/null &
+                fi
                 echo "$version" > "$dir/running"
                 if [ -f "$dir/crashes-$version" ]; then
                   # Killed the file's seconds after it logs "listening" (for at most a minute).

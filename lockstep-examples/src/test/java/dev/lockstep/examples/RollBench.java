@@ -156,7 +156,9 @@ class RollBench {
             + THREADS
             + " clients through HAProxy, slowstart "
             + Fleet.SLOWSTART.toMillis()
-            + " ms, minReady "
+            + " ms, a starting node's niceness "
+            + Fleet.NODE_NICE
+            + ", minReady "
             + MIN_READY
             + ") | requests | failed | p50 | p99 |",
         "|---|---|---|---|---|",
