@@ -4,7 +4,8 @@
 # them on a host reached over real SSH) and a worker, on a throwaway PostgreSQL.
 #  1. 1.0.0 installed, a rehearsal of 1.1.0.
 #  2. BENCH_RATE requests a second (default 100) from BENCH_THREADS clients (default 8) through
-#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99. The
+#     HAProxy for BENCH_STEADY seconds (default 30), no upgrade: requests, failed, p50, p99; and
+#     the next BENCH_STEADY seconds the same, to show how far p99 moves with no upgrade at all. The
 #     clients run on a JVM of their own (not the one running Lockstep, whose pauses they would
 #     otherwise count), warmed up 3 s before they are measured. HAProxy's slowstart is
 #     BENCH_SLOWSTART ms (default 10000; 0: none): a node back in rotation gets its full share of

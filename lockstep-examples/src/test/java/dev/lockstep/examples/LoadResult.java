@@ -33,6 +33,12 @@ record LoadResult(List<Sent> requests, List<String> failures) {
         requests.stream().filter(sent -> sent.atNanos() >= nanos).toList(), failures);
   }
 
+  /** The requests sent before {@code nanos}, and every failure. */
+  LoadResult before(long nanos) {
+    return new LoadResult(
+        requests.stream().filter(sent -> sent.atNanos() < nanos).toList(), failures);
+  }
+
   int sent() {
     return requests.size();
   }

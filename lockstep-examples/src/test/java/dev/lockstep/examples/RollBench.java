@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * were sent ({@link RollTimeline}), and the time Lockstep spends per node beyond the node's own
  * stop, install, start (timed by its script) and start-up (until it answers, asked every 10 ms).
  * Not part of the test suite: enabled by {@code -Dbench.roll=true}; {@code -Dfleet.slowstart} sets
- * HAProxy's slowstart, {@code -Dbench.minReady} the fleet's {@code rollout.minReady}.
+ * HAProxy's slowstart, {@code -Dbench.minReady} the fleet's {@code rollout.minReady}, {@code
+ * -Dfleet.nodeNice} a starting node's niceness.
  */
 @EnabledIfSystemProperty(named = "bench.roll", matches = "true")
 @ExtendWith(PostgresExtension.class)
@@ -94,7 +95,13 @@ class RollBench {
         Thread.sleep(WARM_UP.toMillis());
         long steadyFrom = System.nanoTime();
         Thread.sleep(STEADY.toMillis());
-        LoadResult steady = steadyLoad.stop().since(steadyFrom);
+        // A second window of the same load, still with no upgrade: how far this machine's p99
+        // moves by itself, the floor under any ratio the roll is measured by.
+        long againFrom = System.nanoTime();
+        Thread.sleep(STEADY.toMillis());
+        LoadResult noUpgrade = steadyLoad.stop();
+        LoadResult steady = noUpgrade.since(steadyFrom).before(againFrom);
+        LoadResult again = noUpgrade.since(againFrom);
 
         LoadProcess rollingLoad = LoadProcess.start(fleet.frontendPort(), THREADS, RATE);
         Thread.sleep(WARM_UP.toMillis());
@@ -113,7 +120,7 @@ class RollBench {
         assertThat(report.status()).as(report.summary()).isEqualTo("succeeded");
 
         List<String> lines = new ArrayList<>();
-        lines.addAll(loadLines(steady, rolling, report));
+        lines.addAll(loadLines(steady, again, rolling, report));
         double bound = 2 * steady.latencyMillis(99);
         lines.addAll(windowLines(timeline, rolling, bound));
         Path chart = Path.of("target", "roll-bench.svg").toAbsolutePath();
@@ -148,7 +155,8 @@ class RollBench {
     return phase;
   }
 
-  private static List<String> loadLines(LoadResult steady, LoadResult rolling, RunReport report) {
+  private static List<String> loadLines(
+      LoadResult steady, LoadResult again, LoadResult rolling, RunReport report) {
     return List.of(
         "| load ("
             + RATE
@@ -163,11 +171,16 @@ class RollBench {
             + ") | requests | failed | p50 | p99 |",
         "|---|---|---|---|---|",
         row("no upgrade (" + STEADY.toSeconds() + " s)", steady),
+        row("no upgrade, the next " + STEADY.toSeconds() + " s", again),
         row("during the roll (" + report.duration().toSeconds() + " s)", rolling),
         String.format(
             Locale.ROOT,
             "p99 during the roll / steady: %.2f×",
             rolling.latencyMillis(99) / steady.latencyMillis(99)),
+        String.format(
+            Locale.ROOT,
+            "p99 of the next no-upgrade window / steady: %.2f×",
+            again.latencyMillis(99) / steady.latencyMillis(99)),
         "");
   }
 
