@@ -38,8 +38,8 @@ class SignalJudgeDetectionTest {
                   sim.errorRate(Simulated.UPGRADE, 120, RPS, 0.02));
             });
     report("rate, 10 rps, errors 1% -> 2%", times);
-    // About 1.5 errors per 15-second sample: even a likelihood-ratio test, the most a test can
-    // get from such counts, needs about 10 samples (2.5 minutes) to act at 1 false alarm in 100.
+    // About 1.5 errors per 15-second sample: even the ideal detector of DetectionBoundTest, with
+    // the baseline known exactly, needs a median of about 3 minutes at 1 false alarm in 100.
     assertThat(median(times)).isLessThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(slowest(times)).isLessThanOrEqualTo(Duration.ofMinutes(10));
   }
