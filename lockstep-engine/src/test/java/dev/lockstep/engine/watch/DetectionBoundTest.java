@@ -95,7 +95,7 @@ class DetectionBoundTest {
     double peakOver(SplittableRandom random, double rate, int seconds) {
       double peak = 0;
       for (int second = 0; second < seconds; second++) {
-        peak = Math.max(peak, add(poisson(random, rate)));
+        peak = Math.max(peak, add(Simulated.poisson(random, rate)));
       }
       return peak;
     }
@@ -105,7 +105,7 @@ class DetectionBoundTest {
       int seconds = 0;
       do {
         seconds++;
-      } while (add(poisson(random, rate)) <= threshold && seconds < 100 * HALF_HOUR);
+      } while (add(Simulated.poisson(random, rate)) <= threshold && seconds < 100 * HALF_HOUR);
       return seconds;
     }
 
@@ -113,18 +113,6 @@ class DetectionBoundTest {
     private double add(int errors) {
       statistic = Math.max(0, statistic + errors * Math.log(2) - baseline);
       return statistic;
-    }
-
-    /** A Poisson count with mean {@code mean} (Knuth's method: fine for means this small). */
-    private static int poisson(SplittableRandom random, double mean) {
-      double limit = Math.exp(-mean);
-      double product = random.nextDouble();
-      int count = 0;
-      while (product > limit) {
-        product *= random.nextDouble();
-        count++;
-      }
-      return count;
     }
   }
 }

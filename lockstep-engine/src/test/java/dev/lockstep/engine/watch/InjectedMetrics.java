@@ -74,7 +74,7 @@ final class InjectedMetrics implements AutoCloseable {
     long now = System.nanoTime();
     double seconds = (now - lastScrape) / 1e9;
     lastScrape = now;
-    errors += poisson(errorsPerSecond * seconds);
+    errors += Simulated.poisson(random, errorsPerSecond * seconds);
     int attempts = 200;
     int failed = 0;
     for (int i = 0; i < attempts; i++) {
@@ -96,17 +96,6 @@ final class InjectedMetrics implements AutoCloseable {
         + "process_resident_memory_bytes "
         + memory
         + "\n";
-  }
-
-  private int poisson(double mean) {
-    double limit = Math.exp(-mean);
-    double product = random.nextDouble();
-    int count = 0;
-    while (product > limit) {
-      count++;
-      product *= random.nextDouble();
-    }
-    return count;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
 
 /**
  * Simulated signals, sampled every 15 seconds (the default interval): the traffic of a service at a
@@ -38,7 +39,8 @@ final class Simulated {
   List<Sample> errorRate(Instant start, int count, double rps, double errorRatio) {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      samples.add(new Sample(at(start, i), failures(poisson(rps * SECONDS), errorRatio) / SECONDS));
+      samples.add(
+          new Sample(at(start, i), failures(poisson(random, rps * SECONDS), errorRatio) / SECONDS));
     }
     return samples;
   }
@@ -47,7 +49,7 @@ final class Simulated {
   List<Sample> successRatio(Instant start, int count, double rps, double errorRatio) {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      int requests = poisson(rps * SECONDS);
+      int requests = poisson(random, rps * SECONDS);
       double ratio =
           requests == 0 ? Double.NaN : 1 - failures(requests, errorRatio) / (double) requests;
       samples.add(new Sample(at(start, i), ratio));
@@ -76,7 +78,8 @@ final class Simulated {
     return failures;
   }
 
-  private int poisson(double mean) {
+  /** A Poisson count with mean {@code mean} (Knuth's method: fine for the small means here). */
+  static int poisson(RandomGenerator random, double mean) {
     double limit = Math.exp(-mean);
     double product = random.nextDouble();
     int count = 0;
