@@ -35,7 +35,8 @@ final class Fleet implements AutoCloseable {
   /**
    * The niceness a node's JVM starts and warms up with (its first 15 s; then 0, as the others): 0,
    * unless the benchmark sets {@code fleet.nodeNice} to see how much of a roll's slow requests come
-   * from a starting node taking the serving nodes' cores, as it cannot on a host of its own.
+   * from a starting node taking the serving nodes' cores, which a node on a host of its own does
+   * not.
    */
   static final int NODE_NICE = Integer.getInteger("fleet.nodeNice", 0);
 
@@ -303,7 +304,7 @@ final class Fleet implements AutoCloseable {
                 if [ "$NODE_NICE" -gt 0 ]; then
                   # Back to niceness 0 once warmed up: every thread, as Linux nices each one.
                   setsid sh -c 'sleep 15
-                    for task in /proc/$1/task/*; do renice -n 0 -p "${task##*/}"; done' \
+                    for task in /proc/$1/task/*; do renice -n 0 -p "${task##*/}"; done' \\
                     warm "$pid" >/dev/null 2>&1 </dev/null &
                 fi
                 echo "$version" > "$dir/running"
